@@ -1,0 +1,307 @@
+package io.github.nl2sql;
+
+import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.catalog.SchemaDiff;
+import io.github.nl2sql.ir.Statement;
+import io.github.nl2sql.spi.AuditSink;
+import io.github.nl2sql.spi.Nl2SqlFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import javax.sql.DataSource;
+
+/**
+ * The entry point: reads a database's catalog, validates SQL or IR against it with "did you mean"
+ * suggestions, compiles IR to parameterized SQL for the database's dialect and runs reads safely
+ * (read-only transaction, statement timeout, row cap).
+ *
+ * <pre>{@code
+ * try (Nl2Sql nl2sql = Nl2Sql.builder(dataSource).build()) {
+ *   ValidationResult v = nl2sql.validate("SELECT sale_pricee FROM products");
+ *   v.diagnostics().forEach(d -> System.out.println(d.format()));
+ *   // Column 'sale_pricee' not found in table 'products'; did you mean 'sale_price'?
+ *   QueryResult r = nl2sql.execute("SELECT name, price FROM products WHERE brand = 'Theory'");
+ * }
+ * }</pre>
+ *
+ * <p>Instances are thread-safe and meant to be shared; they own no connection between calls (each
+ * call borrows one from the {@link DataSource}). {@link #close()} releases caches only; it never closes
+ * the caller's {@code DataSource}.
+ */
+public interface Nl2Sql extends AutoCloseable {
+
+  /** Starts configuring an instance for {@code dataSource}. */
+  static Builder builder(DataSource dataSource) {
+    return new Builder(dataSource);
+  }
+
+  /** The effective configuration. */
+  Nl2SqlConfig config();
+
+  /** The SQL dialect in use (configured, or detected from the database). */
+  Dialect dialect();
+
+  /**
+   * The current catalog snapshot. Read on first use, then served from memory; a cheap change probe runs
+   * at most once per {@link Builder#catalogProbeInterval(Duration)} and reloads the catalog when the
+   * schema changed.
+   *
+   * @throws CatalogException when the catalog cannot be read
+   */
+  Catalog catalog();
+
+  /**
+   * Re-reads the catalog now, replacing the cached snapshot, and returns what changed.
+   *
+   * @throws CatalogException when the catalog cannot be read
+   */
+  SchemaDiff refreshCatalog();
+
+  /**
+   * Parses SQL (in this database's dialect), imports it into IR and validates it. Never throws for bad
+   * SQL: parse errors, constructs the IR cannot hold, statements the guard refuses (several statements,
+   * writes and DDL unless enabled) and unknown names all come back as diagnostics.
+   *
+   * @param sql one SQL statement, not null
+   */
+  ValidationResult validate(String sql);
+
+  /** Validates IR against the catalog. */
+  ValidationResult validate(Statement statement);
+
+  /**
+   * Compiles IR to SQL with bind values for this database's dialect, after validating it. Reads without
+   * a LIMIT get the configured default limit.
+   *
+   * @throws InvalidQueryException when the IR does not validate
+   */
+  CompiledQuery compile(Statement statement);
+
+  /**
+   * Compiles IR for another dialect (validated against this database's catalog).
+   *
+   * @throws InvalidQueryException when the IR does not validate
+   */
+  CompiledQuery compile(Statement statement, Dialect dialect);
+
+  /**
+   * Runs a compiled read in a read-only transaction with the statement timeout and row cap.
+   *
+   * @throws InvalidQueryException when {@code query} is a write (writes are drafts and never run here)
+   * @throws ExecutionException when the database fails (subclasses for timeouts, lost connections and
+   *     missing privileges)
+   */
+  QueryResult execute(CompiledQuery query);
+
+  /**
+   * Validates, compiles and runs one read given as SQL text. Nothing runs unless it validates.
+   *
+   * @throws InvalidQueryException when the SQL does not validate
+   * @throws ExecutionException when the database fails
+   */
+  QueryResult execute(String sql);
+
+  /**
+   * Runs a compiled read and returns its rows lazily; the caller must close the stream. The row cap
+   * and timeout apply.
+   *
+   * @throws InvalidQueryException when {@code query} is a write
+   * @throws ExecutionException when the database fails
+   */
+  ResultStream stream(CompiledQuery query);
+
+  /** Releases caches. Does not close the {@code DataSource}. Idempotent. */
+  @Override
+  void close();
+
+  /**
+   * Configures an {@link Nl2Sql}. Each option may be set once; setting it twice, or to an invalid value,
+   * throws {@link IllegalArgumentException} or {@link IllegalStateException} at once naming the option.
+   * Not thread-safe; {@link #build()} may be called once.
+   */
+  final class Builder {
+    private final DataSource dataSource;
+    private Dialect dialect;
+    private String schema;
+    private Long defaultLimit;
+    private Long maxRows;
+    private Duration queryTimeout;
+    private Boolean statistics;
+    private Duration statisticsTimeout;
+    private Integer frequentValues;
+    private Path snapshotDirectory;
+    private Duration catalogProbeInterval;
+    private Boolean allowWrites;
+    private String databaseName;
+    private AuditSink auditSink;
+    private boolean built;
+
+    Builder(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    private static void once(Object current, String option) {
+      if (current != null) {
+        throw new IllegalStateException(option + " was already set");
+      }
+    }
+
+    /** The dialect to compile for; detected from the database when not set. */
+    public Builder dialect(Dialect dialect) {
+      once(this.dialect, "dialect");
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /** The schema to read (PostgreSQL, H2); the connection's current schema when not set. */
+    public Builder schema(String schema) {
+      once(this.schema, "schema");
+      if (schema == null || schema.isBlank()) {
+        throw new IllegalArgumentException("schema must not be blank");
+      }
+      this.schema = schema;
+      return this;
+    }
+
+    /** LIMIT added to reads that have none; 0 adds none. Default {@value Nl2SqlConfig#DEFAULT_LIMIT}. */
+    public Builder defaultLimit(long defaultLimit) {
+      once(this.defaultLimit, "defaultLimit");
+      if (defaultLimit < 0) {
+        throw new IllegalArgumentException("defaultLimit must be >= 0, got " + defaultLimit);
+      }
+      this.defaultLimit = defaultLimit;
+      return this;
+    }
+
+    /** Most rows a read returns; more are cut and flagged. Default {@value Nl2SqlConfig#DEFAULT_MAX_ROWS}. */
+    public Builder maxRows(long maxRows) {
+      once(this.maxRows, "maxRows");
+      if (maxRows < 1) {
+        throw new IllegalArgumentException("maxRows must be >= 1, got " + maxRows);
+      }
+      this.maxRows = maxRows;
+      return this;
+    }
+
+    /** Statement timeout for reads (whole seconds, at least 1). Default 30 seconds. */
+    public Builder queryTimeout(Duration queryTimeout) {
+      once(this.queryTimeout, "queryTimeout");
+      if (queryTimeout == null || queryTimeout.toSeconds() < 1) {
+        throw new IllegalArgumentException("queryTimeout must be at least 1 second, got " + queryTimeout);
+      }
+      this.queryTimeout = queryTimeout;
+      return this;
+    }
+
+    /** Whether to sample column statistics when reading the catalog. Default true. */
+    public Builder statistics(boolean statistics) {
+      once(this.statistics, "statistics");
+      this.statistics = statistics;
+      return this;
+    }
+
+    /** Time budget for reading statistics of the whole catalog. Default 10 seconds. */
+    public Builder statisticsTimeout(Duration statisticsTimeout) {
+      once(this.statisticsTimeout, "statisticsTimeout");
+      if (statisticsTimeout == null || statisticsTimeout.isNegative() || statisticsTimeout.isZero()) {
+        throw new IllegalArgumentException("statisticsTimeout must be positive, got " + statisticsTimeout);
+      }
+      this.statisticsTimeout = statisticsTimeout;
+      return this;
+    }
+
+    /** How many frequent values to keep per short text column. Default 20; 0 keeps none. */
+    public Builder frequentValues(int frequentValues) {
+      once(this.frequentValues, "frequentValues");
+      if (frequentValues < 0) {
+        throw new IllegalArgumentException("frequentValues must be >= 0, got " + frequentValues);
+      }
+      this.frequentValues = frequentValues;
+      return this;
+    }
+
+    /** Directory for on-disk catalog snapshots keyed by fingerprint. Default: none (memory only). */
+    public Builder snapshotDirectory(Path snapshotDirectory) {
+      once(this.snapshotDirectory, "snapshotDirectory");
+      this.snapshotDirectory = Objects.requireNonNull(snapshotDirectory, "snapshotDirectory");
+      return this;
+    }
+
+    /** How often at most the schema change probe runs. Default 30 seconds; zero probes on every call. */
+    public Builder catalogProbeInterval(Duration interval) {
+      once(this.catalogProbeInterval, "catalogProbeInterval");
+      if (interval == null || interval.isNegative()) {
+        throw new IllegalArgumentException("catalogProbeInterval must be >= 0, got " + interval);
+      }
+      this.catalogProbeInterval = interval;
+      return this;
+    }
+
+    /**
+     * Whether {@link Nl2Sql#validate(String)} accepts INSERT/UPDATE/DELETE. Default false. Even when
+     * true, writes are never executed by {@link Nl2Sql#execute}; DDL is always refused.
+     */
+    public Builder allowWrites(boolean allowWrites) {
+      once(this.allowWrites, "allowWrites");
+      this.allowWrites = allowWrites;
+      return this;
+    }
+
+    /** A friendly name for the database, used in explanations and prompts. */
+    public Builder databaseName(String databaseName) {
+      once(this.databaseName, "databaseName");
+      if (databaseName == null || databaseName.isBlank()) {
+        throw new IllegalArgumentException("databaseName must not be blank");
+      }
+      this.databaseName = databaseName;
+      return this;
+    }
+
+    /** Receives an event for every validation, compilation and execution. Default: none. */
+    public Builder auditSink(AuditSink auditSink) {
+      once(this.auditSink, "auditSink");
+      this.auditSink = Objects.requireNonNull(auditSink, "auditSink");
+      return this;
+    }
+
+    /** The configuration this builder describes. */
+    public Nl2SqlConfig toConfig() {
+      return new Nl2SqlConfig(
+          dataSource,
+          dialect,
+          schema,
+          defaultLimit != null ? defaultLimit : Nl2SqlConfig.DEFAULT_LIMIT,
+          maxRows != null ? maxRows : Nl2SqlConfig.DEFAULT_MAX_ROWS,
+          queryTimeout != null ? queryTimeout : Duration.ofSeconds(30),
+          statistics == null || statistics,
+          statisticsTimeout != null ? statisticsTimeout : Duration.ofSeconds(10),
+          frequentValues != null ? frequentValues : 20,
+          snapshotDirectory,
+          catalogProbeInterval != null ? catalogProbeInterval : Duration.ofSeconds(30),
+          allowWrites != null && allowWrites,
+          databaseName,
+          auditSink != null ? auditSink : AuditSink.NONE);
+    }
+
+    /**
+     * Builds the instance. The catalog is read lazily, on first use, so building does not touch the
+     * database.
+     *
+     * @throws IllegalStateException when called twice, or when no implementation (nl2sql-core) is on
+     *     the class path
+     */
+    public Nl2Sql build() {
+      if (built) {
+        throw new IllegalStateException("build() was already called on this builder");
+      }
+      built = true;
+      Nl2SqlConfig config = toConfig();
+      for (Nl2SqlFactory f : ServiceLoader.load(Nl2SqlFactory.class, Nl2Sql.class.getClassLoader())) {
+        return f.create(config);
+      }
+      throw new IllegalStateException(
+          "No nl2sql implementation found; add io.github.nl2sql:nl2sql-core to the class path");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.nl2sql;
+
+import io.github.nl2sql.spi.AuditSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * The effective configuration of an {@link Nl2Sql} instance, as built by {@link Nl2Sql.Builder}. See the
+ * builder's methods for each option's meaning and default.
+ */
+public record Nl2SqlConfig(
+    DataSource dataSource,
+    Dialect dialect,
+    String schema,
+    long defaultLimit,
+    long maxRows,
+    Duration queryTimeout,
+    boolean statistics,
+    Duration statisticsTimeout,
+    int frequentValues,
+    Path snapshotDirectory,
+    Duration catalogProbeInterval,
+    boolean allowWrites,
+    String databaseName,
+    AuditSink auditSink) {
+
+  /** Default LIMIT added to reads without one. */
+  public static final long DEFAULT_LIMIT = 1000;
+
+  /** Default row cap. */
+  public static final long DEFAULT_MAX_ROWS = 10_000;
+
+  @Override
+  public String toString() {
+    return "Nl2SqlConfig[dialect=" + dialect + ", schema=" + schema + ", defaultLimit=" + defaultLimit
+        + ", maxRows=" + maxRows + ", queryTimeout=" + queryTimeout + ", statistics=" + statistics
+        + ", statisticsTimeout=" + statisticsTimeout + ", frequentValues=" + frequentValues
+        + ", snapshotDirectory=" + snapshotDirectory + ", catalogProbeInterval=" + catalogProbeInterval
+        + ", allowWrites=" + allowWrites + ", databaseName=" + databaseName + "]";
+  }
+}

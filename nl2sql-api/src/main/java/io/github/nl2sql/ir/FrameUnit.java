@@ -1,0 +1,6 @@
+package io.github.nl2sql.ir;
+
+/** Unit of a window frame. */
+public enum FrameUnit {
+  ROWS, RANGE, GROUPS
+}

@@ -1,0 +1,6 @@
+package io.github.nl2sql.ir;
+
+/** Set operators. */
+public enum SetOperator {
+  UNION, INTERSECT, EXCEPT
+}
