@@ -209,7 +209,8 @@ public final class OfflinePlanner implements Planner {
       if (orderCols == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (cannot tell what to sort by)");
       }
-      List<Term> groups = groupBy(focus);
+      List<Term> found = groupBy(focus);
+      List<Term> groups = found == null ? null : new ArrayList<>(found);
       if (groups == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (cannot tell what to group by)");
       }
@@ -241,6 +242,17 @@ public final class OfflinePlanner implements Planner {
         AggFunction agg = aggregateBefore(m, aggWords);
         Expr e = ref(c);
         if (agg != null) {
+          // "the minimum and maximum price": the first aggregate word applies too
+          for (int i = m.start - 1; i >= Math.max(0, m.start - 5); i--) {
+            if (is(i, "and") && aggWords.containsKey(i - 1) && !used[i - 1]) {
+              used[i] = true;
+              used[i - 1] = true;
+              items.add(new SelectItem(new Expr.Aggregate(aggWords.get(i - 1), false, e, null), null));
+              break;
+            }
+          }
+        }
+        if (agg != null) {
           e = new Expr.Aggregate(agg, distinct && agg == AggFunction.COUNT, e, null);
         }
         if (agg == null && seen.stream().anyMatch(x -> x.column() == c.column())) {
@@ -266,6 +278,12 @@ public final class OfflinePlanner implements Planner {
         if (distinct && plain == 1 && groups.isEmpty()) {
           SelectItem only = items.remove(items.size() - 1);
           countExpr = new Expr.Aggregate(AggFunction.COUNT, true, only.expr(), null);
+        } else if (plain == 1 && groups.isEmpty() && detect("each", "per", "different", "distinct", "respective",
+            "corresponding", "every")) {
+          SelectItem g = items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).findFirst().orElseThrow();
+          Expr.Column gc = (Expr.Column) g.expr();
+          groups.add(term(gc.table(), gc.column()));
+          confidence *= 0.9;
         } else if (plain > 0) {
           return new Plan.Abstain(NEEDS_MODEL + " (a count together with other columns)");
         }
@@ -513,7 +531,8 @@ public final class OfflinePlanner implements Planner {
           use(i, i + 1);
           return true;
         }
-        if (is(i, "number") && is(i + 1, "of") && !inMention(i)) {
+        if (is(i, "number") && is(i + 1, "of") && !inMention(i)
+            && !is(i - 1, "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest", "smallest")) {
           use(i, i + 1);
           if (is(i - 1, "total")) {
             use(i - 1);
@@ -770,6 +789,10 @@ public final class OfflinePlanner implements Planner {
 
     /** The unconsumed column mention closest before {@code pos} (within 4 words), else just after. */
     Term columnNear(int pos, Table focus, boolean numericOnly) {
+      return columnNear(pos, focus, numericOnly, true);
+    }
+
+    Term columnNear(int pos, Table focus, boolean numericOnly, boolean consume) {
       Mention best = null;
       for (Mention m : mentions) {
         if (m.consumed || m.columns().isEmpty()) {
@@ -777,6 +800,14 @@ public final class OfflinePlanner implements Planner {
         }
         if (m.end <= pos && pos - m.end <= 4) {
           best = m;
+        }
+      }
+      if (best != null) {
+        for (Mention m : mentions) {
+          if (m.start >= best.end && m.end <= pos && !m.tables().isEmpty() && m.columns().isEmpty()) {
+            best = null; // "emails of the user named ...": the column belongs to another phrase
+            break;
+          }
         }
       }
       if (best == null) {
@@ -797,7 +828,9 @@ public final class OfflinePlanner implements Planner {
       if (numericOnly && !c.column().type().isNumeric()) {
         return null;
       }
-      best.consume();
+      if (consume) {
+        best.consume();
+      }
       return c;
     }
 
@@ -814,8 +847,9 @@ public final class OfflinePlanner implements Planner {
       }
       // consume a mention of it, if any
       if (found != null) {
+        final Column fc = found.column();
         for (Mention m : mentions) {
-          if (!m.consumed && m.columns().stream().anyMatch(c -> c.column() == null)) {
+          if (!m.consumed && !m.columns().isEmpty() && m.columns().stream().allMatch(c -> c.column() == fc)) {
             m.consume();
           }
         }
@@ -880,8 +914,20 @@ public final class OfflinePlanner implements Planner {
           confidence *= 0.9;
           continue;
         }
-        // a column named right before the value wins ("whose name is 'Bob'")
-        Term near = columnNear(s, focus, false);
+        // a column named right before the value wins ("whose name is 'Bob'"); "named 'Bob'" means a name column
+        Term near = columnNear(s, focus, false, false);
+        if (is(s - 1, "named", "called", "titled")) {
+          Table owner = focus;
+          for (Mention m : mentions) {
+            if (m.end <= s - 1 && !m.tables().isEmpty()) {
+              owner = m.tables().get(0).table();
+            }
+          }
+          Term named = columnNamed(owner, is(s - 1, "titled") ? "title" : "name");
+          if (named != null) {
+            near = named;
+          }
+        }
         if (v[2] instanceof ValueMatch vm) {
           List<ValueMatch> cands = new ArrayList<>();
           for (Object[] o : values) {
@@ -893,6 +939,7 @@ public final class OfflinePlanner implements Planner {
             for (ValueMatch c : cands) {
               if (c.table().equalsIgnoreCase(near.table().name()) && c.column().equalsIgnoreCase(near.column().name())) {
                 col = near;
+                consumeMentionOf(near, s);
               }
             }
           }
@@ -934,6 +981,7 @@ public final class OfflinePlanner implements Planner {
           if (col == null) {
             return "no column for the value '" + v[3] + "'";
           }
+          consumeMentionOf(near, s);
           if (!col.column().type().equals(SqlType.TEXT) && col.column().type() != SqlType.OTHER) {
             return "the value '" + v[3] + "' for the non-text column " + col.column().name();
           }
@@ -966,6 +1014,19 @@ public final class OfflinePlanner implements Planner {
         filters.add(new Filter(col, new Expr.Comparison(negated ? CmpOp.NE : CmpOp.EQ, ref(col), lit)));
       }
       return null;
+    }
+
+    /** Consumes the mention of {@code c} closest before {@code pos}. */
+    void consumeMentionOf(Term c, int pos) {
+      Mention best = null;
+      for (Mention m : mentions) {
+        if (!m.consumed && m.end <= pos && m.columns().stream().anyMatch(x -> x.column() == c.column())) {
+          best = m;
+        }
+      }
+      if (best != null) {
+        best.consume();
+      }
     }
 
     Term term(String table, String column) {
