@@ -456,8 +456,9 @@ public final class CatalogReader {
 
   private static void postgresExtras(Connection c, String schema, Map<String, Draft> drafts)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT c.relname, a.attname, e.enumlabel "
+    try (PreparedStatement ps = c.prepareStatement("SELECT c.relname, a.attname, e.enumlabel, t.typname "
         + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+        + "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
         + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
         + "JOIN pg_catalog.pg_enum e ON e.enumtypid = a.atttypid "
         + "WHERE n.nspname = ? AND a.attnum > 0 AND NOT a.attisdropped "
@@ -472,6 +473,8 @@ public final class CatalogReader {
               col.enumValues = new ArrayList<>();
             }
             col.enumValues.add(rs.getString(3));
+            // The driver qualifies (and quotes) types outside the search path: keep the plain name.
+            col.typeName = rs.getString(4);
           }
         }
       }

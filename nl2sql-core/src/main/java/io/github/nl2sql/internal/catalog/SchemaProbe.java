@@ -15,9 +15,12 @@ import java.sql.Statement;
  *
  * <ul>
  *   <li>SQLite: {@code PRAGMA schema_version}, which SQLite bumps on every schema change.
- *   <li>PostgreSQL, MySQL/MariaDB, H2: a hash computed by the server over the schema's
+ *   <li>MySQL/MariaDB, H2: a hash computed by the server over the schema's
  *       {@code information_schema} columns (table, column, position, type, nullability, default),
  *       plus the numbers of columns, constraints and indexes.
+ *   <li>PostgreSQL: the same over {@code pg_attribute}/{@code pg_attrdef}/{@code pg_constraint}/
+ *       {@code pg_index}, the catalogs its {@code information_schema} is built on, which are several
+ *       times cheaper to query.
  * </ul>
  *
  * <p>Tokens are only comparable with tokens of the same database, schema and dialect. Changes the
@@ -30,13 +33,21 @@ public final class SchemaProbe {
       + "(SELECT COUNT(*) FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ?), "
       + "(SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?) "
       + "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?";
-  private static final String POSTGRES = "SELECT count(*), md5(coalesce(string_agg(table_name || '.' "
-      + "|| column_name || ':' || ordinal_position || ':' || data_type || ':' || "
-      + "coalesce(character_maximum_length, numeric_precision, 0) || ':' || is_nullable || ':' || "
-      + "coalesce(column_default, ''), ',' ORDER BY table_name, ordinal_position), '')), "
-      + "(SELECT count(*) FROM information_schema.table_constraints WHERE table_schema = ?), "
-      + "(SELECT count(*) FROM pg_catalog.pg_indexes WHERE schemaname = ?) "
-      + "FROM information_schema.columns WHERE table_schema = ?";
+  // PostgreSQL's information_schema views cost milliseconds each (privilege checks on every row); the
+  // same facts straight from the catalogs they are built on cost a fraction of that.
+  private static final String POSTGRES = "SELECT count(*), md5(coalesce(string_agg(c.relname || '.' "
+      + "|| a.attname || ':' || a.attnum || ':' || format_type(a.atttypid, a.atttypmod) || ':' || "
+      + "a.attnotnull || ':' || coalesce(pg_get_expr(d.adbin, d.adrelid), ''), ',' "
+      + "ORDER BY c.relname, a.attnum), '')), "
+      + "(SELECT count(*) FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace kn "
+      + "ON kn.oid = k.connamespace WHERE kn.nspname = ?), "
+      + "(SELECT count(*) FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+      + "JOIN pg_catalog.pg_namespace inn ON inn.oid = ic.relnamespace WHERE inn.nspname = ?) "
+      + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+      + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      + "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+      + "WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'p', 'f') AND a.attnum > 0 "
+      + "AND NOT a.attisdropped";
   private static final String H2 = "SELECT COUNT(*), COALESCE(SUM(CAST(ORA_HASH(CONCAT_WS(':', TABLE_NAME, "
       + "COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, COALESCE(CHARACTER_MAXIMUM_LENGTH, "
       + "NUMERIC_PRECISION, 0), IS_NULLABLE, COALESCE(COLUMN_DEFAULT, ''))) AS BIGINT)), 0), "

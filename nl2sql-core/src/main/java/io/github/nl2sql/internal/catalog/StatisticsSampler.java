@@ -67,6 +67,7 @@ final class StatisticsSampler {
     List<Table> out = new ArrayList<>(schema.tables().size());
     List<String> timedOut = new ArrayList<>();
     Map<String, List<String>> failed = new java.util.TreeMap<>();
+    Map<String, String> example = new HashMap<>();
     int eligible = 0;
     int sampled = 0;
     for (Table t : schema.tables()) {
@@ -90,6 +91,7 @@ final class StatisticsSampler {
         String reason = reason(e);
         LOG.debug("Statistics of {} not read: {}", t.qualifiedName(), e.getMessage());
         failed.computeIfAbsent(reason, r -> new ArrayList<>()).add(t.qualifiedName());
+        example.putIfAbsent(reason, firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
         out.add(t);
       }
     }
@@ -100,7 +102,8 @@ final class StatisticsSampler {
     }
     for (Map.Entry<String, List<String>> f : failed.entrySet()) {
       notes.add("Column statistics skipped for " + f.getValue().size() + " of " + eligible
-          + " tables (" + f.getKey() + "): " + names(f.getValue()) + ".");
+          + " tables (" + f.getKey() + "; first error: " + example.get(f.getKey()) + "): "
+          + names(f.getValue()) + ".");
     }
     Catalog.StatisticsStatus status = sampled == eligible ? Catalog.StatisticsStatus.COMPLETE
         : sampled == 0 ? Catalog.StatisticsStatus.UNAVAILABLE : Catalog.StatisticsStatus.PARTIAL;
@@ -176,17 +179,16 @@ final class StatisticsSampler {
 
   private static String reason(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    String lower = message.toLowerCase(Locale.ROOT);
+    String lower = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
     if (state.equals("42501") || e.getErrorCode() == 1142 || lower.contains("permission denied")
         || lower.contains("access denied") || lower.contains("command denied")) {
-      return "permission denied: " + firstLine(message);
+      return "permission denied";
     }
     if (state.startsWith("57014") || lower.contains("timeout") || lower.contains("interrupted")
         || lower.contains("max_statement_time")) {
-      return "query timed out: " + firstLine(message);
+      return "query timed out";
     }
-    return "error: " + firstLine(message);
+    return "read failed";
   }
 
   private static String firstLine(String message) {
