@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,13 +82,18 @@ final class StatisticsSampler {
         out.add(t);
         continue;
       }
+      Savepoint savepoint = null;
       try {
+        savepoint = savepoint(c, schema.dialect());
         out.add(sampleTable(c, schema.dialect(), quote, t, deadline));
         sampled++;
+        release(c, savepoint);
       } catch (DeadlineException | SQLTimeoutException e) {
+        rollback(c, savepoint);
         timedOut.add(t.qualifiedName());
         out.add(t);
       } catch (SQLException e) {
+        rollback(c, savepoint);
         String reason = reason(e);
         LOG.debug("Statistics of {} not read: {}", t.qualifiedName(), e.getMessage());
         failed.computeIfAbsent(reason, r -> new ArrayList<>()).add(t.qualifiedName());
@@ -152,6 +158,30 @@ final class StatisticsSampler {
       withStats.add(columns.get(i).withStats(acc[i].stats(columns.get(i), rows)));
     }
     return t.withColumns(withStats).withRowCount(rowCount);
+  }
+
+  /**
+   * In a PostgreSQL transaction one failed query (no SELECT permission) aborts the transaction and
+   * every later query with it; a savepoint per table confines the failure to that table.
+   */
+  private static Savepoint savepoint(Connection c, Dialect dialect) throws SQLException {
+    return dialect == Dialect.POSTGRES && !c.getAutoCommit() ? c.setSavepoint() : null;
+  }
+
+  private static void release(Connection c, Savepoint savepoint) throws SQLException {
+    if (savepoint != null) {
+      c.releaseSavepoint(savepoint);
+    }
+  }
+
+  private static void rollback(Connection c, Savepoint savepoint) {
+    if (savepoint != null) {
+      try {
+        c.rollback(savepoint);
+      } catch (SQLException e) {
+        LOG.debug("Rollback to savepoint failed: {}", e.getMessage());
+      }
+    }
   }
 
   private static Object value(ResultSet rs, int i, SqlType type) throws SQLException {

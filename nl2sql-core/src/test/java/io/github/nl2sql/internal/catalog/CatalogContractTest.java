@@ -77,10 +77,17 @@ abstract class CatalogContractTest {
 
   @AfterAll
   void tearDown() {
-    if (ds != null) {
-      dropSchema();
+    try {
+      if (ds != null) {
+        dropSchema();
+      }
+    } finally {
+      close();
     }
   }
+
+  /** Releases what {@link #dataSource()} started (a container); called last. */
+  protected void close() {}
 
   protected Catalog read(CatalogOptions options) throws SQLException {
     try (Connection c = ds.getConnection()) {
