@@ -128,10 +128,12 @@ public final class CatalogReader {
     try {
       Dialect dialect = options.dialect() != null ? options.dialect()
           : Dialect.detect(connection.getMetaData().getDatabaseProductName());
-      String schema = options.schema();
-      if (schema == null && dialect != Dialect.SQLITE) {
-        schema = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB ? connection.getCatalog()
-            : connection.getSchema();
+      boolean mysqlFamily = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
+      String schema = null;
+      if (dialect != Dialect.SQLITE) {
+        schema = options.schema() != null
+            ? resolveSchema(connection.getMetaData(), mysqlFamily, options.schema())
+            : mysqlFamily ? connection.getCatalog() : connection.getSchema();
       }
       return SchemaProbe.token(connection, dialect, schema);
     } catch (SQLException e) {
@@ -199,7 +201,7 @@ public final class CatalogReader {
     String jdbcCatalog;
     String jdbcSchema;
     if (mysqlFamily) {
-      schema = options.schema() != null ? options.schema() : database;
+      schema = options.schema() != null ? resolveSchema(md, true, options.schema()) : database;
       if (schema == null) {
         throw new CatalogException("No database selected: name one in the JDBC URL or the options' schema");
       }
@@ -207,7 +209,7 @@ public final class CatalogReader {
       jdbcCatalog = schema;
       jdbcSchema = null;
     } else {
-      schema = options.schema() != null ? options.schema() : c.getSchema();
+      schema = options.schema() != null ? resolveSchema(md, false, options.schema()) : c.getSchema();
       if (schema == null) {
         throw new CatalogException("The connection has no current schema: name one in the options");
       }
@@ -289,6 +291,32 @@ public final class CatalogReader {
     tables.sort(TABLE_ORDER);
     return new Catalog(product, md.getDatabaseProductVersion(), database, schema, dialect, tables,
         null, Instant.now(), Catalog.StatisticsStatus.DISABLED, List.of());
+  }
+
+  /**
+   * The schema (database for MySQL/MariaDB) the options name, as the database spells it: an exact
+   * match, else the only case-insensitive one (so {@code public} finds H2's {@code PUBLIC}).
+   *
+   * @throws CatalogException when there is no such schema; the message lists the ones there are
+   */
+  private static String resolveSchema(DatabaseMetaData md, boolean mysqlFamily, String wanted)
+      throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = mysqlFamily ? md.getCatalogs() : md.getSchemas()) {
+      while (rs.next()) {
+        names.add(rs.getString(mysqlFamily ? "TABLE_CAT" : "TABLE_SCHEM"));
+      }
+    }
+    if (names.contains(wanted)) {
+      return wanted;
+    }
+    List<String> folded = names.stream().filter(n -> n != null && n.equalsIgnoreCase(wanted)).toList();
+    if (folded.size() == 1) {
+      return folded.get(0);
+    }
+    names.removeIf(n -> n == null || SYSTEM_SCHEMAS.contains(n.toLowerCase(Locale.ROOT)));
+    throw new CatalogException((mysqlFamily ? "Database " : "Schema ") + wanted + " does not exist; "
+        + "available: " + String.join(", ", names));
   }
 
   private static boolean sameSchema(boolean mysqlFamily, String schema, String cat, String schem) {

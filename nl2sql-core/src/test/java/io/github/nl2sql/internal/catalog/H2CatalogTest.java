@@ -1,9 +1,13 @@
 package io.github.nl2sql.internal.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.nl2sql.Dialect;
+import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.testing.TestDatabases;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /** The catalog contract on an in-memory H2 database (upper-case identifiers). */
 class H2CatalogTest extends CatalogContractTest {
@@ -40,6 +44,13 @@ class H2CatalogTest extends CatalogContractTest {
   @Override
   protected Dialect expectedDialect() {
     return Dialect.H2;
+  }
+
+  @Test
+  void schemaName_isMatchedIgnoringCase() throws java.sql.SQLException {
+    Catalog c = read(new CatalogOptions("public", null, false, Duration.ZERO, 0, 0));
+    assertThat(c.defaultSchema()).isEqualTo("PUBLIC");
+    assertThat(c.fingerprint()).isEqualTo(catalog.fingerprint());
   }
 
   @Override
