@@ -53,6 +53,27 @@ class H2CatalogTest extends CatalogContractTest {
     assertThat(c.fingerprint()).isEqualTo(catalog.fingerprint());
   }
 
+  @Test
+  void mysqlMode_withLowerCaseNames_isReadToo() throws java.sql.SQLException {
+    DataSource lower = TestDatabases.h2(true);
+    TestDatabases.run(lower, """
+        CREATE TABLE fac_products (id INT PRIMARY KEY, brand VARCHAR(20) NOT NULL, size ENUM('S', 'M'));
+        INSERT INTO fac_products VALUES (1, 'Theory', 'S'), (2, 'Theory', 'M');
+        """);
+    try (java.sql.Connection c = lower.getConnection()) {
+      Catalog mysqlMode = new CatalogReader(CatalogOptions.defaults()).read(c);
+      assertThat(mysqlMode.dialect()).isEqualTo(Dialect.H2);
+      assertThat(mysqlMode.defaultSchema()).isEqualTo("public");
+      var t = mysqlMode.table("fac_products").orElseThrow();
+      assertThat(t.name()).isEqualTo("fac_products");
+      assertThat(t.primaryKey()).containsExactly("id");
+      assertThat(t.column("size").orElseThrow().enumValues()).containsExactly("S", "M");
+      assertThat(t.column("brand").orElseThrow().stats().frequentValues()).first()
+          .isEqualTo(new io.github.nl2sql.catalog.ColumnStats.FrequentValue("Theory", 2));
+      assertThat(new CatalogReader(CatalogOptions.defaults()).probe(c)).startsWith("h2:");
+    }
+  }
+
   @Override
   protected void createProbeTable() {
     TestDatabases.run(ds, "CREATE TABLE cat_it_probe (id INT)");
