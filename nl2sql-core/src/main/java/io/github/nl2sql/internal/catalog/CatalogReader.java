@@ -656,8 +656,16 @@ public final class CatalogReader {
         }
       }
     }
-    for (Draft d : drafts.values()) {
-      sqliteColumns(c, d);
+    List<String> notes = new ArrayList<>();
+    for (java.util.Iterator<Draft> it = drafts.values().iterator(); it.hasNext(); ) {
+      Draft d = it.next();
+      try {
+        sqliteColumns(c, d);
+      } catch (SQLException e) {
+        // e.g. a virtual table whose module this SQLite build lacks: leave it out, say so.
+        notes.add("Table " + d.name + " left out: " + e.getMessage());
+        it.remove();
+      }
     }
     // Keys after all columns: a foreign key without columns refers to the other table's primary key.
     for (Draft d : drafts.values()) {
@@ -672,7 +680,7 @@ public final class CatalogReader {
     }
     tables.sort(TABLE_ORDER);
     return new Catalog(product, md.getDatabaseProductVersion(), database, null, Dialect.SQLITE, tables,
-        null, Instant.now(), Catalog.StatisticsStatus.DISABLED, List.of());
+        null, Instant.now(), Catalog.StatisticsStatus.DISABLED, notes);
   }
 
   private static String baseName(String file) {
