@@ -117,10 +117,24 @@ public final class NameSuggester {
     } else if (d == 1) {
       // one typo: insert, delete, substitute or transpose; very short names are weaker evidence
       s += sa.length() <= 2 || sb.length() <= 2 ? 0.25 : 0.40;
+      if (sameLetters(sa, sb)) {
+        s += 0.05; // a transposition keeps every letter, a substitution does not
+      }
     } else if (d == 2 && maxLen >= 5) {
       s += 0.15;
     }
     return s;
+  }
+
+  private static boolean sameLetters(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    char[] x = a.toCharArray();
+    char[] y = b.toCharArray();
+    java.util.Arrays.sort(x);
+    java.util.Arrays.sort(y);
+    return java.util.Arrays.equals(x, y);
   }
 
   private static String stripQuotes(String s) {
