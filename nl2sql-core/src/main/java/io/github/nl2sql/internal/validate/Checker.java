@@ -26,7 +26,6 @@ import io.github.nl2sql.ir.Statement;
 import io.github.nl2sql.ir.TableRef;
 import io.github.nl2sql.ir.When;
 import io.github.nl2sql.ir.With;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -923,8 +922,8 @@ final class Checker {
       case HAVING:
         return dialect != Dialect.POSTGRES;
       case WHERE:
-      case SELECT:
       case ON:
+        // SQLite resolves an unknown name in WHERE/ON to a select-list alias as a last resort
         return dialect == Dialect.SQLITE;
       default:
         return false;
@@ -950,7 +949,8 @@ final class Checker {
       for (Scope s = scope; s != null; s = s.parent, depth++) {
         Relation r = s.byRefName(c.table());
         if (r != null) {
-          if (!r.known() || r.partial || r.has(name) || implicitColumn(r, name)) {
+          if (!r.known() || r.partial || r.has(name) || implicitColumn(r, name)
+              || r.mayBeUnnamed(name)) {
             return Resolution.found(r, depth);
           }
           return new Resolution(Resolution.Kind.UNKNOWN_COLUMN, r, depth, List.of(), -1);
@@ -973,7 +973,7 @@ final class Checker {
           if (!r.mergedAway.contains(Scopes.lower(name))) {
             hits.add(r);
           }
-        } else if (!r.known() || r.partial) {
+        } else if (!r.known() || r.partial || r.mayBeUnnamed(name)) {
           maybe = maybe == null ? r : maybe;
         }
       }
@@ -1269,10 +1269,6 @@ final class Checker {
           type, "'" + printable(shown) + "'", "TEXT");
     }
     return bad;
-  }
-
-  static boolean isNumber(Object v) {
-    return v instanceof Long || v instanceof BigDecimal;
   }
 
   // ------------------------------------------------------------------ accessors for Grouping

@@ -42,7 +42,7 @@ final class Scopes {
     /** Output column names; {@code null} when unknown (the table itself is unknown). */
     final List<String> columns;
     final List<SqlType> types;
-    /** Whether some output columns have no name we know, so unknown names are accepted. */
+    /** Whether we do not know all output columns (a star over an unknown table), so unknown names are accepted. */
     final boolean partial;
     /** Whether {@link #columns} has exactly as many entries as the relation has columns. */
     final boolean exactCount;
@@ -80,9 +80,26 @@ final class Scopes {
     }
 
     static Relation ofShape(String refName, String displayName, Shape shape) {
-      boolean partial = !shape.exact() || shape.names().stream().anyMatch(n -> n == null);
-      return new Relation(refName, displayName, null, shape.names(), shape.types(), partial,
+      return new Relation(refName, displayName, null, shape.names(), shape.types(), !shape.exact(),
           shape.exact());
+    }
+
+    /**
+     * Whether {@code name} may be one of this relation's columns that we cannot name: an unaliased
+     * expression column is named after its text (e.g. {@code count(*)}), which a reference can only
+     * spell as a quoted name that is not a plain identifier.
+     */
+    boolean mayBeUnnamed(String name) {
+      if (columns == null || !columns.contains(null)) {
+        return false;
+      }
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (!Character.isLetterOrDigit(c) && c != '_' && c != '$') {
+          return true;
+        }
+      }
+      return false;
     }
 
     static Relation opaque(String refName, String displayName) {

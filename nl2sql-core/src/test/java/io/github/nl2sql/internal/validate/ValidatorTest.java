@@ -301,6 +301,19 @@ class ValidatorTest {
   }
 
   @Test
+  void derivedTable_withUnnamedExpressionColumn_stillChecksPlainNames() {
+    Query inner = select().select(of("name")).select(count()).from(t("products"))
+        .groupBy(of("name")).build();
+    Query typo = select().select(of("d", "nmae")).from(new TableRef.Derived(inner, "d", List.of()))
+        .build();
+    assertThat(codes(check(typo))).containsExactly(DiagnosticCode.UNKNOWN_COLUMN);
+    // SQLite names the unaliased column after its text; only a quoted name can reach it
+    Query quoted = select().select(of("d", "count(*)")).from(new TableRef.Derived(inner, "d",
+        List.of())).build();
+    assertThat(check(quoted)).isEmpty();
+  }
+
+  @Test
   void derivedTable_doesNotSeeItsFromSiblings() {
     Query inner = select().select(of("p", "id")).from(t("orders", "o")).build();
     Query q = select().select(Expr.Star.all())
