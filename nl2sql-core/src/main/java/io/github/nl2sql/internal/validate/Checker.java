@@ -949,6 +949,17 @@ final class Checker {
       for (Scope s = scope; s != null; s = s.parent, depth++) {
         Relation r = s.byRefName(c.table());
         if (r != null) {
+          List<Relation> same = new ArrayList<>();
+          for (Relation x : s.relations) {
+            if (x.refName != null && x.refName.equalsIgnoreCase(c.table()) && x.known()
+                && x.has(name)) {
+              same.add(x);
+            }
+          }
+          if (same.size() > 1) {
+            // a name used twice in one FROM (SQLite allows that): its columns are ambiguous
+            return new Resolution(Resolution.Kind.AMBIGUOUS, null, depth, same, -1);
+          }
           if (!r.known() || r.partial || r.has(name) || implicitColumn(r, name)
               || r.mayBeUnnamed(name)) {
             return Resolution.found(r, depth);

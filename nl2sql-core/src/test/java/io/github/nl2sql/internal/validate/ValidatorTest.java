@@ -387,6 +387,10 @@ class ValidatorTest {
     assertThat(check(Dialect.POSTGRES, q).get(0).isError()).isTrue();
     // SQLite runs it; only a warning there
     assertThat(check(Dialect.SQLITE, q).stream().filter(Diagnostic::isError)).isEmpty();
+    Query twice = select().select(of("p", "id")).from(t("products", "p")).from(t("orders", "p"))
+        .build();
+    assertThat(codes(check(Dialect.SQLITE, twice))).containsExactly(DiagnosticCode.AMBIGUOUS_COLUMN,
+        DiagnosticCode.DUPLICATE_ALIAS);
     Query same = select().select(of("a", "id")).from(t("products", "a")).from(t("products", "b"))
         .build();
     assertThat(check(Dialect.POSTGRES, same)).isEmpty();
