@@ -147,6 +147,32 @@ class NameSuggesterTest {
         }
       }
     }
+    // unqualified columns are ranked among all columns of the joined tables: a table and the tables
+    // its foreign keys reach
+    int joinTotal = 0;
+    int joinTop1 = 0;
+    for (Catalog cat : catalogs.values()) {
+      for (Table t : cat.tables()) {
+        List<String> cols = new ArrayList<>(t.columns().stream().map(Column::name).toList());
+        t.foreignKeys().forEach(fk -> cat.table(fk.referencedTable())
+            .ifPresent(o -> o.columns().forEach(c -> cols.add(c.name()))));
+        for (Column col : t.columns()) {
+          String m = typo(col.name(), rnd);
+          if (m == null || cols.stream().anyMatch(c -> c.equalsIgnoreCase(m))) {
+            continue;
+          }
+          joinTotal++;
+          List<String> s = NameSuggester.suggest(m, cols);
+          if (!s.isEmpty() && s.get(0).equalsIgnoreCase(col.name())) {
+            joinTop1++;
+          }
+        }
+      }
+    }
+    double joinRate = (double) joinTop1 / joinTotal;
+    System.out.printf("typo top-1 among joined tables' columns: %d/%d = %.4f%n", joinTop1, joinTotal,
+        joinRate);
+    assertThat(joinRate).isGreaterThanOrEqualTo(0.95);
     double colRate = (double) colTop1 / colTotal;
     double tabRate = (double) tabTop1 / tabTotal;
     System.out.printf("typo top-1: columns %d/%d = %.4f, tables %d/%d = %.4f%n", colTop1, colTotal,
