@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The grouping rule of one aggregated SELECT: every column outside an aggregate in the select list,
- * HAVING and ORDER BY must be grouped, or (except on H2) depend on a grouped primary key. An
+ * HAVING and ORDER BY must be grouped, or be functionally dependent on a grouped primary key. An
  * error for PostgreSQL and H2, a warning for SQLite, MySQL and MariaDB, which run such queries.
  */
 final class Grouping {
@@ -94,12 +94,10 @@ final class Grouping {
         return; // aliases, outer references and unresolved names (reported elsewhere)
       }
       Set<String> cols = groupedColumns.getOrDefault(r.relation, Set.of());
-      Dialect d = checker.dialect();
-      // H2 knows no functional dependencies; PostgreSQL (and MySQL) accept columns of a grouped key
-      if (cols.contains(Scopes.lower(c.column()))
-          || d != Dialect.H2 && dependsOnKey(r.relation, cols)) {
+      if (cols.contains(Scopes.lower(c.column())) || dependsOnKey(r.relation, cols)) {
         return;
       }
+      Dialect d = checker.dialect();
       checker.notGrouped(c, d == Dialect.POSTGRES || d == Dialect.H2);
       return;
     }
