@@ -502,10 +502,11 @@ final class Checker {
     if (r.refName != null) {
       String key = Scopes.lower(r.refName);
       if (seen.containsKey(key)) {
-        // SQLite accepts a repeated name (and then reports ambiguous columns); the others refuse it
+        // SQLite and H2 accept a repeated name (and then report its columns as ambiguous);
+        // PostgreSQL, MySQL and MariaDB refuse it
         report(DiagnosticCode.DUPLICATE_ALIAS,
-            dialect == Dialect.SQLITE ? Severity.WARNING : Severity.ERROR, ref, r.refName, List.of(),
-            r.refName);
+            dialect == Dialect.SQLITE || dialect == Dialect.H2 ? Severity.WARNING : Severity.ERROR,
+            ref, r.refName, List.of(), r.refName);
       } else {
         seen.put(key, ref);
       }
