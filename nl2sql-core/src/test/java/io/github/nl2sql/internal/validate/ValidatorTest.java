@@ -384,6 +384,7 @@ class ValidatorTest {
   void duplicateAlias_inSameFrom() {
     Query q = select().select(of("p", "id")).from(t("products", "p")).from(t("orders", "P")).build();
     assertThat(codes(check(Dialect.POSTGRES, q))).contains(DiagnosticCode.DUPLICATE_ALIAS);
+    assertThat(codes(check(Dialect.MARIADB, q))).contains(DiagnosticCode.DUPLICATE_ALIAS);
     assertThat(check(Dialect.POSTGRES, q).get(0).isError()).isTrue();
     // SQLite runs it as long as the qualified column is in only one of them; only a warning there
     Query runs = select().select(of("p", "sale_price")).from(t("products", "p"))
@@ -602,6 +603,7 @@ class ValidatorTest {
             Expr.Comparison.eq(of("p", "id"), of("o", "product_id"))))
         .groupBy(of("p", "id")).build();
     assertThat(check(Dialect.POSTGRES, q)).isEmpty();
+    assertThat(check(Dialect.H2, q)).isEmpty();
     Query grouped = select().select(Expr.Function.of("lower", of("name"))).select(count())
         .from(t("products")).groupBy(Expr.Function.of("lower", of("name")))
         .orderBy(count(), SortOrder.DESC).build();
