@@ -123,8 +123,7 @@ final class Checker {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.CONTROL
-          || Character.getType(c) == Character.UNASSIGNED && Character.isSurrogate(c)) {
+      if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.CONTROL) {
         String shown = printable(name);
         error(DiagnosticCode.INVALID_IDENTIFIER, node, shown, List.of(), shown);
         return false;
