@@ -87,7 +87,8 @@ import org.jooq.impl.SQLDataType;
  *       PostgreSQL finds the function overload.
  *   <li>Two strings of the IR are not literals and can only be rendered inline, escaped by jOOQ: the
  *       {@code ESCAPE} character of LIKE and the GROUP_CONCAT separator on MySQL, MariaDB and H2
- *       (their grammars want a string literal there). On SQLite and PostgreSQL the separator is bound.
+ *       (their grammars want a string literal there) and in PostgreSQL's {@code STRING_AGG(DISTINCT
+ *       ..)}. Elsewhere (SQLite, PostgreSQL without DISTINCT) the separator is bound.
  *   <li>Function names come only from a closed catalogue ({@link #knownFunctions}); anything else is
  *       rejected with {@link IllegalArgumentException}.
  *   <li>A read without LIMIT gets {@code defaultLimit}; subqueries and CTE bodies never get one.
@@ -836,10 +837,11 @@ public final class SqlCompiler {
 
     AggregateFunction<String> groupConcat(Field<Object> arg, boolean distinct, String separator) {
       String sep = separator == null ? "," : separator;
-      if (dialect == Dialect.POSTGRES) {
-        Field<?>[] args = {DSL.cast(arg, SQLDataType.VARCHAR), DSL.val(sep)};
-        return distinct ? DSL.aggregateDistinct(DSL.unquotedName("string_agg"), String.class, args)
-            : DSL.aggregate(DSL.unquotedName("string_agg"), String.class, args);
+      if (dialect == Dialect.POSTGRES && !distinct) {
+        // (jOOQ's generic DISTINCT aggregate would wrap two arguments in a row value, so DISTINCT
+        // takes the built-in below, with the separator inline)
+        return DSL.aggregate(DSL.unquotedName("string_agg"), String.class,
+            DSL.cast(arg, SQLDataType.VARCHAR), DSL.val(sep));
       }
       if (dialect == Dialect.SQLITE) {
         if (distinct) {
@@ -852,7 +854,8 @@ public final class SqlCompiler {
         }
         return DSL.aggregate(DSL.unquotedName("group_concat"), String.class, arg, DSL.val(sep));
       }
-      // MySQL, MariaDB, H2: SEPARATOR must be a string literal; jOOQ escapes it
+      // MySQL, MariaDB, H2: SEPARATOR must be a string literal; jOOQ escapes it (and renders
+      // STRING_AGG(DISTINCT ...) on PostgreSQL)
       return (distinct ? DSL.groupConcatDistinct(arg) : DSL.groupConcat(arg)).separator(sep);
     }
 

@@ -297,6 +297,27 @@ final class Cases {
             .select(new Expr.Aggregate(AggFunction.GROUP_CONCAT, false, col("name"), ", "))
             .from(Ir.table(t.apply("products"))).where(eq(col("brand_id"), lit(2))).build(),
             List.of(row("Gadget, Widget"))),
+        unordered("group_concat_distinct", t -> Query.Select.builder()
+            .select(col("brand_id"))
+            .select(new Expr.Aggregate(AggFunction.GROUP_CONCAT, true, col("category"), null))
+            .from(Ir.table(t.apply("products"))).where(cmp(CmpOp.GE, col("brand_id"), lit(2)))
+            .groupBy(col("brand_id")).build(),
+            List.of(row("2", "tools"), row("3", "office"))),
+        c("set_operation_with_cte", t -> new Query.SetOperation(
+            new With(false, List.of(new Cte("us", List.of("bid"), Query.Select.builder().select(col("id"))
+                .from(Ir.table(t.apply("brands"))).where(eq(col("country"), lit("US"))).build()))),
+            SetOperator.UNION, false,
+            Query.Select.builder().select(col("bid")).from(Ir.table("us")).build(),
+            Query.Select.builder().select(col("brand_id")).from(Ir.table(t.apply("products")))
+                .where(cmp(CmpOp.GT, col("price"), lit(100))).build(),
+            List.of(OrderItem.desc(col("us", "bid"))), 2L, null),
+            List.of(row("3"), row("1"))),
+        c("null_literal_and_boolean_condition", t -> Query.Select.builder()
+            .select(fn("coalesce", lit(null), col("category"), lit("none")), "c")
+            .select(cmp(CmpOp.GT, col("stock"), lit(10)), "many")
+            .from(Ir.table(t.apply("products"))).where(new Expr.InList(col("id"), List.of(lit(3), lit(4)), false))
+            .orderBy(col("id"), SortOrder.ASC).build(),
+            List.of(row("tools", "1"), row("none", "0"))),
         c("injection_string_is_bound", t -> Query.Select.builder()
             .select(Expr.Aggregate.countStar()).from(Ir.table(t.apply("brands")))
             .where(eq(col("name"), lit("x'); DROP TABLE " + t.apply("brands") + "; --"))).build(),
