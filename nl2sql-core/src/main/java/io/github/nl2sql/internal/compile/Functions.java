@@ -79,11 +79,6 @@ final class Functions {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Field<Object> obj(Field<?> f) {
-    return (Field) f;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private static Field<Integer> integer(Field<?> f) {
     return (Field) f;
   }

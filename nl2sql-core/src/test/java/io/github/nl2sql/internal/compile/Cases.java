@@ -173,7 +173,7 @@ final class Cases {
             .with(new With(false, List.of(new Cte("expensive", List.of(),
                 Query.Select.builder().select(col("id")).select(col("name"))
                     .from(Ir.table(t.apply("products")))
-                    .where(cmp(CmpOp.GT, col("price"), lit(new java.math.BigDecimal("20")))).build()))))
+                    .where(cmp(CmpOp.GT, col("price"), lit(20))).build()))))
             .select(col("e", "name")).from(Ir.table("expensive", "e"))
             .orderBy(col("e", "name"), SortOrder.ASC).build(),
             List.of(row("Anvil"), row("Rocket"))),
