@@ -376,10 +376,17 @@ public final class SqlCompiler {
       return target;
     }
 
-    /** A set-operation operand as a fresh query object (jOOQ's union mutates its receiver). */
+    /**
+     * A set-operation operand as a fresh query object (jOOQ's union mutates its receiver). A nested set
+     * operation with its own ORDER BY, LIMIT, OFFSET or CTEs becomes {@code SELECT * FROM (..) AS _dN}:
+     * jOOQ would otherwise merge the outer operation into it and apply the inner ORDER BY/LIMIT to the
+     * whole result.
+     */
     SelectQuery<Record> operand(Query q) {
       Select<Record> s = query(q);
-      if (s instanceof SelectQuery<Record> sq) {
+      boolean sealed = q instanceof Query.SetOperation so
+          && (!so.orderBy().isEmpty() || so.limit() != null || so.offset() != null || so.with() != null);
+      if (s instanceof SelectQuery<Record> sq && !sealed) {
         return sq;
       }
       SelectQuery<Record> wrap = ctx.selectQuery();

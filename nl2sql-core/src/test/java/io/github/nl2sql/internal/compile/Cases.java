@@ -282,8 +282,62 @@ final class Cases {
             .select(fn("ifnull", col("category"), lit("-"))).select(fn("abs", new Expr.Negate(col("stock"))))
             .select(fn("round", col("price"), lit(0))).select(fn("replace", col("name"), lit("g"), lit("G")))
             .select(fn("nullif", col("stock"), lit(0)))
+            .select(fn("instr", col("name"), lit("dg"))).select(fn("concat", col("name"), lit("-"), col("id")))
+            .select(fn("greatest", col("id"), lit(2), lit(3))).select(fn("trim", lit("  x  ")))
+            .select(fn("floor", col("price"))).select(fn("mod", col("id"), lit(3)))
             .from(Ir.table(t.apply("products"))).where(eq(col("id"), lit(4))).build(),
-            List.of(row("GADGET", "gadget", "6", "Gad", "none", "-", "0", "15", "GadGet", null))),
+            List.of(row("GADGET", "gadget", "6", "Gad", "none", "-", "0", "15", "GadGet", null,
+                "3", "Gadget-4", "4", "x", "15", "1"))),
+        c("set_op_precedence_left_nested", t -> new Query.SetOperation(null, SetOperator.INTERSECT, false,
+            new Query.SetOperation(null, SetOperator.UNION, false,
+                Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands")))
+                    .where(eq(col("id"), lit(4))).build(),
+                Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands")))
+                    .where(eq(col("id"), lit(1))).build(), List.of(), null, null),
+            Query.Select.builder().select(col("brand_id")).from(Ir.table(t.apply("products"))).build(),
+            List.of(), null, null),
+            List.of(row("1"))),
+        c("set_op_right_nested", t -> new Query.SetOperation(null, SetOperator.EXCEPT, false,
+            Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands"))).build(),
+            new Query.SetOperation(null, SetOperator.UNION, false,
+                Query.Select.builder().select(col("brand_id")).from(Ir.table(t.apply("products")))
+                    .where(eq(col("brand_id"), lit(1))).build(),
+                Query.Select.builder().select(col("brand_id")).from(Ir.table(t.apply("products")))
+                    .where(eq(col("brand_id"), lit(2))).build(), List.of(), null, null),
+            List.of(asc(new Expr.Ordinal(1))), null, null),
+            List.of(row("3"), row("4"))),
+        c("set_op_left_operand_with_order_and_limit", t -> new Query.SetOperation(null, SetOperator.UNION, true,
+            new Query.SetOperation(null, SetOperator.UNION, false,
+                Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands"))).build(),
+                Query.Select.builder().select(col("id")).from(Ir.table(t.apply("products"))).build(),
+                List.of(OrderItem.desc(new Expr.Ordinal(1))), 2L, null),
+            Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands")))
+                .where(eq(col("id"), lit(1))).build(),
+            List.of(asc(col("id"))), null, null),
+            List.of(row("1"), row("5"), row("6"))),
+        c("set_op_right_operand_with_order_and_limit", t -> new Query.SetOperation(null, SetOperator.UNION, true,
+            Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands")))
+                .where(eq(col("id"), lit(1))).build(),
+            new Query.SetOperation(null, SetOperator.UNION, false,
+                Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands"))).build(),
+                Query.Select.builder().select(col("id")).from(Ir.table(t.apply("products"))).build(),
+                List.of(OrderItem.desc(new Expr.Ordinal(1))), 1L, null),
+            List.of(asc(col("id"))), null, null),
+            List.of(row("1"), row("6"))),
+        c("derived_set_operation_and_ordered_scalar_subquery", t -> Query.Select.builder()
+            .select(agg(AggFunction.COUNT, col("u", "id")))
+            .select(new Expr.Subquery(Query.Select.builder().select(col("name")).from(Ir.table(t.apply("products")))
+                .orderBy(col("price"), SortOrder.DESC).limit(1).build()), "top")
+            .from(new TableRef.Derived(new Query.SetOperation(null, SetOperator.UNION, false,
+                Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands"))).build(),
+                Query.Select.builder().select(col("id")).from(Ir.table(t.apply("products"))).build(),
+                List.of(), null, null), "u", List.of())).build(),
+            List.of(row("6", "Rocket"))),
+        c("keyword_named_alias", t -> Query.Select.builder()
+            .select(col("id"), "order").select(col("name"), "group")
+            .from(Ir.table(t.apply("brands"), "from")).where(eq(col("from", "id"), lit(1)))
+            .orderBy(col("order"), SortOrder.ASC).build(),
+            List.of(row("1", "Acme"))),
         c("nulls_first_order_offset", t -> new Query.Select(null, true, List.of(
                 new io.github.nl2sql.ir.SelectItem(col("category"), null)), List.of(Ir.table(t.apply("products"))),
             null, List.of(), null, List.of(new OrderItem(col("category"), SortOrder.DESC, NullOrder.FIRST)),
