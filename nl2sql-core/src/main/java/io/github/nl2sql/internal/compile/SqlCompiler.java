@@ -902,9 +902,10 @@ public final class SqlCompiler {
           return SQLDataType.BIGINT;
         case DECIMAL:
         case DOUBLE:
-          // MySQL's bare DECIMAL is DECIMAL(10,0) and jOOQ renders DOUBLE as DECIMAL there: keep the
-          // fraction digits with the widest MySQL decimal instead of rounding to an integer.
-          if (mysql) {
+          // MySQL's bare DECIMAL is DECIMAL(10,0) and jOOQ renders DOUBLE as DECIMAL there; H2's bare
+          // DECIMAL has scale 0 too: keep the fraction digits with the widest MySQL decimal instead of
+          // rounding to an integer.
+          if (mysql || (dialect == Dialect.H2 && t == CastType.DECIMAL)) {
             return SQLDataType.DECIMAL(65, 30);
           }
           return t == CastType.DOUBLE ? SQLDataType.DOUBLE : SQLDataType.DECIMAL;

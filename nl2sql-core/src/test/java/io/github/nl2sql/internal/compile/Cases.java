@@ -125,6 +125,28 @@ final class Cases {
             .from(new TableRef.Join(JoinType.INNER, Ir.table(t.apply("products")), Ir.table(t.apply("orders")),
                 null, List.of("id"))).build(),
             List.of(row("5"))),
+        c("right_join", t -> Query.Select.builder()
+            .select(col("b", "name")).select(Expr.Aggregate.of(AggFunction.COUNT, col("p", "id")), "n")
+            .from(join(JoinType.RIGHT, Ir.table(t.apply("products"), "p"), Ir.table(t.apply("brands"), "b"),
+                eq(col("p", "brand_id"), col("b", "id"))))
+            .groupBy(col("b", "name")).orderBy(col("b", "name"), SortOrder.ASC).build(),
+            List.of(row("Acme", "2"), row("Globex", "2"), row("Initech", "2"), row("Umbrella", "0"))),
+        skip(unordered("full_join", t -> Query.Select.builder()
+            .select(col("b", "id")).select(col("o", "id"))
+            .from(join(JoinType.FULL, Ir.table(t.apply("brands"), "b"), Ir.table(t.apply("orders"), "o"),
+                eq(col("o", "qty"), col("b", "id"))))
+            .where(Expr.Or.of(new Expr.IsNull(col("b", "id"), false), new Expr.IsNull(col("o", "id"), false)))
+            .orderBy(col("b", "id"), SortOrder.ASC).build(),
+            List.of(row(null, "3"), row("4", null))), Dialect.MARIADB, Dialect.MYSQL, Dialect.H2),
+        c("cast_types", t -> Query.Select.builder()
+            .select(new Expr.Cast(col("price"), CastType.DOUBLE)).select(new Expr.Cast(col("price"), CastType.DECIMAL))
+            .select(new Expr.Cast(col("stock"), CastType.BIGINT))
+            .select(arith(ArithOp.DIVIDE, new Expr.Cast(col("stock"), CastType.DOUBLE), lit(4)))
+            .from(Ir.table(t.apply("products"))).where(eq(col("id"), lit(1))).build(),
+            List.of(row("99.5", "99.5", "10", "2.5"))),
+        skip(c("cast_date", t -> Query.Select.builder()
+            .select(new Expr.Cast(new Expr.Cast(lit("2024-01-05"), CastType.DATE), CastType.TEXT)).build(),
+            List.of(row("2024-01-05"))), Dialect.SQLITE),
         c("group_by_having", t -> Query.Select.builder()
             .select(col("b", "name")).select(Expr.Aggregate.countStar(), "n")
             .select(agg(AggFunction.SUM, col("p", "stock")), "total")

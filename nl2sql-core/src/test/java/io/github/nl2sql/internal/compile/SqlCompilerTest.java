@@ -311,6 +311,26 @@ class SqlCompilerTest {
   }
 
   @Test
+  void castTypes_mapToEachDialectsTypeNames() {
+    List<Expr> casts = new ArrayList<>();
+    for (io.github.nl2sql.ir.CastType t : io.github.nl2sql.ir.CastType.values()) {
+      casts.add(new Expr.Cast(col("a"), t));
+    }
+    Query.Select.Builder b = Query.Select.builder();
+    casts.forEach(b::select);
+    Query.Select q = b.from(Ir.table("t")).build();
+    assertThat(compile(Dialect.POSTGRES, q).sql()).isEqualTo("select cast(\"a\" as int), cast(\"a\" as bigint), "
+        + "cast(\"a\" as decimal), cast(\"a\" as double precision), cast(\"a\" as varchar), cast(\"a\" as date), "
+        + "cast(\"a\" as time), cast(\"a\" as timestamp), cast(\"a\" as boolean) from \"t\"");
+    assertThat(compile(Dialect.MYSQL, q).sql()).isEqualTo("select cast(`a` as signed), cast(`a` as signed), "
+        + "cast(`a` as decimal(65, 30)), cast(`a` as decimal(65, 30)), cast(`a` as char), cast(`a` as date), "
+        + "cast(`a` as time), cast(`a` as datetime), cast(`a` as unsigned) from `t`");
+    assertThat(compile(Dialect.SQLITE, q).sql()).isEqualTo("select cast(a as int), cast(a as int8), "
+        + "cast(a as decimal), cast(a as double), cast(a as varchar), cast(a as date), cast(a as datetime), "
+        + "cast(a as datetime), cast(a as boolean) from t");
+  }
+
+  @Test
   void nullStatement_isRejected() {
     assertThatThrownBy(() -> new SqlCompiler(Dialect.H2).compile(null, 0))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("statement");
