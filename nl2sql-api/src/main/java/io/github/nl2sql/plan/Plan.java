@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** What a {@link Planner} proposes for one question. Immutable records. */
-public sealed interface Plan permits Plan.Draft, Plan.Clarify, Plan.Abstain {
+public sealed interface Plan permits Plan.Draft, Plan.Clarify, Plan.Abstain, Plan.Unreadable {
 
   /**
    * A statement to validate: IR, or SQL text that the library imports (exactly one of the two).
@@ -62,6 +62,20 @@ public sealed interface Plan permits Plan.Draft, Plan.Clarify, Plan.Abstain {
   record Abstain(String reason) implements Plan {
     public Abstain {
       Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The planner's output could not be read (a model answered with malformed JSON, or with no SQL). The
+   * library treats it as a rejected draft: it is fed back with {@code problem} and regenerated.
+   *
+   * @param output the raw output
+   * @param problem what is wrong with it, in plain words
+   */
+  record Unreadable(String output, String problem) implements Plan {
+    public Unreadable {
+      Objects.requireNonNull(output, "output");
+      Objects.requireNonNull(problem, "problem");
     }
   }
 }
