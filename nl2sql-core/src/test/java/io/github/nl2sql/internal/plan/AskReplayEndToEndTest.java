@@ -198,4 +198,47 @@ class AskReplayEndToEndTest {
       assertThat(((Answer.Answered) a).result().rows()).containsExactly(List.of("Linen Shirt"));
     }
   }
+
+  private Nl2Sql sqlMode(boolean repair, String... responses) {
+    server = new ReplayServer(List.of(new ReplayServer.Record(null, Q, List.of(responses))));
+    ChatModel model = OpenAiChatModel.builder().baseUrl(server.openAiBaseUrl()).apiKey("none").modelName("replay")
+        .maxRetries(0).build();
+    return Nl2Sql.builder(ds).planner(LlmPlanners.of(model)).offlineFastPath(false).repair(repair).build();
+  }
+
+  @Test
+  void sqlMode_misspelledColumnIsRegeneratedFromTheSuggestion() {
+    String bad = "```sql\nSELECT name FROM products WHERE brand = 'Theory' AND pricee > 90 ORDER BY name\n```";
+    String fixed = "SELECT name FROM products WHERE brand = 'Theory' AND price > 90 ORDER BY name;";
+    try (Nl2Sql n = sqlMode(false, bad, fixed)) {
+      Answer a = n.ask(Q);
+      assertThat(a).isInstanceOf(Answer.Answered.class);
+      assertThat(((Answer.Answered) a).query().parameters()).startsWith("Theory", 90L);
+      assertThat(a.trace().rejectedDrafts()).isEqualTo(1);
+      assertThat(a.trace().modelCalls()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void sqlMode_blockedAnswerCarriesSuggestion_andRepairNeverTouchesValidSql() {
+    String bad = "SELECT name FROM products WHERE sale_pricee > 80";
+    try (Nl2Sql n = sqlMode(false, bad)) {
+      Answer a = n.ask(Q);
+      assertThat(a).isInstanceOf(Answer.Blocked.class);
+      assertThat(((Answer.Blocked) a).sql()).isEqualTo(bad);
+      assertThat(((Answer.Blocked) a).suggestions()).contains("sale_price");
+    }
+    server.close();
+    try (Nl2Sql n = sqlMode(true, bad)) {
+      Answer a = n.ask(Q);
+      assertThat(a).isInstanceOf(Answer.Answered.class);
+      assertThat(a.trace().repaired()).isTrue();
+      assertThat(((Answer.Answered) a).query().sql()).contains("sale_price");
+    }
+    server.close();
+    try (Nl2Sql n = sqlMode(true, "SELECT name FROM products WHERE price > 80")) {
+      Answer a = n.ask(Q);
+      assertThat(a.trace().repaired()).isFalse();
+    }
+  }
 }
