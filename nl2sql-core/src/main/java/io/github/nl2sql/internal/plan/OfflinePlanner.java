@@ -261,13 +261,11 @@ public final class OfflinePlanner implements Planner {
         seen.add(c);
         items.add(new SelectItem(e, null));
       }
+      List<Mention> tableMentions = new ArrayList<>();
       for (Mention m : mentions) {
         if (!m.consumed && !m.tables().isEmpty()) {
           m.consume();
-          if (m.tables().stream().noneMatch(t -> t.table() == focus)) {
-            confidence *= 0.5;
-            notes.add("mentions " + m.tables().get(0).table().name() + " without using it");
-          }
+          tableMentions.add(m);
         }
       }
       // any aggregate word left applies to the next column; a lone "how many" counts rows
@@ -332,6 +330,12 @@ public final class OfflinePlanner implements Planner {
       }
       for (Term g : groups) {
         needed.add(g.table().name());
+      }
+      for (Mention m : tableMentions) {
+        if (m.tables().stream().noneMatch(t -> needed.contains(t.table().name()))) {
+          confidence *= 0.5;
+          notes.add("mentions " + m.tables().get(0).table().name() + " without using it");
+        }
       }
       TableRef from = joinTree(focus.name(), needed);
       if (from == null) {
@@ -627,6 +631,9 @@ public final class OfflinePlanner implements Planner {
           }
         }
       }
+      if (ambiguousList(m, cs)) {
+        return null;
+      }
       for (Term c : cs) {
         if (c.table() == focus) {
           return c;
@@ -653,6 +660,40 @@ public final class OfflinePlanner implements Planner {
         return cs.get(0);
       }
       return null;
+    }
+
+    /** "the name of customers and products": the column follows with two tables that both have it. */
+    boolean ambiguousList(Mention m, List<Term> cs) {
+      int k = m.end;
+      while (is(k, "of", "for", "the", "all", "both")) {
+        k++;
+      }
+      Mention first = null;
+      Mention second = null;
+      for (Mention o : mentions) {
+        if (o.start == k && !o.tables().isEmpty()) {
+          first = o;
+        }
+      }
+      if (first == null || !is(first.end, "and", "or")) {
+        return false;
+      }
+      int k2 = first.end + 1;
+      while (is(k2, "the", "all")) {
+        k2++;
+      }
+      for (Mention o : mentions) {
+        if (o.start == k2 && !o.tables().isEmpty()) {
+          second = o;
+        }
+      }
+      if (second == null) {
+        return false;
+      }
+      final Mention f = first;
+      final Mention g = second;
+      return cs.stream().anyMatch(c -> f.tables().stream().anyMatch(t -> t.table() == c.table()))
+          && cs.stream().anyMatch(c -> g.tables().stream().anyMatch(t -> t.table() == c.table()));
     }
 
     /** Two or more mentioned tables have the column: ask which. */
