@@ -1047,11 +1047,19 @@ final class Checker {
             String.join(", ", where));
         return;
       }
-      default:
-        error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
-            scopeSuggestions(c.column(), ctx.scope(), ctx.clause()), c.column(),
-            describe(ctx.scope().fallback != null ? ctx.scope().fallback.relations
-                : ctx.scope().relations));
+      default: {
+        List<Relation> inScope = ctx.scope().fallback != null ? ctx.scope().fallback.relations
+            : ctx.scope().relations;
+        if (inScope.size() == 1) {
+          // one table in scope: name it, as users expect ("not found in table 'products'")
+          error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
+              scopeSuggestions(c.column(), ctx.scope(), ctx.clause()), c.column(),
+              inScope.get(0).displayName);
+        } else {
+          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
+              scopeSuggestions(c.column(), ctx.scope(), ctx.clause()), c.column(), describe(inScope));
+        }
+      }
     }
   }
 
