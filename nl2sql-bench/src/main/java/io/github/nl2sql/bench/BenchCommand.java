@@ -73,6 +73,8 @@ public abstract class BenchCommand implements Callable<Integer> {
     start(items);
     long t0 = System.nanoTime();
     int missing = 0;
+    int catalogFailed = 0;
+    Map<String, String> catalogErrors = new TreeMap<>();
     Map<String, Integer> missingByDb = new TreeMap<>();
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, name(), items.size(), common.progress);
@@ -86,7 +88,18 @@ public abstract class BenchCommand implements Callable<Integer> {
           missing++;
           missingByDb.merge(item.dbId(), 1, Integer::sum);
         } else {
-          process(item, dbs.get(item.dbId()), context);
+          Databases.Db db = null;
+          try {
+            db = dbs.get(item.dbId());
+          } catch (BenchException e) {
+            catalogFailed++;
+            if (catalogErrors.putIfAbsent(item.dbId(), e.getMessage()) == null) {
+              err.println("nl2sql-bench: " + e.getMessage());
+            }
+          }
+          if (db != null) {
+            process(item, db, context);
+          }
         }
         progress.update(++done, null);
       }
@@ -97,6 +110,10 @@ public abstract class BenchCommand implements Callable<Integer> {
       summary.put("missing_database", missing);
       summary.put("missing_database_ids", missingByDb.keySet());
       summary.put("databases", dbs.openedCount());
+      summary.put("catalog_failed", catalogFailed);
+      if (!catalogErrors.isEmpty()) {
+        summary.put("catalog_failed_by_db", catalogErrors);
+      }
       summarise(summary);
       summary.put("catalog_ms", dbs.catalogMillis());
       summary.put("elapsed_ms", (System.nanoTime() - t0) / 1_000_000);

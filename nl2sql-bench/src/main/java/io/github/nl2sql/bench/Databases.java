@@ -25,6 +25,7 @@ public final class Databases implements AutoCloseable {
   private final boolean statistics;
   private final Map<String, Db> open = new HashMap<>();
   private final Map<String, Boolean> missing = new HashMap<>();
+  private final Map<String, BenchException> failed = new HashMap<>();
   private long catalogNanos;
 
   /**
@@ -45,7 +46,8 @@ public final class Databases implements AutoCloseable {
   /**
    * The database {@code dbId}, opened (read-only) and its catalog read on first use.
    *
-   * @throws BenchException when the file is absent or cannot be opened or read
+   * @throws BenchException when the file is absent or cannot be opened or its catalog read (the
+   *     failure is remembered and thrown again for later calls)
    */
   public Db get(String dbId) {
     Db db = open.get(dbId);
@@ -55,6 +57,22 @@ public final class Databases implements AutoCloseable {
     if (!exists(dbId)) {
       throw new BenchException("No database file for " + dbId);
     }
+    BenchException earlier = failed.get(dbId);
+    if (earlier != null) {
+      throw earlier;
+    }
+    try {
+      db = openDb(dbId);
+    } catch (BenchException e) {
+      failed.put(dbId, e);
+      throw e;
+    }
+    open.put(dbId, db);
+    return db;
+  }
+
+  private Db openDb(String dbId) {
+    Db db;
     Path file = SpiderData.databaseFile(dataDir, dbId);
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
@@ -76,7 +94,6 @@ public final class Databases implements AutoCloseable {
       closeQuietly(c);
       throw new BenchException("Cannot read the catalog of " + dbId + ": " + e, e);
     }
-    open.put(dbId, db);
     return db;
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code roundtrip}: gold SQL -> SQLite (expected rows) -> import to IR -> compile for SQLite without
@@ -27,6 +28,12 @@ import picocli.CommandLine.Command;
 @Command(name = "roundtrip", mixinStandardHelpOptions = true,
     description = "Import gold SQL to IR, compile it back for SQLite and compare results.")
 public final class RoundtripCommand extends BenchCommand {
+  @Option(names = "--bind", defaultValue = "typed", paramLabel = "typed|jdbc",
+      description = "how bind values reach SQLite: typed (integral numbers as INTEGER, others as REAL) "
+          + "or jdbc (PreparedStatement.setObject, as the library's executor does) "
+          + "(default: ${DEFAULT-VALUE})")
+  String bind;
+
   private final SqlImporter importer = new SqlImporter(Dialect.SQLITE);
   private final SqlCompiler compiler = new SqlCompiler(Dialect.SQLITE);
 
@@ -46,6 +53,13 @@ public final class RoundtripCommand extends BenchCommand {
   @Override
   protected String name() {
     return "roundtrip";
+  }
+
+  @Override
+  protected void start(List<Item> items) {
+    if (!bind.equals("typed") && !bind.equals("jdbc")) {
+      throw new BenchException("--bind must be typed or jdbc, got " + bind);
+    }
   }
 
   @Override
@@ -110,7 +124,8 @@ public final class RoundtripCommand extends BenchCommand {
     compiled++;
     rec.put("sql", cq.sql());
     rec.put("params", new ArrayList<>(cq.parameters()));
-    Execution actual = context.runner().execute(db.connection(), cq.sql(), cq.parameters());
+    Execution actual = context.runner().execute(db.connection(), cq.sql(), cq.parameters(),
+        bind.equals("jdbc"));
     if (!actual.ok()) {
       fail(rec, "execute_failed", "execute_failed:" + actual.errorClass(), actual.errorMessage());
       return;
@@ -153,6 +168,7 @@ public final class RoundtripCommand extends BenchCommand {
 
   @Override
   protected void summarise(Map<String, Object> s) {
+    s.put("bind", bind);
     s.put("runnable", runnable);
     s.put("imported", imported);
     s.put("compiled", compiled);

@@ -44,9 +44,24 @@ public final class SqliteRunner implements AutoCloseable {
    * errors: they come back as {@link Execution#errorClass()}.
    */
   public Execution execute(Connection connection, String sql, List<?> params) {
+    return execute(connection, sql, params, false);
+  }
+
+  /**
+   * Like {@link #execute(Connection, String, List)}; with {@code plainSetObject} the values are bound
+   * with {@link PreparedStatement#setObject(int, Object)} as the library's executor does (sqlite-jdbc
+   * then binds a {@link BigDecimal} as TEXT), else as SQLite would store them ({@link #bind}).
+   */
+  public Execution execute(Connection connection, String sql, List<?> params, boolean plainSetObject) {
     AtomicBoolean timedOut = new AtomicBoolean();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, params);
+      if (plainSetObject) {
+        for (int i = 0; i < params.size(); i++) {
+          ps.setObject(i + 1, params.get(i));
+        }
+      } else {
+        bind(ps, params);
+      }
       ScheduledFuture<?> cancel = timeoutMillis == 0 ? null : timer.schedule(() -> {
         timedOut.set(true);
         try {
