@@ -14,6 +14,7 @@ public final class Progress {
   private final boolean enabled;
   private final long start = System.nanoTime();
   private long lastDraw;
+  private boolean finished;
 
   /**
    * @param err where to draw
@@ -32,7 +33,7 @@ public final class Progress {
 
   /** Reports that {@code done} of {@code total} steps are done; {@code note} is shown beside. */
   public void update(int done, String note) {
-    if (!enabled) {
+    if (!enabled || finished) {
       return;
     }
     long now = System.nanoTime();
@@ -41,6 +42,7 @@ public final class Progress {
       return;
     }
     lastDraw = now;
+    finished = done >= total;
     double secs = (now - start) / 1e9;
     int pct = total == 0 ? 100 : (int) (100L * done / total);
     String eta = done == 0 || done >= total ? "" : String.format(" eta %.0fs",
