@@ -40,8 +40,11 @@ import java.util.function.Function;
  *       table of the query has, or one table occurrence becomes another table of the database.
  * </ul>
  *
- * Every mutant is checked with {@code verifier} (SQLite prepare): only mutants SQLite rejects are kept,
- * so each one is genuinely invalid. Instances are immutable per query; not thread-safe.
+ * Every mutant is checked with {@code verifier} (SQLite prepare): only mutants SQLite rejects with a
+ * name-resolution error ({@code no such column}, {@code no such table}, {@code ambiguous column name})
+ * are kept, so each one is genuinely invalid for the reason the mutation meant (dropping a subquery's
+ * only table can also leave e.g. an aggregate of an outer column, which SQLite rejects as "misuse of
+ * aggregate": such mutants test something else and are not kept). Not thread-safe.
  */
 public final class MutationGenerator {
   private static final Set<String> CLAUSE_END = Set.of("JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
@@ -50,6 +53,8 @@ public final class MutationGenerator {
   private static final Set<String> JOIN_WORDS = Set.of("JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
       "NATURAL", "FULL", "OUTER");
   private static final int ATTEMPTS = 8;
+  private static final Set<String> NAME_ERRORS = Set.of("no such column", "no such table",
+      "ambiguous column name");
 
   /** A table or column name occurrence in the SQL text. */
   record Occurrence(boolean table, int token, String name) {}
@@ -316,7 +321,7 @@ public final class MutationGenerator {
     }
     String mutated = sb.toString().replaceAll("\\s{2,}", " ").trim();
     String error = verifier.apply(mutated);
-    if (error == null) {
+    if (!isNameError(error)) {
       return null;
     }
     return new Mutant(Mutant.Kind.DROP, mutated, tokens.get(i).name(), null, cut.get(0)[0], 0, error);
@@ -384,10 +389,14 @@ public final class MutationGenerator {
   private Mutant replace(Mutant.Kind kind, Token t, String newName) {
     String mutated = sql.substring(0, t.nameStart()) + newName + sql.substring(t.nameEnd());
     String error = verifier.apply(mutated);
-    if (error == null) {
+    if (!isNameError(error)) {
       return null;
     }
     return new Mutant(kind, mutated, t.name(), newName, t.nameStart(), newName.length(), error);
+  }
+
+  private static boolean isNameError(String error) {
+    return error != null && NAME_ERRORS.contains(SqliteErrors.classify(error));
   }
 
   private boolean acceptableNewName(String changed, Kind tokenKind) {
