@@ -214,6 +214,21 @@ public final class SqlCompiler {
     return new CompiledQuery(sql, binds, dialect, effective);
   }
 
+  /**
+   * A (qualified) name from IR identifiers; rendered quoted and escaped by jOOQ.
+   *
+   * @throws IllegalArgumentException if a part is null or blank
+   */
+  static Name id(String... parts) {
+    for (String p : parts) {
+      if (p == null || p.isBlank()) {
+        throw new IllegalArgumentException("identifier must not be null or blank: "
+            + java.util.Arrays.toString(parts));
+      }
+    }
+    return DSL.name(parts);
+  }
+
   // ------------------------------------------------------------------------------------------------
 
   /** State of one compilation (generated alias counter); not thread-safe, used once. */
@@ -301,10 +316,10 @@ public final class SqlCompiler {
         if (item.alias() != null) {
           throw new IllegalArgumentException("a star select item cannot have an alias");
         }
-        return star.table() == null ? DSL.asterisk() : DSL.table(DSL.name(star.table())).asterisk();
+        return star.table() == null ? DSL.asterisk() : DSL.table(id(star.table())).asterisk();
       }
       Field<?> f = field(item.expr());
-      return item.alias() == null ? f : f.as(DSL.name(item.alias()));
+      return item.alias() == null ? f : f.as(id(item.alias()));
     }
 
     void limit(SelectQuery<Record> q, Long limit, Long offset) {
@@ -323,7 +338,7 @@ public final class SqlCompiler {
         if (item.expr() instanceof Expr.Ordinal o) {
           f = DSL.inline(o.position());
         } else if (outputColumnsOnly && item.expr() instanceof Expr.Column c) {
-          f = DSL.field(DSL.name(c.column()));
+          f = DSL.field(id(c.column()));
         } else {
           f = field(item.expr());
         }
@@ -399,8 +414,8 @@ public final class SqlCompiler {
       List<CommonTableExpression<?>> ctes = new ArrayList<>();
       for (Cte cte : with.ctes()) {
         Select<Record> body = query(cte.query());
-        Name[] cols = cte.columns().stream().map(DSL::name).toArray(Name[]::new);
-        ctes.add(DSL.name(cte.name()).fields(cols).as(body));
+        Name[] cols = cte.columns().stream().map(SqlCompiler::id).toArray(Name[]::new);
+        ctes.add(id(cte.name()).fields(cols).as(body));
       }
       return with.recursive() ? ctx.withRecursive(ctes) : ctx.with(ctes);
     }
@@ -418,22 +433,22 @@ public final class SqlCompiler {
     }
 
     Table<Record> table(TableRef.Table t) {
-      Name n = t.schema() == null ? DSL.name(t.name()) : DSL.name(t.schema(), t.name());
+      Name n = t.schema() == null ? id(t.name()) : id(t.schema(), t.name());
       Table<Record> table = DSL.table(n);
-      return t.alias() == null ? table : table.as(DSL.name(t.alias()));
+      return t.alias() == null ? table : table.as(id(t.alias()));
     }
 
     Table<?> derived(TableRef.Derived d) {
       String alias = d.alias() != null ? d.alias() : nextDerivedAlias();
       List<String> cols = d.columnAliases();
       if (cols.isEmpty()) {
-        return DSL.table(query(d.query())).as(DSL.name(alias));
+        return DSL.table(query(d.query())).as(id(alias));
       }
       if (dialect == Dialect.SQLITE || dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
-        return DSL.table(query(renameOutputColumns(d.query(), cols))).as(DSL.name(alias));
+        return DSL.table(query(renameOutputColumns(d.query(), cols))).as(id(alias));
       }
-      Name[] names = cols.stream().map(DSL::name).toArray(Name[]::new);
-      return DSL.table(query(d.query())).as(DSL.name(alias), names);
+      Name[] names = cols.stream().map(SqlCompiler::id).toArray(Name[]::new);
+      return DSL.table(query(d.query())).as(id(alias), names);
     }
 
     /** Applies derived-table column aliases to the query's own select list (left-most operand). */
@@ -497,7 +512,7 @@ public final class SqlCompiler {
       }
       List<Field<?>> using = new ArrayList<>();
       for (String c : j.using()) {
-        using.add(DSL.field(DSL.name(c)));
+        using.add(DSL.field(id(c)));
       }
       return step.using(using);
     }
@@ -505,11 +520,11 @@ public final class SqlCompiler {
     // ------------------------------------------------------------------ DML
 
     org.jooq.Query insert(Statement.Insert ins) {
-      Table<Record> table = DSL.table(ins.table().schema() == null ? DSL.name(ins.table().name())
-          : DSL.name(ins.table().schema(), ins.table().name()));
+      Table<Record> table = DSL.table(ins.table().schema() == null ? id(ins.table().name())
+          : id(ins.table().schema(), ins.table().name()));
       List<Field<?>> cols = new ArrayList<>();
       for (String c : ins.columns()) {
-        cols.add(DSL.field(DSL.name(c)));
+        cols.add(DSL.field(id(c)));
       }
       InsertSetStep<Record> start = ctx.insertInto(table);
       if (ins.query() != null) {
@@ -538,7 +553,7 @@ public final class SqlCompiler {
     org.jooq.Query update(Statement.Update up) {
       Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
       for (Statement.Assignment a : up.set()) {
-        set.put(DSL.field(DSL.name(a.column())), field(a.value()));
+        set.put(DSL.field(id(a.column())), field(a.value()));
       }
       UpdateSetMoreStep<Record> step = ctx.update(table(up.table())).set(set);
       return up.where() == null ? step : step.where(condition(up.where()));
@@ -596,8 +611,8 @@ public final class SqlCompiler {
 
     @Override
     public QueryPart visitColumn(Expr.Column e) {
-      return e.table() == null ? DSL.field(DSL.name(e.column()))
-          : DSL.field(DSL.name(e.table(), e.column()));
+      return e.table() == null ? DSL.field(id(e.column()))
+          : DSL.field(id(e.table(), e.column()));
     }
 
     @Override

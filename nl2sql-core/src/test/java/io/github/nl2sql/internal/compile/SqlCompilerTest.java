@@ -331,6 +331,28 @@ class SqlCompilerTest {
   }
 
   @Test
+  void blankAlias_isRejected() {
+    assertThatThrownBy(() -> compile(Dialect.POSTGRES, Query.Select.builder().select(col("a"), " ")
+        .from(Ir.table("t")).build()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("identifier must not be null or blank");
+  }
+
+  @Test
+  void oneCompiler_isSafeToShareBetweenThreads() {
+    SqlCompiler compiler = new SqlCompiler(Dialect.POSTGRES);
+    List<Statement> statements = IrSamples.all();
+    List<String> expected = statements.stream().map(st -> compiler.compile(st, 10).sql()).toList();
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      for (int j = 0; j < statements.size(); j++) {
+        indexes.add(j);
+      }
+    }
+    indexes.parallelStream().forEach(j ->
+        assertThat(compiler.compile(statements.get(j), 10).sql()).isEqualTo(expected.get(j)));
+  }
+
+  @Test
   void nullStatement_isRejected() {
     assertThatThrownBy(() -> new SqlCompiler(Dialect.H2).compile(null, 0))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("statement");
