@@ -82,14 +82,17 @@ import org.jooq.impl.SQLDataType;
  *       constant comes from jOOQ, not from the IR.
  *   <li>ORDER BY / GROUP BY ordinals are rendered inline ({@code ORDER BY 2}): a bind value there would
  *       sort by a constant instead of by the column.
- *   <li>Integer arguments that SQL wants as {@code int} (substring positions, round's digits, ntile,
- *       lag/lead offsets) are bound as {@link Integer} when the IR gives a literal that fits, so
- *       PostgreSQL finds the function overload.
+ *   <li>Integer literals given directly as function arguments (substring positions, round's digits,
+ *       ntile, lag/lead offsets, ...) are bound as {@link Integer} when they fit, so PostgreSQL finds
+ *       the {@code int} overload; other integer literals are bound as {@link Long}. Bind values are
+ *       {@code null}, {@link String}, {@link Long}, {@link Integer}, {@link java.math.BigDecimal} or
+ *       {@link Boolean}.
  *   <li>Two strings of the IR are not literals and can only be rendered inline, escaped by jOOQ: the
  *       {@code ESCAPE} character of LIKE and the GROUP_CONCAT separator on MySQL, MariaDB and H2
  *       (their grammars want a string literal there) and in PostgreSQL's {@code STRING_AGG(DISTINCT
  *       ..)}. Elsewhere (SQLite, PostgreSQL without DISTINCT) the separator is bound.
- *   <li>Function names come only from a closed catalogue ({@link #knownFunctions}); anything else is
+ *   <li>Function names come only from a closed catalogue ({@link #knownFunctions}): the validator's
+ *       function registry for the dialect plus a few names mapped to jOOQ built-ins; anything else is
  *       rejected with {@link IllegalArgumentException}.
  *   <li>A read without LIMIT gets {@code defaultLimit}; subqueries and CTE bodies never get one.
  *   <li>Derived tables without an alias get {@code _d1}, {@code _d2}, ... (PostgreSQL requires one).
@@ -786,21 +789,19 @@ public final class SqlCompiler {
     @Override
     public QueryPart visitFunction(Expr.Function e) {
       Functions.Spec spec = spec(e);
-      if (spec.window()) {
+      if (spec.kind() == Functions.Kind.WINDOW) {
         throw new IllegalArgumentException("window function " + e.name() + " needs an OVER clause");
       }
-      return spec.renderer().render(args(e, spec));
+      return spec.renderer().render(e.args(), args(e));
     }
 
     Functions.Spec spec(Expr.Function e) {
       if (!Functions.IDENTIFIER.matcher(e.name()).matches()) {
         throw new IllegalArgumentException("function name '" + e.name() + "' is not a plain identifier");
       }
-      Functions.Spec spec = Functions.lookup(e.name());
-      if (spec == null || !spec.dialects().contains(dialect)) {
-        throw new IllegalArgumentException("unknown function " + e.name() + " for " + dialect
-            + "; known: " + Functions.names(dialect, false) + ", window: "
-            + Functions.names(dialect, true));
+      Functions.Spec spec = Functions.lookup(e.name(), dialect);
+      if (spec == null) {
+        throw new IllegalArgumentException("unknown function " + e.name() + " for " + dialect);
       }
       int n = e.args().size();
       if (n < spec.minArgs() || n > spec.maxArgs()) {
@@ -812,11 +813,11 @@ public final class SqlCompiler {
       return spec;
     }
 
-    List<Field<?>> args(Expr.Function e, Functions.Spec spec) {
+    /** Compiled arguments; integer literals that fit are bound as Integer (see the class comment). */
+    List<Field<?>> args(Expr.Function e) {
       List<Field<?>> args = new ArrayList<>();
-      for (int i = 0; i < e.args().size(); i++) {
-        Expr a = e.args().get(i);
-        args.add(spec.intArgs().contains(i) ? intArg(a) : field(a));
+      for (Expr a : e.args()) {
+        args.add(intArg(a));
       }
       return args;
     }
@@ -954,11 +955,14 @@ public final class SqlCompiler {
     @SuppressWarnings({"unchecked", "rawtypes"})
     WindowOverStep<?> windowFunction(Expr.Function e) {
       Functions.Spec spec = spec(e);
-      if (!spec.window()) {
+      List<Field<?>> a = args(e);
+      if (spec.kind() == Functions.Kind.AGGREGATE) {
+        return (WindowOverStep<?>) spec.renderer().render(e.args(), a);
+      }
+      if (spec.kind() != Functions.Kind.WINDOW) {
         throw new IllegalArgumentException("function " + e.name()
             + " is not a window function; OVER needs an aggregate or a window function");
       }
-      List<Field<?>> a = args(e, spec);
       switch (spec.name()) {
         case "row_number":
           return DSL.rowNumber();
