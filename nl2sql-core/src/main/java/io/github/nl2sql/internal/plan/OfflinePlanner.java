@@ -73,6 +73,11 @@ public final class OfflinePlanner implements Planner {
       "overall", "just", "than", "so", "far", "out", "about", "can", "could", "would", "will", "shall", "like",
       "know", "see", "want", "value", "values", "result", "results", "number", "how", "many");
 
+  /** Connecting words that rarely change what a question asks. */
+  static final Set<String> WEAK = Set.of("live", "lives", "living", "located", "locate", "across", "belong",
+      "belongs", "belonging", "compute", "calculate", "associated", "based", "situated", "results", "result",
+      "ones", "one's");
+
   private static final Map<String, CmpOp> COMPARATORS_BEFORE = Map.ofEntries(
       Map.entry("more than", CmpOp.GT), Map.entry("greater than", CmpOp.GT), Map.entry("larger than", CmpOp.GT),
       Map.entry("higher than", CmpOp.GT), Map.entry("bigger than", CmpOp.GT), Map.entry("older than", CmpOp.GT),
@@ -201,7 +206,13 @@ public final class OfflinePlanner implements Planner {
         return new Plan.Abstain(NEEDS_MODEL + " (" + s + ")");
       }
       Term supColumn = sup == null ? null : (Term) sup[0];
-      if (supColumn != null) {
+      Term groupCount = null;
+      if (supColumn != null && sup.length > 3) {
+        groupCount = supColumn;
+        supColumn = null;
+        order.add(new OrderItem(Expr.Aggregate.countStar(), (SortOrder) sup[1], null));
+        limit = (Long) sup[2];
+      } else if (supColumn != null) {
         order.add(new OrderItem(ref(supColumn), (SortOrder) sup[1], null));
         limit = (Long) sup[2];
       }
@@ -209,10 +220,16 @@ public final class OfflinePlanner implements Planner {
       if (orderCols == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (cannot tell what to sort by)");
       }
-      List<Term> found = groupBy(focus);
+      List<Term> found = groupBy(focus, count || !aggWords.isEmpty());
       List<Term> groups = found == null ? null : new ArrayList<>(found);
       if (groups == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (cannot tell what to group by)");
+      }
+      if (groupCount != null) {
+        if (!groups.isEmpty() || count) {
+          return new Plan.Abstain(NEEDS_MODEL + " (most common together with other groups)");
+        }
+        groups.add(groupCount);
       }
 
       // what is left of the column mentions is the select list, in question order
@@ -299,7 +316,7 @@ public final class OfflinePlanner implements Planner {
           return new Plan.Abstain(NEEDS_MODEL + " (no column to show is named)");
         }
       }
-      if (!groups.isEmpty() && !hasAgg) {
+      if (!groups.isEmpty() && !hasAgg && groupCount == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (grouping without an aggregate)");
       }
       if (hasAgg && groups.isEmpty() && items.stream().anyMatch(i -> !(i.expr() instanceof Expr.Aggregate))) {
@@ -309,10 +326,13 @@ public final class OfflinePlanner implements Planner {
         return new Plan.Abstain(NEEDS_MODEL + " (an aggregate with a superlative)");
       }
 
-      // unexplained content words lower the confidence
+      // unexplained content words lower the confidence (connecting verbs less so)
       for (int i = 0; i < toks.size(); i++) {
         Tok t = toks.get(i);
-        if (!used[i] && !FREE.contains(t.low()) && !FREE.contains(t.stem())) {
+        if (!used[i] && WEAK.contains(t.low())) {
+          confidence *= 0.9;
+          notes.add("read '" + t.raw() + "' as a connecting word");
+        } else if (!used[i] && !FREE.contains(t.low()) && !FREE.contains(t.stem())) {
           confidence *= 0.55;
           notes.add("did not understand '" + t.raw() + "'");
         }
@@ -535,8 +555,11 @@ public final class OfflinePlanner implements Planner {
           use(i, i + 1);
           return true;
         }
+        int before = is(i - 1, "the", "total") ? (is(i - 2, "the", "total") ? i - 3 : i - 2) : i - 1;
         if (is(i, "number") && is(i + 1, "of") && !inMention(i)
-            && !is(i - 1, "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest", "smallest")) {
+            && !is(i - 1, "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest", "smallest")
+            && !is(before, "by", "than", "with", "highest", "largest", "most", "least", "smallest", "lowest",
+                "greatest", "fewest", "whose", "of", "biggest", "maximum", "minimum", "average")) {
           use(i, i + 1);
           if (is(i - 1, "total")) {
             use(i - 1);
@@ -1099,6 +1122,27 @@ public final class OfflinePlanner implements Planner {
             continue;
           }
         }
+        if ((w.equals("most") || w.equals("least")) && is(i + 1, "common", "frequent", "frequently", "popular")) {
+          // "the most common result", "the class that is most common": group, count, first row
+          Mention target = null;
+          for (Mention m : mentions) {
+            if (!m.consumed && !m.columns().isEmpty()
+                && (m.start > i + 1 && m.start - (i + 2) <= 1 || m.end <= i && i - m.end <= 3)) {
+              if (target == null || m.start > i) {
+                target = target != null && target.start < i && m.start > i ? m : (target == null ? m : target);
+              }
+            }
+          }
+          if (target == null) {
+            return new Object[] {"cannot tell what is most common"};
+          }
+          Term col = resolve(target, focus);
+          if (col == null) {
+            return new Object[] {"cannot tell what is most common"};
+          }
+          use(i, i + 1);
+          return new Object[] {col, w.equals("most") ? SortOrder.DESC : SortOrder.ASC, 1L, "groupcount"};
+        }
         long limit = 1;
         int start = i;
         if (w.equals("top") || is(i + 1, "1", "2", "3", "4", "5", "10") || toks.size() > i + 1 && toks.get(i + 1).number()) {
@@ -1217,7 +1261,8 @@ public final class OfflinePlanner implements Planner {
         // columns after "by" (or "of" in "in descending order of x"); else before ("ages in descending order")
         List<Mention> after = new ArrayList<>();
         for (Mention m : mentions) {
-          if (!m.consumed && !m.columns().isEmpty() && m.start > i && m.start - i <= 4) {
+          if (!m.consumed && !m.columns().isEmpty() && m.start > i && m.start - i <= 7
+              && onlyGlue(i + 1, m.start)) {
             after.add(m);
             for (Mention n : mentions) {
               if (!n.consumed && n != m && !n.columns().isEmpty() && n.start > m.end && n.start - m.end <= 2
@@ -1228,11 +1273,11 @@ public final class OfflinePlanner implements Planner {
             break;
           }
         }
-        if (after.isEmpty() && (is(i - 1, "descending", "ascending", "alphabetical", "decreasing", "increasing")
-            || is(i - 1, "in"))) {
-          // "names in alphabetical order": the column is the one just before
+        if (after.isEmpty() && (explicit || is(i - 1, "in"))) {
+          // "names in alphabetical order", "ordered alphabetically": the column shown last before
           for (Mention m : mentions) {
-            if (!m.columns().isEmpty() && m.end <= i && i - m.end <= 4) {
+            if (!m.columns().isEmpty() && m.end <= i && (m.tables().isEmpty()
+                || m.columns().get(0).quality() >= m.tables().get(0).quality())) {
               after.clear();
               after.add(m);
             }
@@ -1277,8 +1322,19 @@ public final class OfflinePlanner implements Planner {
       return cols;
     }
 
+    /** Whether the words in [from, to) only glue an order word to its column ("by the number of"). */
+    boolean onlyGlue(int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (!is(k, "by", "the", "of", "results", "result", "number", "their", "its", "in", "descending",
+            "ascending", "order", "decreasing", "increasing", "alphabetical", "alphabetically", "them")) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** "for each x", "per x", "by x" with an aggregate. Null when unreadable. */
-    List<Term> groupBy(Table focus) {
+    List<Term> groupBy(Table focus, boolean aggregating) {
       List<Term> out = new ArrayList<>();
       for (int i = 0; i < toks.size(); i++) {
         int next;
@@ -1311,6 +1367,10 @@ public final class OfflinePlanner implements Planner {
           target.consume();
           use(i, i - 1);
           out.add(c);
+        } else if (!aggregating && target.tables().stream().anyMatch(t -> t.table() == focus)) {
+          // "the date and venue of each debate": a plain list of the focus table
+          target.consume();
+          use(i, i - 1);
         } else {
           return null; // grouping by a whole table needs a join and a label column: leave it to a model
         }
