@@ -370,6 +370,12 @@ public final class OfflinePlanner implements Planner {
       for (Filter f : filters) {
         conds.add(f.condition());
       }
+      Set<String> filterCols = new java.util.HashSet<>();
+      for (Filter f : filters) {
+        if (!filterCols.add(qn(f.column())) && detect("both")) {
+          return new Plan.Abstain(NEEDS_MODEL + " (both of two conditions on " + qn(f.column()) + ")");
+        }
+      }
       Set<String> eqCols = new java.util.HashSet<>();
       for (Filter f : filters) {
         if (f.condition() instanceof Expr.Comparison cmp && cmp.op() == CmpOp.EQ && !eqCols.add(qn(f.column()))
@@ -558,7 +564,7 @@ public final class OfflinePlanner implements Planner {
         int before = is(i - 1, "the", "total") ? (is(i - 2, "the", "total") ? i - 3 : i - 2) : i - 1;
         if (is(i, "number") && is(i + 1, "of") && !inMention(i)
             && !is(i - 1, "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest", "smallest")
-            && !is(before, "by", "than", "with", "highest", "largest", "most", "least", "smallest", "lowest",
+            && !is(before, "by", "than", "highest", "largest", "most", "least", "smallest", "lowest",
                 "greatest", "fewest", "whose", "of", "biggest", "maximum", "minimum", "average")) {
           use(i, i + 1);
           if (is(i - 1, "total")) {
@@ -1042,7 +1048,7 @@ public final class OfflinePlanner implements Planner {
           }
         } else {
           col = near;
-          if (col == null) {
+          if (col == null || !explicitColumnBefore(near, s)) {
             return "no column for the value '" + v[3] + "'";
           }
           consumeMentionOf(near, s);
@@ -1078,6 +1084,18 @@ public final class OfflinePlanner implements Planner {
         filters.add(new Filter(col, new Expr.Comparison(negated ? CmpOp.NE : CmpOp.EQ, ref(col), lit)));
       }
       return null;
+    }
+
+    /** Whether {@code c} is named as a column (not just as its table) within two words before {@code pos}. */
+    boolean explicitColumnBefore(Term c, int pos) {
+      for (Mention m : mentions) {
+        if (m.end <= pos && pos - m.end <= 2 && m.tables().isEmpty()
+            && m.columns().stream().anyMatch(x -> x.column() == c.column() && x.quality() >= 0.85)) {
+          return true;
+        }
+      }
+      // "named 'Bob'" picked a name column on purpose
+      return is(pos - 1, "named", "called", "titled");
     }
 
     /** Consumes the mention of {@code c} closest before {@code pos}. */
@@ -1178,11 +1196,17 @@ public final class OfflinePlanner implements Planner {
             return new Object[] {"'" + w + "' over a count of " + m.tables().get(0).table().name()};
           }
         }
-        if (col == null && (w.equals("oldest") || w.equals("youngest"))) {
-          col = columnNamed(focus, "age");
-          if (col != null) {
-            desc = w.equals("oldest");
+        if (w.equals("oldest") || w.equals("youngest")) {
+          Term age = columnNamed(focus, "age");
+          if (col != null && col.column() != (age == null ? null : age.column())) {
+            return new Object[] {"cannot tell what '" + w + "' is measured by"};
           }
+          col = age;
+          desc = w.equals("oldest");
+        }
+        if (col != null && !col.column().type().isNumeric() && !col.column().type().isTemporal()
+            && col.column().type() != SqlType.OTHER) {
+          return new Object[] {"'" + w + "' over the text column " + col.column().name()};
         }
         if (col == null) {
           return new Object[] {"cannot tell what '" + w + "' is measured by"};
@@ -1235,6 +1259,11 @@ public final class OfflinePlanner implements Planner {
           continue;
         }
         used[i] = true;
+        for (int k = i + 1; k < Math.min(toks.size(), i + 8); k++) {
+          if (is(k, "order", "ordered", "sort", "sorted", "sorting", "ordering")) {
+            used[k] = true;
+          }
+        }
         SortOrder dir = SortOrder.ASC;
         boolean explicit = false;
         for (int k = Math.max(0, i - 4); k < Math.min(toks.size(), i + 12); k++) {
@@ -1276,7 +1305,7 @@ public final class OfflinePlanner implements Planner {
         if (after.isEmpty() && (explicit || is(i - 1, "in"))) {
           // "names in alphabetical order", "ordered alphabetically": the column shown last before
           for (Mention m : mentions) {
-            if (!m.columns().isEmpty() && m.end <= i && (m.tables().isEmpty()
+            if (!m.consumed && !m.columns().isEmpty() && m.end <= i && (m.tables().isEmpty()
                 || m.columns().get(0).quality() >= m.tables().get(0).quality())) {
               after.clear();
               after.add(m);
@@ -1366,7 +1395,9 @@ public final class OfflinePlanner implements Planner {
           }
           target.consume();
           use(i, i - 1);
-          out.add(c);
+          if (out.stream().noneMatch(x -> x.column() == c.column())) {
+            out.add(c);
+          }
         } else if (!aggregating && target.tables().stream().anyMatch(t -> t.table() == focus)) {
           // "the date and venue of each debate": a plain list of the focus table
           target.consume();
