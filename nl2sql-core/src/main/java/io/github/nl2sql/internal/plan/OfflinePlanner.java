@@ -361,9 +361,7 @@ public final class OfflinePlanner implements Planner {
       if (from == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (the tables " + needed + " are not connected by foreign keys)");
       }
-      if (needed.size() > 1) {
-        confidence *= Math.pow(0.75, needed.size() - 1);
-      }
+
       boolean qualify = needed.size() > 1;
       Expr where = null;
       List<Expr> conds = new ArrayList<>();
@@ -1443,6 +1441,12 @@ public final class OfflinePlanner implements Planner {
         }
         if (best == null) {
           return null;
+        }
+        // a direct foreign key is a safe join; every further hop through a table the question does not
+        // name is a guess
+        confidence *= 0.92 * Math.pow(0.5, best.size() - 1);
+        if (best.size() > 1) {
+          notes.add("joins " + t + " through " + (best.size() - 1) + " unnamed table(s)");
         }
         for (Edge e : best) {
           if (in.contains(e.to())) {
