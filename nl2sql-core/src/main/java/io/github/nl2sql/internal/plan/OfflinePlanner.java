@@ -207,7 +207,21 @@ public final class OfflinePlanner implements Planner {
       }
       Term supColumn = sup == null ? null : (Term) sup[0];
       Term groupCount = null;
-      if (supColumn != null && sup.length > 3) {
+      Table countOf = null;
+      if (supColumn != null && supColumn.isTable()) {
+        countOf = supColumn.table();
+        supColumn = null;
+        if (countOf == focus) {
+          return new Plan.Abstain(NEEDS_MODEL + " (ranking " + focus.name() + " by a count of itself)");
+        }
+        List<Edge> p = st.path(focus.name(), countOf.name());
+        if (p == null || p.size() != 1 || focus.primaryKey().isEmpty()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + countOf.name() + " per " + focus.name() + ")");
+        }
+        order.add(new OrderItem(Expr.Aggregate.countStar(), (SortOrder) sup[1], null));
+        limit = (Long) sup[2];
+        confidence *= 0.85;
+      } else if (supColumn != null && sup.length > 3) {
         groupCount = supColumn;
         supColumn = null;
         order.add(new OrderItem(Expr.Aggregate.countStar(), (SortOrder) sup[1], null));
@@ -316,7 +330,21 @@ public final class OfflinePlanner implements Planner {
           return new Plan.Abstain(NEEDS_MODEL + " (no column to show is named)");
         }
       }
-      if (!groups.isEmpty() && !hasAgg && groupCount == null) {
+      if (countOf != null) {
+        if (hasAgg || !groups.isEmpty()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (a ranking by count with other aggregates)");
+        }
+        for (String pk : focus.primaryKey()) {
+          groups.add(term(focus.name(), pk));
+        }
+        for (SelectItem it : items) {
+          if (it.expr() instanceof Expr.Column c && c.table() != null
+              && groups.stream().noneMatch(g -> g.table().name().equals(c.table()) && g.column().name().equals(c.column()))) {
+            groups.add(term(c.table(), c.column()));
+          }
+        }
+      }
+      if (!groups.isEmpty() && !hasAgg && groupCount == null && countOf == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (grouping without an aggregate)");
       }
       if (hasAgg && groups.isEmpty() && items.stream().anyMatch(i -> !(i.expr() instanceof Expr.Aggregate))) {
@@ -350,6 +378,9 @@ public final class OfflinePlanner implements Planner {
       }
       for (Term g : groups) {
         needed.add(g.table().name());
+      }
+      if (countOf != null) {
+        needed.add(countOf.name());
       }
       for (Mention m : tableMentions) {
         if (m.tables().stream().noneMatch(t -> needed.contains(t.table().name()))) {
@@ -984,6 +1015,22 @@ public final class OfflinePlanner implements Planner {
         }
         // a column named right before the value wins ("whose name is 'Bob'"); "named 'Bob'" means a name column
         Term near = columnNear(s, focus, false, false);
+        if (near == null || !explicitColumnBefore(near, s)) {
+          // "the artist 'AC/DC'": a quoted value right after a table names it by its name or title column
+          for (Mention m : mentions) {
+            if (m.end == s && !m.tables().isEmpty() && m.columns().isEmpty() && toks.get(s).quoted()) {
+              Table owner = m.tables().get(0).table();
+              Term named = columnNamed(owner, "name");
+              if (named == null) {
+                named = columnNamed(owner, "title");
+              }
+              if (named != null) {
+                near = named;
+                confidence *= 0.85;
+              }
+            }
+          }
+        }
         if (is(s - 1, "named", "called", "titled")) {
           Table owner = focus;
           for (Mention m : mentions) {
@@ -1022,6 +1069,10 @@ public final class OfflinePlanner implements Planner {
             if (pick == null && cands.size() == 1) {
               pick = cands.get(0);
               confidence *= 0.9;
+              if (!toks.get(s).quoted() && e - s == 1 && Character.isLowerCase(toks.get(s).raw().charAt(0))) {
+                // a common word that happens to be stored in another table ("music genres"): not a filter
+                continue;
+              }
             }
             if (pick == null) {
               return "the value '" + v[3] + "' is found in several columns";
@@ -1041,12 +1092,15 @@ public final class OfflinePlanner implements Planner {
           for (Mention m : mentions) {
             if (!m.consumed && (m.start >= e && m.start - e <= 1 || m.end <= s && s - m.end <= 2)
                 && m.columns().stream().anyMatch(x -> x.column() == vc.column())) {
-              m.consume();
+              Term r = resolve(m, vc.table());
+              if (r != null && r.column() == vc.column()) {
+                m.consume();
+              }
             }
           }
         } else {
           col = near;
-          if (col == null || !explicitColumnBefore(near, s)) {
+          if (col == null || !explicitColumnBefore(near, s) && !namedByTable(near, s)) {
             return "no column for the value '" + v[3] + "'";
           }
           consumeMentionOf(near, s);
@@ -1085,15 +1139,34 @@ public final class OfflinePlanner implements Planner {
     }
 
     /** Whether {@code c} is named as a column (not just as its table) within two words before {@code pos}. */
+    boolean namedByTable(Term c, int pos) {
+      for (Mention m : mentions) {
+        if (m.end == pos && m.tables().stream().anyMatch(t -> t.table() == c.table()) && m.columns().isEmpty()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean explicitColumnBefore(Term c, int pos) {
       for (Mention m : mentions) {
-        if (m.end <= pos && pos - m.end <= 2 && m.tables().isEmpty()
+        if (m.end <= pos && (pos - m.end <= 2 || pos - m.end <= 5 && glueBetween(m.end, pos)) && m.tables().isEmpty()
             && m.columns().stream().anyMatch(x -> x.column() == c.column() && x.quality() >= 0.85)) {
           return true;
         }
       }
       // "named 'Bob'" picked a name column on purpose
       return is(pos - 1, "named", "called", "titled");
+    }
+
+    /** Whether [from, to) holds only words that link a column to its value ("that is not the"). */
+    boolean glueBetween(int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (!is(k, "that", "is", "not", "the", "of", "was", "are", "equal", "to", "as", "which", "whose", "a")) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Consumes the mention of {@code c} closest before {@code pos}. */
@@ -1191,7 +1264,13 @@ public final class OfflinePlanner implements Planner {
             break;
           }
           if (!m.consumed && m.start > i && m.start - i <= 3 && !m.tables().isEmpty()) {
-            return new Object[] {"'" + w + "' over a count of " + m.tables().get(0).table().name()};
+            // "the musical with the most actors": rank the focus rows by how many rows of that table join them
+            m.consume();
+            used[start] = true;
+            if (is(i + 1, "number") && is(i + 2, "of")) {
+              use(i + 1, i + 2);
+            }
+            return new Object[] {m.tables().get(0), desc ? SortOrder.DESC : SortOrder.ASC, limit, "countof"};
           }
         }
         if (w.equals("oldest") || w.equals("youngest")) {
