@@ -34,11 +34,11 @@ public final class PromptBuilder {
   private final int tokenBudget;
 
   /**
-   * @param tokenBudget most tokens (estimated as characters / 4) for the user message, at least 200
+   * @param tokenBudget most tokens (estimated as characters / 4) for the user message, at least 50
    */
   public PromptBuilder(int tokenBudget) {
-    if (tokenBudget < 200) {
-      throw new IllegalArgumentException("tokenBudget must be >= 200, got " + tokenBudget);
+    if (tokenBudget < 50) {
+      throw new IllegalArgumentException("tokenBudget must be >= 50, got " + tokenBudget);
     }
     this.tokenBudget = tokenBudget;
   }
