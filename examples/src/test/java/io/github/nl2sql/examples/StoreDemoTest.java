@@ -19,6 +19,8 @@ class StoreDemoTest {
     Path snapshot = tmp.resolve("catalog.json");
     new StoreDemo(new PrintStream(buf, true, StandardCharsets.UTF_8)).run(DemoStore.create(), snapshot);
     String out = buf.toString(StandardCharsets.UTF_8);
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", "demo-output.txt"), out, StandardCharsets.UTF_8);
 
     // catalog: tables, a comment, a foreign key, frequent values from statistics
     assertThat(out).contains("products", "order_items", "Label that makes the product",
@@ -29,9 +31,18 @@ class StoreDemoTest {
     // the corrected query runs with bind values, not literals, in the SQL
     assertThat(out).contains("Params:   [Theory, shirts, 1000]").contains("Linen Shirt | blue | 95.00")
         .contains("Oxford Shirt | white | 89.00");
-    assertThat(out).doesNotContain("'Theory'\n");
+    // compiled SQL (of queries and of answers) never carries a literal value
+    assertThat(out.lines().filter(l -> l.startsWith("SQL out:") || l.startsWith("SQL:      ")))
+        .isNotEmpty().noneMatch(l -> l.contains("Theory") || l.contains("Paris") || l.contains("France"));
     // writes and DDL are refused
     assertThat(out).contains("NL2SQL-G002", "NL2SQL-G003", "NL2SQL-G001");
+    // questions in plain language, answered offline, with SQL, parameters and rows
+    assertThat(out).contains("Question: How many customers are there?", "Counts rows", "16")
+        .contains("Params:   [Theory, shirts, 1000]", "Trench Coat", "Params:   [returned, 1000]")
+        .contains("Abstains: I can answer this only with a language model configured");
+    // a conversation: sorted by the second column, then narrowed to Paris
+    assertThat(out).contains("order by 2 asc").contains("Params:   [France, Paris, 1000]")
+        .contains("Klara | Costa | Paris");
     assertThat(Files.readString(snapshot)).contains("\"fingerprint\"", "sale_price");
   }
 }

@@ -1078,7 +1078,7 @@ public final class OfflinePlanner implements Planner {
               return "the value '" + v[3] + "' is found in several columns";
             }
             col = term(pick.table(), pick.column());
-            if (near != null) {
+            if (near != null && adjacentColumn(near, s)) {
               confidence *= 0.7;
               notes.add("value '" + v[3] + "' read as " + qn(col) + " rather than " + qn(near));
             }
@@ -1139,6 +1139,17 @@ public final class OfflinePlanner implements Planner {
     }
 
     /** Whether {@code c} is named as a column (not just as its table) within two words before {@code pos}. */
+    /** Whether {@code c} is named right before {@code pos} ("status returned", "city is Paris"). */
+    boolean adjacentColumn(Term c, int pos) {
+      for (Mention m : mentions) {
+        if (m.columns().stream().anyMatch(x -> x.column() == c.column())
+            && (m.end == pos || m.end == pos - 1 && is(pos - 1, "is", "=", "equals", "was", "are"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean namedByTable(Term c, int pos) {
       for (Mention m : mentions) {
         if (m.end == pos && m.tables().stream().anyMatch(t -> t.table() == c.table()) && m.columns().isEmpty()) {
