@@ -147,7 +147,11 @@ public final class OfflinePlanner implements Planner {
     }
 
     /** A filter found in the question. */
-    record Filter(Term column, Expr condition) {}
+    record Filter(Term column, Expr condition, boolean orWithPrevious) {
+      Filter(Term column, Expr condition) {
+        this(column, condition, false);
+      }
+    }
 
     String low(int i) {
       return i >= 0 && i < toks.size() ? toks.get(i).low() : "";
@@ -347,6 +351,15 @@ public final class OfflinePlanner implements Planner {
       if (!groups.isEmpty() && !hasAgg && groupCount == null && countOf == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (grouping without an aggregate)");
       }
+      if (hasAgg && !count && groups.isEmpty() && countOf == null
+          && items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).count() == 1
+          && detect("each", "per", "different", "distinct", "respective", "corresponding", "every")) {
+        SelectItem g = items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).findFirst().orElseThrow();
+        if (g.expr() instanceof Expr.Column gc) {
+          groups.add(term(gc.table(), gc.column()));
+          confidence *= 0.9;
+        }
+      }
       if (hasAgg && groups.isEmpty() && items.stream().anyMatch(i -> !(i.expr() instanceof Expr.Aggregate))) {
         return new Plan.Abstain(NEEDS_MODEL + " (aggregates mixed with plain columns)");
       }
@@ -396,9 +409,20 @@ public final class OfflinePlanner implements Planner {
       boolean qualify = needed.size() > 1;
       Expr where = null;
       List<Expr> conds = new ArrayList<>();
+      List<Filter> merged = new ArrayList<>();
       for (Filter f : filters) {
-        conds.add(f.condition());
+        if (f.orWithPrevious() && !conds.isEmpty()) {
+          Expr prev = conds.remove(conds.size() - 1);
+          List<Expr> ops = new ArrayList<>(prev instanceof Expr.Or o ? o.operands() : List.of(prev));
+          ops.add(f.condition());
+          conds.add(new Expr.Or(ops));
+        } else {
+          conds.add(f.condition());
+          merged.add(f);
+        }
       }
+      boolean orMerged = merged.size() != filters.size();
+      filters = merged;
       Set<String> filterCols = new java.util.HashSet<>();
       for (Filter f : filters) {
         if (!filterCols.add(qn(f.column())) && detect("both")) {
@@ -415,7 +439,7 @@ public final class OfflinePlanner implements Planner {
       if (conds.size() == 1) {
         where = conds.get(0);
       } else if (conds.size() > 1) {
-        if (detect("or")) {
+        if (!orMerged && detect("or")) {
           where = new Expr.Or(conds);
         } else {
           where = new Expr.And(conds);
@@ -1098,6 +1122,15 @@ public final class OfflinePlanner implements Planner {
               }
             }
           }
+        } else if (is(s - 1, "or", "nor") && !filters.isEmpty() && toks.get(s).quoted()
+            && filters.get(filters.size() - 1).condition() instanceof Expr.Comparison prev && prev.op() == CmpOp.EQ) {
+          // "award 'Bob Fosse' or 'Cleavant Derricks'": the same column, either value
+          Filter last = filters.get(filters.size() - 1);
+          use(s - 1, s, indexOfEither());
+          done.add(s);
+          filters.add(new Filter(last.column(), new Expr.Comparison(CmpOp.EQ, ref(last.column()),
+              Expr.Literal.of(v[3])), true));
+          continue;
         } else {
           col = near;
           if (col == null || !explicitColumnBefore(near, s) && !namedByTable(near, s)) {
@@ -1168,6 +1201,16 @@ public final class OfflinePlanner implements Planner {
       }
       // "named 'Bob'" picked a name column on purpose
       return is(pos - 1, "named", "called", "titled");
+    }
+
+    /** The position of "either", or -1. */
+    int indexOfEither() {
+      for (int k = 0; k < toks.size(); k++) {
+        if (is(k, "either")) {
+          return k;
+        }
+      }
+      return -1;
     }
 
     /** Whether [from, to) holds only words that link a column to its value ("that is not the"). */
@@ -1473,6 +1516,14 @@ public final class OfflinePlanner implements Planner {
           }
         }
         if (target == null) {
+          continue;
+        }
+        if (!aggregating) {
+          // "the names and capitals of each country", "list each donator name": a plain list
+          use(i);
+          if (target.tables().stream().anyMatch(t -> t.table() == focus)) {
+            target.consume();
+          }
           continue;
         }
         if (!target.columns().isEmpty() && (target.tables().isEmpty()
