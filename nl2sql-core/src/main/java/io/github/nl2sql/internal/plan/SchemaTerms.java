@@ -52,6 +52,8 @@ final class SchemaTerms {
         if (tw.size() > 1) {
           // "department_heads" is named "heads"; "student_addresses" is not "students": last word only
           terms.add(new Term(t, null, List.of(tw.get(tw.size() - 1)), 0.6));
+          // "user_profiles" is also named "users"
+          terms.add(new Term(t, null, List.of(tw.get(0)), 0.55));
         }
       }
       for (Column c : t.columns()) {

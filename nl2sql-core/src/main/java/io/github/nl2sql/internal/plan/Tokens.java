@@ -25,6 +25,10 @@ final class Tokens {
       Map.entry("pos", "position"), Map.entry("dur", "duration"), Map.entry("temp", "temperature"),
       Map.entry("loc", "location"), Map.entry("crs", "course"), Map.entry("enr", "enrollment"));
 
+  /** Irregular plurals. */
+  static final Map<String, String> IRREGULAR = Map.of("people", "person", "men", "man", "women", "woman",
+      "children", "child", "mice", "mouse", "feet", "foot", "teeth", "tooth", "staff", "staff");
+
   /** Splits a question into tokens: words, numbers (with decimals) and quoted strings. */
   static List<Tok> tokenize(String text) {
     List<Tok> out = new ArrayList<>();
@@ -130,6 +134,10 @@ final class Tokens {
 
   /** A light stemmer: plurals and common inflections. */
   static String stem(String w) {
+    String irregular = IRREGULAR.get(w);
+    if (irregular != null) {
+      return irregular;
+    }
     String s = w;
     int n = s.length();
     if (n > 4 && s.endsWith("ies")) {
