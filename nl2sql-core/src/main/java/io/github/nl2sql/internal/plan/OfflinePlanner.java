@@ -277,14 +277,27 @@ public final class OfflinePlanner implements Planner {
         AggFunction agg = aggregateBefore(m, aggWords);
         Expr e = ref(c);
         if (agg != null) {
-          // "the minimum and maximum price": the first aggregate word applies too
-          for (int i = m.start - 1; i >= Math.max(0, m.start - 5); i--) {
-            if (is(i, "and") && aggWords.containsKey(i - 1) && !used[i - 1]) {
-              used[i] = true;
-              used[i - 1] = true;
-              items.add(new SelectItem(new Expr.Aggregate(aggWords.get(i - 1), false, e, null), null));
+          // "the minimum, maximum and average price": every aggregate word of the list applies
+          List<AggFunction> more = new ArrayList<>();
+          int k = m.start - 1;
+          while (k >= 0 && (used[k] && aggWords.containsKey(k) || is(k, "the", "of", "its", "their"))) {
+            k--;
+          }
+          while (k >= 0) {
+            if (is(k, "and", "or") && aggWords.containsKey(k - 1) && !used[k - 1]) {
+              used[k] = true;
+              k--;
+            }
+            if (k >= 0 && aggWords.containsKey(k) && !used[k]) {
+              used[k] = true;
+              more.add(0, aggWords.get(k));
+              k--;
+            } else {
               break;
             }
+          }
+          for (AggFunction f : more) {
+            items.add(new SelectItem(new Expr.Aggregate(f, false, e, null), null));
           }
         }
         if (agg != null) {
@@ -609,6 +622,18 @@ public final class OfflinePlanner implements Planner {
     }
 
     boolean detectCount() {
+      boolean c = detectCount0();
+      if (c) {
+        for (int i = 0; i < toks.size(); i++) {
+          if (is(i, "total") && (is(i - 1, "in") && i == toks.size() - 1 || is(i + 1, "number"))) {
+            use(i, i - 1 >= 0 && is(i - 1, "in") ? i - 1 : i);
+          }
+        }
+      }
+      return c;
+    }
+
+    boolean detectCount0() {
       for (int i = 0; i < toks.size(); i++) {
         if (is(i, "how") && is(i + 1, "many")) {
           use(i, i + 1);

@@ -19,7 +19,7 @@ final class Tokens {
       Map.entry("dept", "department"), Map.entry("emp", "employee"), Map.entry("desc", "description"),
       Map.entry("dob", "birth"), Map.entry("yr", "year"), Map.entry("avg", "average"),
       Map.entry("cnt", "count"), Map.entry("pct", "percent"), Map.entry("tel", "phone"),
-      Map.entry("fname", "first"), Map.entry("lname", "last"), Map.entry("stu", "student"),
+      Map.entry("fname", "first name"), Map.entry("lname", "last name"), Map.entry("stu", "student"),
       Map.entry("prof", "professor"), Map.entry("mgr", "manager"), Map.entry("cust", "customer"),
       Map.entry("prod", "product"), Map.entry("org", "organization"), Map.entry("info", "information"),
       Map.entry("pos", "position"), Map.entry("dur", "duration"), Map.entry("temp", "temperature"),
@@ -127,7 +127,9 @@ final class Tokens {
   static List<String> schemaWords(String identifier) {
     List<String> out = new ArrayList<>();
     for (String w : splitIdentifier(identifier)) {
-      out.add(stem(ABBREVIATIONS.getOrDefault(w, w)));
+      for (String part : ABBREVIATIONS.getOrDefault(w, w).split(" ")) {
+        out.add(stem(part));
+      }
     }
     return out;
   }
