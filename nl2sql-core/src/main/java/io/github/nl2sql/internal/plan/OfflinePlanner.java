@@ -340,6 +340,23 @@ public final class OfflinePlanner implements Planner {
         }
         hasAgg = true;
       }
+      if (items.isEmpty() && !hasAgg && is(0, "which", "who", "list", "show", "find", "what", "give", "return")) {
+        // "Which players are from Indonesia?": the rows of the focus table, by their name
+        Term label = columnNamed(focus, "name");
+        if (label == null) {
+          for (Term t : st.terms) {
+            if (!t.isTable() && t.table() == focus && t.quality() >= 1.0
+                && t.words().equals(Tokens.schemaWords(focus.name()))) {
+              label = t;
+            }
+          }
+        }
+        if (label != null) {
+          items.add(new SelectItem(ref(label), null));
+          confidence *= 0.8;
+          notes.add("shows " + qn(label) + " for the rows asked about");
+        }
+      }
       if (items.isEmpty() || items.size() == groups.size() && !hasAgg && !groups.isEmpty()) {
         if (detect("information", "details", "info") || items.isEmpty() && detectStarWords()) {
           items.add(new SelectItem(Expr.Star.all(), null));

@@ -71,6 +71,12 @@ final class SchemaTerms {
           // "first_name" also answers to "first"; "name" alone stays with the full phrase
           terms.add(new Term(t, c, cw.subList(0, cw.size() - 1), 0.8));
         }
+        String lastWord = cw.get(cw.size() - 1);
+        if (cw.size() > 1 && !Set.of("id", "name", "number", "code", "no", "type").contains(lastWord)
+            && !lastWord.chars().allMatch(Character::isDigit)) {
+          // "sorted by price" names base_price when nothing closer does
+          terms.add(new Term(t, c, List.of(lastWord), 0.7));
+        }
         for (Map.Entry<String, List<String>> s : SYNONYMS.entrySet()) {
           if (cw.size() == 1 && cw.get(0).equals(s.getKey())) {
             for (String w : s.getValue()) {
