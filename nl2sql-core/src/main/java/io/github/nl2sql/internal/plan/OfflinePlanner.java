@@ -109,6 +109,8 @@ public final class OfflinePlanner implements Planner {
     final List<Mention> mentions = new ArrayList<>();
     double confidence = 0.95;
     final List<String> notes = new ArrayList<>();
+    /** Where the count phrase starts ("how many", "the number of"), or -1. */
+    int countAt = -1;
 
     Reading(PlanRequest req, SchemaTerms st) {
       this.req = req;
@@ -254,7 +256,8 @@ public final class OfflinePlanner implements Planner {
       List<SelectItem> items = new ArrayList<>();
       List<Term> seen = new ArrayList<>();
       for (Term g : groups) {
-        items.add(new SelectItem(ref(g), null));
+        SelectItem gi = new SelectItem(ref(g), null);
+        items.add(gi);
         seen.add(g);
       }
       for (Mention m : mentions) {
@@ -297,7 +300,8 @@ public final class OfflinePlanner implements Planner {
             }
           }
           for (AggFunction f : more) {
-            items.add(new SelectItem(new Expr.Aggregate(f, false, e, null), null));
+            SelectItem ai = new SelectItem(new Expr.Aggregate(f, false, e, null), null);
+            items.add(ai);
           }
         }
         if (agg != null) {
@@ -307,7 +311,8 @@ public final class OfflinePlanner implements Planner {
           continue;
         }
         seen.add(c);
-        items.add(new SelectItem(e, null));
+        SelectItem si = new SelectItem(e, null);
+        items.add(si);
       }
       List<Mention> tableMentions = new ArrayList<>();
       for (Mention m : mentions) {
@@ -321,7 +326,12 @@ public final class OfflinePlanner implements Planner {
       if (count) {
         Expr countExpr = Expr.Aggregate.countStar();
         int plain = (int) items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).count() - groups.size();
-        if (distinct && plain == 1 && groups.isEmpty()) {
+        int after = countAt < 0 ? -1 : (is(countAt, "count") ? countAt + 1 : countAt + 2);
+        while (is(after, "the", "all")) {
+          after++;
+        }
+        boolean distinctCount = is(after, "different", "distinct", "unique");
+        if (distinct && distinctCount && plain == 1 && groups.isEmpty()) {
           SelectItem only = items.remove(items.size() - 1);
           countExpr = new Expr.Aggregate(AggFunction.COUNT, true, only.expr(), null);
         } else if (plain == 1 && groups.isEmpty() && detect("each", "per", "different", "distinct", "respective",
@@ -333,11 +343,8 @@ public final class OfflinePlanner implements Planner {
         } else if (plain > 0) {
           return new Plan.Abstain(NEEDS_MODEL + " (a count together with other columns)");
         }
-        if (groups.isEmpty()) {
-          items.add(new SelectItem(countExpr, null));
-        } else {
-          items.add(new SelectItem(countExpr, null));
-        }
+        // the count comes last, after the groups and columns (measured better than the question's order)
+        items.add(items.size(), new SelectItem(countExpr, null));
         hasAgg = true;
       }
       if (items.isEmpty() && !hasAgg && is(0, "which", "who", "list", "show", "find", "what", "give", "return")) {
@@ -654,6 +661,7 @@ public final class OfflinePlanner implements Planner {
       for (int i = 0; i < toks.size(); i++) {
         if (is(i, "how") && is(i + 1, "many")) {
           use(i, i + 1);
+          countAt = i;
           return true;
         }
         int before = is(i - 1, "the", "total") ? (is(i - 2, "the", "total") ? i - 3 : i - 2) : i - 1;
@@ -665,10 +673,12 @@ public final class OfflinePlanner implements Planner {
           if (is(i - 1, "total")) {
             use(i - 1);
           }
+          countAt = i;
           return true;
         }
         if (is(i, "count") && i <= 1) {
           use(i);
+          countAt = i;
           return true;
         }
       }
@@ -847,6 +857,9 @@ public final class OfflinePlanner implements Planner {
         Tok t = toks.get(i);
         if (!t.number() || used[i]) {
           continue;
+        }
+        if (is(i - 1, "top", "first", "last") || DESC_SUPER.contains(low(i + 1)) || ASC_SUPER.contains(low(i + 1))) {
+          continue; // "the top 5", "the 3 oldest": a limit, read with the superlative
         }
         Object value = number(t.raw());
         // "between 10 and 20"
@@ -1151,7 +1164,8 @@ public final class OfflinePlanner implements Planner {
           }
           v[3] = toks.get(s).quoted() ? v[3] : vm.value();
           if (!toks.get(s).quoted() && e - s == 1 && Character.isLowerCase(toks.get(s).raw().charAt(0))) {
-            confidence *= 0.75; // a lower-case word that happens to be a stored value
+            // a lower-case word that happens to be a stored value ("nominated"), unless its column is named
+            confidence *= adjacentColumn(col, s) || adjacentColumnAfter(col, e) ? 0.85 : 0.6;
           }
           // "traditional decor": the column named next to the value is the filter's, not the select list's
           final Term vc = col;
@@ -1219,6 +1233,15 @@ public final class OfflinePlanner implements Planner {
       for (Mention m : mentions) {
         if (m.columns().stream().anyMatch(x -> x.column() == c.column())
             && (m.end == pos || m.end == pos - 1 && is(pos - 1, "is", "=", "equals", "was", "are"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean adjacentColumnAfter(Term c, int end) {
+      for (Mention m : mentions) {
+        if (m.start == end && m.columns().stream().anyMatch(x -> x.column() == c.column())) {
           return true;
         }
       }
