@@ -327,7 +327,7 @@ public final class OfflinePlanner implements Planner {
         Expr countExpr = Expr.Aggregate.countStar();
         int plain = (int) items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).count() - groups.size();
         int after = countAt < 0 ? -1 : (is(countAt, "count") ? countAt + 1 : countAt + 2);
-        while (is(after, "the", "all")) {
+        while (is(after, "the", "all", "number", "of", "total")) {
           after++;
         }
         boolean distinctCount = is(after, "different", "distinct", "unique");
@@ -973,7 +973,8 @@ public final class OfflinePlanner implements Planner {
     Term columnNear(int pos, Table focus, boolean numericOnly, boolean consume) {
       Mention best = null;
       for (Mention m : mentions) {
-        if (m.consumed || m.columns().isEmpty()) {
+        if (m.consumed || m.columns().isEmpty()
+            || !m.tables().isEmpty() && m.tables().get(0).quality() >= m.columns().get(0).quality()) {
           continue;
         }
         if (m.end <= pos && pos - m.end <= 4) {
@@ -990,7 +991,8 @@ public final class OfflinePlanner implements Planner {
       }
       if (best == null) {
         for (Mention m : mentions) {
-          if (!m.consumed && !m.columns().isEmpty() && m.start > pos && m.start - pos <= 3) {
+          if (!m.consumed && !m.columns().isEmpty() && m.start > pos && m.start - pos <= 3
+              && (m.tables().isEmpty() || m.tables().get(0).quality() < m.columns().get(0).quality())) {
             best = m;
             break;
           }
