@@ -109,6 +109,8 @@ public final class OfflinePlanner implements Planner {
     final List<Mention> mentions = new ArrayList<>();
     double confidence = 0.95;
     final List<String> notes = new ArrayList<>();
+    /** The table whose rows are the groups ("each musical"), or null. */
+    Table groupTable;
     /** Where the count phrase starts ("how many", "the number of"), or -1. */
     int countAt = -1;
 
@@ -323,6 +325,54 @@ public final class OfflinePlanner implements Planner {
       }
       // any aggregate word left applies to the next column; a lone "how many" counts rows
       boolean hasAgg = items.stream().anyMatch(i -> i.expr() instanceof Expr.Aggregate);
+      Table countedTable = null;
+      if (groupTable != null) {
+        if (!count || !groups.isEmpty() || countOf != null || groupCount != null) {
+          return new Plan.Abstain(NEEDS_MODEL + " (an aggregate per " + groupTable.name() + ")");
+        }
+        countedTable = tableAfterCount();
+        if (countedTable == null) {
+          countedTable = focus;
+        }
+        List<Edge> p = countedTable == groupTable ? null : st.path(groupTable.name(), countedTable.name());
+        if (p == null || p.size() != 1 || groupTable.primaryKey().isEmpty()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + countedTable.name() + " per "
+              + groupTable.name() + ")");
+        }
+        List<SelectItem> plainItems = items.stream().filter(it -> !(it.expr() instanceof Expr.Aggregate)).toList();
+        if (items.size() != plainItems.size()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (a count with other aggregates per " + groupTable.name() + ")");
+        }
+        for (SelectItem it : plainItems) {
+          if (!(it.expr() instanceof Expr.Column c) || !groupTable.name().equalsIgnoreCase(c.table())) {
+            return new Plan.Abstain(NEEDS_MODEL + " (columns of other tables per " + groupTable.name() + ")");
+          }
+        }
+        if (plainItems.isEmpty()) {
+          Term label = columnNamed(groupTable, "name");
+          if (label == null) {
+            label = columnNamed(groupTable, "title");
+          }
+          if (label == null) {
+            return new Plan.Abstain(NEEDS_MODEL + " (no name to show for " + groupTable.name() + ")");
+          }
+          items.add(new SelectItem(ref(label), null));
+          notes.add("shows " + qn(label) + " for each " + groupTable.name());
+        }
+        for (String pk : groupTable.primaryKey()) {
+          groups.add(term(groupTable.name(), pk));
+        }
+        for (SelectItem it : items) {
+          Expr.Column c = (Expr.Column) it.expr();
+          if (groups.stream().noneMatch(g -> g.table().name().equals(c.table()) && g.column().name().equals(c.column()))) {
+            groups.add(term(c.table(), c.column()));
+          }
+        }
+        items.add(new SelectItem(Expr.Aggregate.countStar(), null));
+        hasAgg = true;
+        count = false;
+        confidence *= 0.8;
+      }
       if (count) {
         Expr countExpr = Expr.Aggregate.countStar();
         int plain = (int) items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).count() - groups.size();
@@ -428,6 +478,10 @@ public final class OfflinePlanner implements Planner {
       }
       for (Term g : groups) {
         needed.add(g.table().name());
+      }
+      if (countedTable != null) {
+        needed.add(countedTable.name());
+        needed.add(groupTable.name());
       }
       if (countOf != null) {
         needed.add(countOf.name());
@@ -683,6 +737,23 @@ public final class OfflinePlanner implements Planner {
         }
       }
       return false;
+    }
+
+    /** The table named right after the count phrase ("how many actors", "the number of races"), or null. */
+    Table tableAfterCount() {
+      if (countAt < 0) {
+        return null;
+      }
+      int k = is(countAt, "count") ? countAt + 1 : countAt + 2;
+      while (is(k, "the", "all", "number", "of", "total", "different", "distinct")) {
+        k++;
+      }
+      for (Mention m : mentions) {
+        if (m.start == k && !m.tables().isEmpty()) {
+          return m.tables().get(0).table();
+        }
+      }
+      return null;
     }
 
     boolean inMention(int i) {
@@ -1608,8 +1679,13 @@ public final class OfflinePlanner implements Planner {
           // "the date and venue of each debate": a plain list of the focus table
           target.consume();
           use(i, i - 1);
+        } else if (aggregating && !target.tables().isEmpty() && groupTable == null) {
+          // "how many actors have appeared in each musical": count per row of a table, read in plan()
+          groupTable = target.tables().get(0).table();
+          target.consume();
+          use(i, i - 1);
         } else {
-          return null; // grouping by a whole table needs a join and a label column: leave it to a model
+          return null;
         }
       }
       return out;
