@@ -1170,7 +1170,8 @@ public final class OfflinePlanner implements Planner {
         if (near == null || !explicitColumnBefore(near, s)) {
           // "the artist 'AC/DC'": a quoted value right after a table names it by its name or title column
           for (Mention m : mentions) {
-            if (m.end == s && !m.tables().isEmpty() && m.columns().isEmpty() && toks.get(s).quoted()) {
+            if (m.end == s && !m.tables().isEmpty() && toks.get(s).quoted()
+                && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
               Table owner = m.tables().get(0).table();
               Term named = columnNamed(owner, "name");
               if (named == null) {
@@ -1323,7 +1324,8 @@ public final class OfflinePlanner implements Planner {
 
     boolean namedByTable(Term c, int pos) {
       for (Mention m : mentions) {
-        if (m.end == pos && m.tables().stream().anyMatch(t -> t.table() == c.table()) && m.columns().isEmpty()) {
+        if (m.end == pos && m.tables().stream().anyMatch(t -> t.table() == c.table())
+            && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
           return true;
         }
       }
