@@ -71,7 +71,7 @@ public final class OfflinePlanner implements Planner {
       "information", "info", "details", "detail", "record", "records", "entries", "entry", "database",
       "data", "table", "stored", "known", "existing", "exist", "listed", "registered", "available", "whole",
       "overall", "just", "than", "so", "far", "out", "about", "can", "could", "would", "will", "shall", "like",
-      "know", "see", "want", "value", "values", "result", "results", "number", "how", "many");
+      "know", "see", "want", "value", "values", "result", "results", "number", "how", "many", "either", "manner");
 
   /** Connecting words that rarely change what a question asks. */
   static final Set<String> WEAK = Set.of("live", "lives", "living", "located", "locate", "across", "belong",
