@@ -73,6 +73,11 @@ public final class OfflinePlanner implements Planner {
       "overall", "just", "than", "so", "far", "out", "about", "can", "could", "would", "will", "shall", "like",
       "know", "see", "want", "value", "values", "result", "results", "number", "how", "many", "either", "manner");
 
+  /** Words that change a query's logic: when the planner cannot place one, it must not guess. */
+  static final Set<String> STRUCTURAL = Set.of("not", "no", "never", "without", "except", "average", "maximum",
+      "minimum", "max", "min", "sum", "every", "before", "after", "between", "neither", "nor", "none", "least",
+      "most", "fewer", "more", "less", "than", "same", "different", "distinct", "unique", "each", "per");
+
   /** Connecting words that rarely change what a question asks. */
   static final Set<String> WEAK = Set.of("live", "lives", "living", "located", "locate", "across", "belong",
       "belongs", "belonging", "compute", "calculate", "associated", "based", "situated", "results", "result",
@@ -109,6 +114,8 @@ public final class OfflinePlanner implements Planner {
     final List<Mention> mentions = new ArrayList<>();
     double confidence = 0.95;
     final List<String> notes = new ArrayList<>();
+    /** Set when two tables are joined by several foreign keys and the question does not say which. */
+    Plan.Clarify joinClarify;
     /** The table whose rows are the groups ("each musical"), or null. */
     Table groupTable;
     /** Where the count phrase starts ("how many", "the number of"), or -1. */
@@ -460,6 +467,8 @@ public final class OfflinePlanner implements Planner {
         if (!used[i] && WEAK.contains(t.low())) {
           confidence *= 0.9;
           notes.add("read '" + t.raw() + "' as a connecting word");
+        } else if (!used[i] && STRUCTURAL.contains(t.low())) {
+          return new Plan.Abstain(NEEDS_MODEL + " (I could not place '" + t.raw() + "')");
         } else if (!used[i] && !FREE.contains(t.low()) && !FREE.contains(t.stem())) {
           confidence *= 0.55;
           notes.add("did not understand '" + t.raw() + "'");
@@ -495,6 +504,9 @@ public final class OfflinePlanner implements Planner {
       TableRef from = joinTree(focus.name(), needed);
       if (from == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (the tables " + needed + " are not connected by foreign keys)");
+      }
+      if (joinClarify != null) {
+        return joinClarify;
       }
 
       boolean qualify = needed.size() > 1;
@@ -1626,7 +1638,8 @@ public final class OfflinePlanner implements Planner {
     boolean onlyGlue(int from, int to) {
       for (int k = from; k < to; k++) {
         if (!is(k, "by", "the", "of", "results", "result", "number", "their", "its", "in", "descending",
-            "ascending", "order", "decreasing", "increasing", "alphabetical", "alphabetically", "them")) {
+            "ascending", "order", "decreasing", "increasing", "alphabetical", "alphabetically", "them", "using",
+            "according", "to", "based", "on")) {
           return false;
         }
       }
@@ -1695,6 +1708,18 @@ public final class OfflinePlanner implements Planner {
 
     // ------------------------------------------------------------------ building
 
+    static String describe(Edge e) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < e.fromColumns().size(); k++) {
+        if (k > 0) {
+          sb.append(" and ");
+        }
+        sb.append(e.from()).append('.').append(e.fromColumns().get(k)).append(" = ").append(e.to()).append('.')
+            .append(e.toColumns().get(k));
+      }
+      return sb.toString();
+    }
+
     Expr.Column ref(Term t) {
       return Expr.Column.of(t.table().name(), t.column().name());
     }
@@ -1739,8 +1764,25 @@ public final class OfflinePlanner implements Planner {
             continue;
           }
           if (st.directEdges(e.from(), e.to()) > 1) {
-            confidence *= 0.6;
-            notes.add("several foreign keys join " + e.from() + " and " + e.to());
+            List<Edge> options = st.edges(e.from(), e.to());
+            Edge chosen = null;
+            for (var r : req.resolutionsForQuestion()) {
+              for (Edge o : options) {
+                if (r.chosen().value().equals(describe(o))) {
+                  chosen = o;
+                }
+              }
+            }
+            if (chosen == null) {
+              List<Clarification.Option> opts = new ArrayList<>();
+              for (Edge o : options) {
+                opts.add(new Clarification.Option(opts.size() + 1, describe(o), describe(o)));
+              }
+              joinClarify = new Plan.Clarify(Clarification.Kind.JOIN_PATH,
+                  "Which link between " + e.from() + " and " + e.to() + " do you mean?", opts);
+            } else {
+              e = chosen;
+            }
           }
           List<Expr> on = new ArrayList<>();
           for (int k = 0; k < e.fromColumns().size(); k++) {

@@ -144,6 +144,17 @@ final class SchemaTerms {
     return null;
   }
 
+  /** The FK edges from {@code a} to {@code b}, in catalog order. */
+  List<Edge> edges(String a, String b) {
+    List<Edge> out = new ArrayList<>();
+    for (Edge e : graph.getOrDefault(a, List.of())) {
+      if (e.to().equals(b)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   /** How many distinct FK edges connect {@code a} and {@code b} directly (several = ambiguous join). */
   int directEdges(String a, String b) {
     int n = 0;
