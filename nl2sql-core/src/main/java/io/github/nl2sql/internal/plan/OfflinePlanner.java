@@ -469,6 +469,10 @@ public final class OfflinePlanner implements Planner {
           notes.add("read '" + t.raw() + "' as a connecting word");
         } else if (!used[i] && STRUCTURAL.contains(t.low())) {
           return new Plan.Abstain(NEEDS_MODEL + " (I could not place '" + t.raw() + "')");
+        } else if (!used[i] && !FREE.contains(t.low()) && !FREE.contains(t.stem()) && i < firstTableMention()
+            && (is(i + 1, "and", "of") || is(i - 1, "and")) && !t.number() && !t.quoted()) {
+          // "the memories and carriers of phones": a column asked for that the schema does not name so
+          return new Plan.Abstain(NEEDS_MODEL + " (no column is named '" + t.raw() + "')");
         } else if (!used[i] && !FREE.contains(t.low()) && !FREE.contains(t.stem())) {
           confidence *= 0.55;
           notes.add("did not understand '" + t.raw() + "'");
@@ -530,6 +534,19 @@ public final class OfflinePlanner implements Planner {
       for (Filter f : filters) {
         if (!filterCols.add(qn(f.column())) && detect("both")) {
           return new Plan.Abstain(NEEDS_MODEL + " (both of two conditions on " + qn(f.column()) + ")");
+        }
+      }
+      // "older than 23 and younger than 20": no row has both, the question means something else
+      for (Filter a : filters) {
+        for (Filter b : filters) {
+          if (a != b && a.column().column() == b.column().column()
+              && a.condition() instanceof Expr.Comparison ca && b.condition() instanceof Expr.Comparison cb
+              && (ca.op() == CmpOp.GT || ca.op() == CmpOp.GE) && (cb.op() == CmpOp.LT || cb.op() == CmpOp.LE)
+              && ca.right() instanceof Expr.Literal la && cb.right() instanceof Expr.Literal lb
+              && la.value() instanceof Number na && lb.value() instanceof Number nb
+              && new BigDecimal(na.toString()).compareTo(new BigDecimal(nb.toString())) >= 0) {
+            return new Plan.Abstain(NEEDS_MODEL + " (no row can meet both conditions on " + qn(a.column()) + ")");
+          }
         }
       }
       Set<String> eqCols = new java.util.HashSet<>();
@@ -749,6 +766,16 @@ public final class OfflinePlanner implements Planner {
         }
       }
       return false;
+    }
+
+    /** Where the first table is named, or the question's length. */
+    int firstTableMention() {
+      for (Mention m : mentions) {
+        if (!m.tables().isEmpty() && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+          return m.start;
+        }
+      }
+      return toks.size();
     }
 
     /** The table named right after the count phrase ("how many actors", "the number of races"), or null. */
