@@ -128,9 +128,26 @@ public final class SqlCompiler {
     }
   }
 
+  private static final java.util.Map<Dialect, SqlCompiler> SHARED = new java.util.EnumMap<>(Dialect.class);
+
+  static {
+    for (Dialect d : Dialect.values()) {
+      SHARED.put(d, new SqlCompiler(d));
+    }
+  }
+
   private final Dialect dialect;
   private final SQLDialect sqlDialect;
   private final DSLContext ctx;
+
+  /**
+   * A shared compiler for {@code dialect} (compilers are immutable, so one per dialect is enough).
+   *
+   * @throws NullPointerException if {@code dialect} is null
+   */
+  public static SqlCompiler forDialect(Dialect dialect) {
+    return SHARED.get(Objects.requireNonNull(dialect, "dialect"));
+  }
 
   /**
    * A compiler for {@code dialect}.
