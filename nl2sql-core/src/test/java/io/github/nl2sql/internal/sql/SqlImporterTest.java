@@ -183,6 +183,27 @@ class SqlImporterTest {
     }
 
     @Test
+    void parseTimeout_givesSyntaxErrorInsteadOfHanging() {
+      StringBuilder sql = new StringBuilder("SELECT a FROM t WHERE ");
+      for (int i = 0; i < 3000; i++) {
+        sql.append(i == 0 ? "" : " OR ").append("(a = ").append(i).append(" AND b LIKE 'x')");
+      }
+      ImportResult r = new SqlImporter(Dialect.SQLITE, Duration.ofMillis(1)).importSql(sql.toString(), null);
+      Diagnostic d = onlyDiagnostic(r);
+      assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      assertThat(d.message()).contains("took too long");
+    }
+
+    @Test
+    void absurdNesting_isADiagnosticNotAnError() {
+      ImportResult parens = SQLITE.importSql("SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000), null);
+      assertThat(onlyDiagnostic(parens).code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      ImportResult chain = SQLITE.importSql("SELECT 1" + " + 1".repeat(20000), null);
+      assertThat(chain.ok()).isFalse();
+      assertThat(chain.diagnostics()).isNotEmpty();
+    }
+
+    @Test
     void constructor_rejectsBadArguments() {
       assertThatThrownBy(() -> new SqlImporter(null)).isInstanceOf(NullPointerException.class);
       assertThatThrownBy(() -> new SqlImporter(Dialect.H2, Duration.ZERO))
