@@ -301,6 +301,13 @@ class SqlImporterTest {
     }
 
     @Test
+    void doubleQuotedSelectAlias_isColumnReference() {
+      Query.Select s = select("SELECT count(*) AS \"total\", country FROM singer GROUP BY country ORDER BY \"total\"");
+      assertThat(s.items().get(0).alias()).isEqualTo("total");
+      assertThat(s.orderBy().get(0).expr()).isEqualTo(Expr.Column.of("total"));
+    }
+
+    @Test
     void backticksAndBrackets_areIdentifiers() {
       Query.Select s = select("SELECT `name`, [country] FROM `singer` AS [S]");
       assertThat(s.items()).extracting(i -> i.expr())
@@ -719,6 +726,15 @@ class SqlImporterTest {
     assertThat(concert.line()).isEqualTo(4);
     assertThat(concert.column()).isEqualTo(8);
     assertThat(concert.length()).isEqualTo("concert".length());
+  }
+
+  @Test
+  void positions_ofQualifiedStarsAndFunctions() {
+    String sql = "SELECT T1.*, lower(name) FROM singer AS T1";
+    ImportResult r = ok(SQLITE, sql, CATALOG);
+    Query.Select s = (Query.Select) r.statement();
+    assertThat(r.positions().positionOf(s.items().get(0).expr())).isEqualTo(new Position(1, 8, 7, 2));
+    assertThat(r.positions().positionOf(s.items().get(1).expr()).offset()).isEqualTo(sql.indexOf("lower"));
   }
 
   @Test
