@@ -50,7 +50,6 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.MySQLGroupConcat;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
@@ -491,19 +490,17 @@ final class AstConverter {
     if (limit != null) {
       rejectIf(notEmpty(limit.getByExpressions()), "LIMIT BY", limit, "LIMIT");
       Expression rc = limit.getRowCount();
-      if (!limit.isLimitAll() && !limit.isLimitNull() && rc != null && !(rc instanceof NullValue)
-          && !(rc instanceof AllValue)) {
+      if (rc != null && !(rc instanceof NullValue) && !(rc instanceof AllValue)) {
         value = nonNegative(rc, "LIMIT");
       }
     }
     if (fetch != null) {
       rejectIf(value != null, "both LIMIT and FETCH", null, "FETCH");
-      rejectIf(fetch.getFetchJdbcParameter() != null, "bind parameter in FETCH", null, "FETCH");
       List<String> params = fetch.getFetchParameters();
       rejectIf(params != null && params.stream().anyMatch(p -> p.equalsIgnoreCase("PERCENT")
           || p.equalsIgnoreCase("TIES")), "FETCH ... PERCENT/WITH TIES", null, "FETCH");
-      value = fetch.getExpression() != null ? nonNegative(fetch.getExpression(), "FETCH")
-          : Long.valueOf(fetch.getRowCount() > 0 ? fetch.getRowCount() : 1L);
+      // FETCH FIRST ROW ONLY names no count: one row.
+      value = fetch.getExpression() != null ? nonNegative(fetch.getExpression(), "FETCH") : Long.valueOf(1L);
     }
     return value;
   }
@@ -659,9 +656,6 @@ final class AstConverter {
     }
     if (e instanceof BooleanValue b) {
       return Expr.Literal.of(b.getValue());
-    }
-    if (e instanceof Parenthesis p) {
-      return expr(p.getExpression());
     }
     if (e instanceof AndExpression || e instanceof OrExpression) {
       return logical(e);
@@ -830,8 +824,8 @@ final class AstConverter {
 
   private void flatten(Expression e, boolean and, List<Expr> out) {
     Expression x = e;
-    while (x instanceof Parenthesis p) {
-      x = p.getExpression();
+    while (x instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+      x = p.get(0);
     }
     if (and ? x instanceof AndExpression : x instanceof OrExpression) {
       BinaryExpression b = (BinaryExpression) x;
@@ -924,8 +918,7 @@ final class AstConverter {
     rejectIf(in.getOldOracleJoinSyntax() != 0, "Oracle outer join (+)", in, "(+)");
     rejectIf(in.isGlobal(), "GLOBAL IN", in, "GLOBAL");
     Expression leftExpr = in.getLeftExpression();
-    if (leftExpr instanceof ParenthesedExpressionList<?> row && !(leftExpr instanceof Parenthesis)
-        && row.size() != 1) {
+    if (leftExpr instanceof ParenthesedExpressionList<?> row && row.size() != 1) {
       throw notExpressible("row value IN", in, "(");
     }
     Expression right = in.getRightExpression();
@@ -951,12 +944,8 @@ final class AstConverter {
     }
     if (right instanceof ExpressionList<?> list) {
       List<Expr> values = new ArrayList<>();
-      if (right instanceof Parenthesis p) {
-        values.add(expr(p.getExpression()));
-      } else {
-        for (Expression v : list) {
-          values.add(expr(v));
-        }
+      for (Expression v : list) {
+        values.add(expr(v));
       }
       rejectIf(values.isEmpty(), "empty IN list", in, "IN");
       return new Expr.InList(left, values, in.isNot());
@@ -1105,7 +1094,7 @@ final class AstConverter {
     String name = a.getName().toLowerCase(Locale.ROOT);
     List<Expression> params = new ArrayList<>();
     if (a.getExpression() != null) {
-      if (a.getExpression() instanceof ExpressionList<?> list && !(a.getExpression() instanceof Parenthesis)) {
+      if (a.getExpression() instanceof ExpressionList<?> list) {
         params.addAll(list);
       } else {
         params.add(a.getExpression());
