@@ -37,6 +37,17 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
  * catalog has a column of that name (case-insensitive); without a catalog it always becomes a string.
  * For PostgreSQL and H2 double quotes always delimit identifiers.
  *
+ * <p>Conventions of the IR it produces, so that one query has one shape: a minus directly before a
+ * numeric literal makes a negative {@link io.github.nl2sql.ir.Expr.Literal} (any other unary minus is a
+ * {@link io.github.nl2sql.ir.Expr.Negate}); literals are {@code Long}, {@code BigDecimal}, {@code
+ * String}, {@code Boolean} or {@code null}; parentheses leave no trace; nested AND/OR are flattened into
+ * one n-ary node; NOT over LIKE/IN/BETWEEN/IS NULL/EXISTS is folded into the predicate's own negation;
+ * {@code ORDER BY 2}/{@code GROUP BY 1} become {@link io.github.nl2sql.ir.Expr.Ordinal}; function names
+ * are lower-cased, COUNT/SUM/AVG/MIN/MAX/GROUP_CONCAT become aggregates (SQLite's two-argument MIN/MAX
+ * stay scalar functions, and its {@code group_concat(x, sep)} carries {@code sep} as the separator);
+ * chains of UNION/INTERSECT/EXCEPT fold left-associatively; a JOIN without ON or USING is a CROSS join;
+ * names keep the case and spelling they were written with, without their quotes.
+ *
  * <p>Instances are immutable and thread-safe; each call works on its own parser and state. Parsing runs
  * on a shared pool of daemon threads so that a parse exceeding the timeout can be abandoned.
  */
