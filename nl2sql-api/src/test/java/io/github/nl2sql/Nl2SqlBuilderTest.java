@@ -1,0 +1,84 @@
+package io.github.nl2sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+class Nl2SqlBuilderTest {
+  /** The builder never touches the data source, so an inert one is enough here. */
+  private static final DataSource NO_DB = new DataSource() {
+    @Override public Connection getConnection() { throw new UnsupportedOperationException(); }
+    @Override public Connection getConnection(String u, String p) { throw new UnsupportedOperationException(); }
+    @Override public PrintWriter getLogWriter() { return null; }
+    @Override public void setLogWriter(PrintWriter out) {}
+    @Override public void setLoginTimeout(int seconds) {}
+    @Override public int getLoginTimeout() { return 0; }
+    @Override public Logger getParentLogger() { return Logger.getGlobal(); }
+    @Override public <T> T unwrap(Class<T> iface) { throw new UnsupportedOperationException(); }
+    @Override public boolean isWrapperFor(Class<?> iface) { return false; }
+  };
+
+  @Test
+  void defaults_areDocumentedValues() {
+    Nl2SqlConfig c = Nl2Sql.builder(NO_DB).toConfig();
+    assertThat(c.defaultLimit()).isEqualTo(1000);
+    assertThat(c.maxRows()).isEqualTo(10_000);
+    assertThat(c.queryTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.statistics()).isTrue();
+    assertThat(c.allowWrites()).isFalse();
+    assertThat(c.dialect()).isNull();
+    assertThat(c.snapshotDirectory()).isNull();
+  }
+
+  @Test
+  void settingAnOptionTwice_throwsNamingTheOption() {
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).maxRows(5).maxRows(6))
+        .isInstanceOf(IllegalStateException.class).hasMessage("maxRows was already set");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).dialect(Dialect.H2).dialect(Dialect.H2))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("dialect");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).snapshotDirectory(Path.of("a")).snapshotDirectory(Path.of("b")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("snapshotDirectory");
+  }
+
+  @Test
+  void invalidValues_throwNamingTheOption() {
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).maxRows(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRows");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).defaultLimit(-1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defaultLimit");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).queryTimeout(Duration.ofMillis(10)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("queryTimeout");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).schema(" "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema");
+    assertThatThrownBy(() -> Nl2Sql.builder(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("dataSource");
+  }
+
+  @Test
+  void build_withoutAnImplementationOnTheClassPath_saysWhatToAdd() {
+    Nl2Sql.Builder b = Nl2Sql.builder(NO_DB);
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("nl2sql-core");
+    assertThatThrownBy(b::build).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already called");
+  }
+
+  @Test
+  void dialect_detectedFromProductNamesAndUrls() {
+    assertThat(Dialect.detect("MariaDB")).isEqualTo(Dialect.MARIADB);
+    assertThat(Dialect.detect("MySQL")).isEqualTo(Dialect.MYSQL);
+    assertThat(Dialect.detect("PostgreSQL")).isEqualTo(Dialect.POSTGRES);
+    assertThat(Dialect.detect("SQLite")).isEqualTo(Dialect.SQLITE);
+    assertThat(Dialect.detect("H2")).isEqualTo(Dialect.H2);
+    assertThat(Dialect.detect("jdbc:h2:mem:x")).isEqualTo(Dialect.H2);
+    assertThatThrownBy(() -> Dialect.detect("Oracle")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("supported: MySQL, MariaDB, PostgreSQL, SQLite, H2");
+  }
+}
