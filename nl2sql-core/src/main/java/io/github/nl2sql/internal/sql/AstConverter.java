@@ -1181,9 +1181,10 @@ final class AstConverter {
   }
 
   private Expr cast(CastExpression c) {
-    // CAST(x AS t) and x::t convert; TRY_CAST/SAFE_CAST return NULL on failure, which CAST does not.
+    // CAST(x AS t), x::t and typed literals (DATE '2020-01-31', an implicit cast) convert;
+    // TRY_CAST/SAFE_CAST return NULL on failure, which CAST does not.
     String keyword = c.keyword == null ? "CAST" : c.keyword.toUpperCase(Locale.ROOT);
-    rejectIf(!keyword.equals("CAST") || c.isImplicitCast(), keyword, c, keyword);
+    rejectIf(!keyword.equals("CAST"), keyword, c, keyword);
     rejectIf(c.getFormat() != null, "CAST ... FORMAT", c, "FORMAT");
     rejectIf(c.getColumnDefinitions() != null && !c.getColumnDefinitions().isEmpty(), "CAST to a row type",
         c, null);
