@@ -409,8 +409,7 @@ final class AstConverter {
       rejectIf(notEmpty(ps.getDistinct().getOnSelectItems()), "DISTINCT ON", null, "DISTINCT");
       distinct = true;
     }
-    // FROM first: its table positions come before the select list's columns in the cursor order
-    // only when searching; AST positions are exact either way.
+    // Clauses in text order, so the fallback text search for positions moves forward through the text.
     List<SelectItem> items = new ArrayList<>();
     for (net.sf.jsqlparser.statement.select.SelectItem<?> si : ps.getSelectItems()) {
       items.add(selectItem(si));

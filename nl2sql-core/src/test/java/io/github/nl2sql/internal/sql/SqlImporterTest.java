@@ -729,6 +729,26 @@ class SqlImporterTest {
   }
 
   @Test
+  void positions_surviveTabsCrLfAndNonBmpCharacters() {
+    String sql = "SELECT\tT1.name\r\nFROM\tsinger AS T1 WHERE T1.country = '\uD83D\uDE00\u00e9' AND\r\n\tT1.age = 2";
+    ImportResult r = ok(SQLITE, sql, CATALOG);
+    List<Object> nodes = IrNodes.columnsAndTables(r.statement());
+    assertThat(nodes).hasSize(4);
+    for (Object node : nodes) {
+      assertThat(SpiderGoldImportTest.positionProblem(sql, node, r.positions().positionOf(node))).isNull();
+    }
+    Position age = r.positions().positionOf(((Expr.Comparison) ((Expr.And) ((Query.Select) r.statement()).where())
+        .operands().get(1)).left());
+    assertThat(age.line()).isEqualTo(3);
+    assertThat(age.column()).isEqualTo(2);
+
+    String bad = "SELECT a\r\nFROM t\r\nWHERE x = '\uD83D\uDE00' AND\r\n  y = oops oops";
+    Diagnostic d = onlyDiagnostic(SQLITE.importSql(bad, null));
+    assertThat(d.position().line()).isEqualTo(4);
+    assertThat(bad.substring(d.position().offset())).startsWith("oops");
+  }
+
+  @Test
   void positions_ofQualifiedStarsAndFunctions() {
     String sql = "SELECT T1.*, lower(name) FROM singer AS T1";
     ImportResult r = ok(SQLITE, sql, CATALOG);
