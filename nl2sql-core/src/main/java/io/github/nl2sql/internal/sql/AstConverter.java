@@ -297,7 +297,7 @@ final class AstConverter {
     } else {
       throw notExpressible(readableName(s), s, null);
     }
-    return decorate(body, with, orderBy(s.getOrderByElements()), limitOf(s), offsetOf(s));
+    return decorate(body, with, orderBy(s.getOrderByElements(), true), limitOf(s), offsetOf(s));
   }
 
   /** Applies the outer WITH/ORDER BY/LIMIT/OFFSET of a query level to its body. */
@@ -451,7 +451,7 @@ final class AstConverter {
     return out;
   }
 
-  private List<OrderItem> orderBy(List<OrderByElement> elements) {
+  private List<OrderItem> orderBy(List<OrderByElement> elements, boolean ordinals) {
     if (elements == null || elements.isEmpty()) {
       return List.of();
     }
@@ -464,7 +464,8 @@ final class AstConverter {
       } else if (o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_LAST) {
         nulls = NullOrder.LAST;
       }
-      out.add(new OrderItem(orderingExpr(o.getExpression(), "ORDER BY"),
+      Expr key = ordinals ? orderingExpr(o.getExpression(), "ORDER BY") : expr(o.getExpression());
+      out.add(new OrderItem(key,
           o.isAsc() ? SortOrder.ASC : SortOrder.DESC, nulls));
     }
     return out;
@@ -1125,7 +1126,8 @@ final class AstConverter {
         partition.add(expr(p));
       }
     }
-    List<OrderItem> order = orderBy(a.getOrderByElements());
+    // In a window a bare number is a constant, not a select-list position.
+    List<OrderItem> order = orderBy(a.getOrderByElements(), false);
     WindowSpec.Frame frame = frame(a, a.getWindowElement());
     return new Expr.Window(fn, new WindowSpec(partition, order, frame));
   }

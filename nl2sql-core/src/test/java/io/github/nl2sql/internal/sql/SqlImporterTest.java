@@ -618,6 +618,8 @@ class SqlImporterTest {
         .isEqualTo(new Expr.Window(Expr.Aggregate.of(AggFunction.SUM, Expr.Column.of("age")), new WindowSpec(
             List.of(), List.of(io.github.nl2sql.ir.OrderItem.asc(Expr.Column.of("age"))),
             new WindowSpec.Frame(FrameUnit.RANGE, new WindowSpec.Bound(BoundType.PRECEDING, 3L), null))));
+    assertThat(((Expr.Window) firstItem("SELECT row_number() OVER (ORDER BY 1) FROM singer")).over().orderBy()
+        .get(0).expr()).as("a number in a window's ORDER BY is a constant").isEqualTo(Expr.Literal.of(1L));
     assertThat(firstItem("SELECT count(*) OVER () FROM singer"))
         .isEqualTo(new Expr.Window(Expr.Aggregate.countStar(), new WindowSpec(List.of(), List.of(), null)));
     assertThat(firstItem("SELECT lag(age, 1, 0) OVER (ORDER BY age ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM singer"))
