@@ -102,14 +102,26 @@ public final class SqlImporter {
   public ImportResult importSql(String sql, Catalog catalog) {
     String text = sql == null ? "" : sql;
     boolean brackets = dialect != Dialect.POSTGRES;
-    List<Integer> starts = SqlText.statementStarts(text, brackets);
+    boolean backslash = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
+    List<Integer> starts = SqlText.statementStarts(text, brackets, backslash);
     if (text.isBlank() || starts.isEmpty()) {
       return new ImportResult(text, null, 0, null,
           List.of(Diagnostic.error(DiagnosticCode.EMPTY_INPUT, null, List.of())), SourceMap.EMPTY);
     }
+    int unbalanced = SqlText.unbalancedParenthesis(text, brackets, backslash);
+    if (unbalanced >= 0) {
+      String what = text.charAt(unbalanced) == '(' ? "'(' is never closed" : "')' has no matching '('";
+      List<Diagnostic> diags = new ArrayList<>();
+      diags.add(Diagnostic.error(DiagnosticCode.SYNTAX_ERROR, null, List.of(), what)
+          .at(Position.of(text, unbalanced, 1)));
+      if (starts.size() > 1) {
+        diags.add(multiple(text, starts.size(), starts));
+      }
+      return new ImportResult(text, null, starts.size(), null, diags, SourceMap.EMPTY);
+    }
     Statements statements;
     try {
-      statements = parse(text.substring(0, SqlText.significantEnd(text, brackets)));
+      statements = parse(text.substring(0, SqlText.significantEnd(text, brackets, backslash)));
     } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
       SyntaxErrors.Described d = SyntaxErrors.describe(e, text);
       List<Diagnostic> diags = new ArrayList<>();

@@ -148,6 +148,20 @@ class SqlImporterTest {
     }
 
     @Test
+    void unbalancedParentheses_areReportedQuicklyWithPosition() {
+      String sql = "SELECT name FROM singer WHERE (age > (1 + 2) AND ')' = name";
+      long started = System.nanoTime();
+      Diagnostic d = onlyDiagnostic(SQLITE.importSql(sql, CATALOG));
+      assertThat(System.nanoTime() - started).isLessThan(Duration.ofSeconds(1).toNanos());
+      assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      assertThat(d.message()).contains("'(' is never closed");
+      assertThat(d.position().offset()).isEqualTo(sql.indexOf('('));
+      Diagnostic close = onlyDiagnostic(SQLITE.importSql("SELECT name) FROM singer", CATALOG));
+      assertThat(close.message()).contains("')' has no matching '('");
+      assertThat(close.position().column()).isEqualTo(12);
+    }
+
+    @Test
     void multipleStatements_reportsCountAndStillImportsTheFirst() {
       String sql = "SELECT name FROM singer; DROP TABLE singer";
       ImportResult r = SQLITE.importSql(sql, CATALOG);
@@ -639,9 +653,9 @@ class SqlImporterTest {
 
   @Test
   void mysqlBackslashEscapes_onlyInMysql() {
-    ImportResult my = ok(new SqlImporter(Dialect.MARIADB), "SELECT 'a\\'b\\nc', 'x\\%' FROM t", null);
+    ImportResult my = ok(new SqlImporter(Dialect.MARIADB), "SELECT 'a\\'b\\nc', 'x\\%', 'p\\'(' FROM t", null);
     assertThat(((Query.Select) my.statement()).items()).extracting(i -> ((Expr.Literal) i.expr()).value())
-        .containsExactly("a'b\nc", "x\\%");
+        .containsExactly("a'b\nc", "x\\%", "p'(");
     ImportResult lite = ok(SQLITE, "SELECT 'a\\b' FROM t", null);
     assertThat(((Expr.Literal) ((Query.Select) lite.statement()).items().get(0).expr()).value()).isEqualTo("a\\b");
   }
