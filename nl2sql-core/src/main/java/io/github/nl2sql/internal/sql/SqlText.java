@@ -110,6 +110,72 @@ final class SqlText {
     return open.isEmpty() ? -1 : open.peek();
   }
 
+  /** Offsets of the keyword SELECT at or after {@code from}, outside strings, quoted names and comments. */
+  static List<Integer> selectStarts(String sql, int from, boolean brackets, boolean backslash) {
+    List<Integer> out = new ArrayList<>();
+    int n = sql.length();
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+        i = skipLine(sql, i);
+      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        i = skipQuoted(sql, i, c, backslash && c != '`');
+      } else if (c == '[' && brackets) {
+        int end = sql.indexOf(']', i + 1);
+        i = end < 0 ? n : end + 1;
+      } else if (Character.isLetterOrDigit(c) || c == '_') {
+        int start = i;
+        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+          i++;
+        }
+        if (start >= from && i - start == 6 && sql.regionMatches(true, start, "SELECT", 0, 6)) {
+          out.add(start);
+        }
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The end of the query starting at {@code at}: the offset of the parenthesis closing the one just
+   * before it when it is a subquery, else the end of the text.
+   */
+  static int subqueryEnd(String sql, int at) {
+    int before = at - 1;
+    while (before >= 0 && Character.isWhitespace(sql.charAt(before))) {
+      before--;
+    }
+    if (before < 0 || sql.charAt(before) != '(') {
+      return sql.length();
+    }
+    int depth = 0;
+    int i = at;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '"' || c == '`') {
+        i = skipQuoted(sql, i, c, false);
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (depth == 0) {
+          return i;
+        }
+        depth--;
+      }
+      i++;
+    }
+    return n;
+  }
+
   private static int skipLine(String sql, int i) {
     int end = sql.indexOf('\n', i);
     return end < 0 ? sql.length() : end + 1;

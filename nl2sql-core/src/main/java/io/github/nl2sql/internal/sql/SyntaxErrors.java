@@ -57,6 +57,19 @@ final class SyntaxErrors {
     return new Described(firstLine(raw), position);
   }
 
+  /**
+   * How far into the text the parser got before {@code error}: the offset of the offending token, or -1
+   * when unknown (timeouts and errors without a token).
+   */
+  static int reach(Throwable error) {
+    ParseException pe = find(error, ParseException.class);
+    if (pe == null || pe.currentToken == null || pe.currentToken.next == null) {
+      return -1;
+    }
+    Token t = pe.currentToken.next;
+    return t.kind == 0 ? Integer.MAX_VALUE : t.absoluteBegin;
+  }
+
   private static String expected(ParseException pe) {
     if (pe.expectedTokenSequences == null || pe.tokenImage == null) {
       return "";

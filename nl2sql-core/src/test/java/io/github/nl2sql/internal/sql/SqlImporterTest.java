@@ -137,6 +137,18 @@ class SqlImporterTest {
     }
 
     @Test
+    void syntaxErrorInsideSubquery_pointsIntoTheSubquery() {
+      String sql = "SELECT a FROM t WHERE x IN (SELECT b FROM u WHERE c = (SELECT max(d) FROM v WHERE e = = 1))";
+      Diagnostic d = onlyDiagnostic(SQLITE.importSql(sql, null));
+      assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      assertThat(d.position().offset()).isEqualTo(sql.indexOf("= = 1"));
+      String alias = "SELECT title FROM course WHERE id IN (SELECT T1.id FROM prereq AS T1 JOIN course AS ON "
+          + "T1.id = T2.id)";
+      Diagnostic d2 = onlyDiagnostic(SQLITE.importSql(alias, null));
+      assertThat(alias.substring(d2.position().offset())).startsWith("AS ON");
+    }
+
+    @Test
     void garbage_isSyntaxErrorNotException() {
       for (String sql : List.of("SELEC a FROM t", "SELECT (((", "'unterminated", "SELECT a FROM t WHERE x = \"",
           "🙂", "SELECT * FROM t WHERE a ==== b")) {
