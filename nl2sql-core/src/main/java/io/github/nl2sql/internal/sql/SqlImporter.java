@@ -226,12 +226,16 @@ public final class SqlImporter {
     boolean backslash = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
     List<int[]> failing = new ArrayList<>();
     List<SyntaxErrors.Described> errors = new ArrayList<>();
+    // All probes together get one parse timeout, so a bad statement costs at most two timeouts.
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    int probes = 0;
     for (int at : SqlText.selectStarts(sql, origin, brackets, backslash)) {
-      if (failing.size() + errors.size() > MAX_PROBES) {
+      long left = deadline - System.nanoTime();
+      if (probes++ >= MAX_PROBES || left <= 0) {
         break;
       }
       int end = SqlText.subqueryEnd(sql, at);
-      SyntaxErrors.Described inner = probe(sql.substring(at, end));
+      SyntaxErrors.Described inner = probe(sql.substring(at, end), left);
       if (inner != null && inner.position() != null && inner.position().offset() > 0) {
         Position p = inner.position();
         failing.add(new int[] {at, end});
@@ -259,12 +263,12 @@ public final class SqlImporter {
 
   private static final int MAX_PROBES = 16;
 
-  /** Parses {@code region} with the SELECT rule on the parser pool, under the timeout. */
-  private SyntaxErrors.Described probe(String region) {
+  /** Parses {@code region} with the SELECT rule on the parser pool, giving up after the timeout. */
+  private SyntaxErrors.Described probe(String region, long timeoutNanos) {
     CCJSqlParser parser = parser(region, true);
     Future<SyntaxErrors.Described> f = PARSER_THREADS.submit(() -> probeSelect(parser, region));
     try {
-      return f.get(timeoutMillis, TimeUnit.MILLISECONDS);
+      return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       parser.interrupted = true;
       f.cancel(true);

@@ -30,6 +30,9 @@ final class SyntaxErrors {
         || (error.getMessage() != null && error.getMessage().contains("Time out"))) {
       return new Described("parsing took too long (the statement is too large or too deeply nested)", null);
     }
+    if (find(error, StackOverflowError.class) != null) {
+      return new Described("the statement is nested too deeply", null);
+    }
     if (pe != null && pe.currentToken != null && pe.currentToken.next != null) {
       Token t = pe.currentToken.next;
       String found = t.kind == 0 || t.image == null || t.image.isEmpty() ? "end of input" : "'" + t.image + "'";
