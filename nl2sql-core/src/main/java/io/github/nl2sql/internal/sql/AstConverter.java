@@ -769,8 +769,9 @@ final class AstConverter {
       positions.put(col, positionOf(c, name));
       return col;
     }
-    rejectIf(t.getSchemaName() != null || t.getDatabase() != null
-        && t.getDatabase().getDatabaseName() != null, "schema-qualified column reference", c, null);
+    rejectIf(t.getSchemaName() != null
+        || (t.getDatabase() != null && t.getDatabase().getDatabaseName() != null),
+        "schema-qualified column reference", c, null);
     Expr.Column col = Expr.Column.of(unquote(t.getName()), unquote(name));
     positions.put(col, positionOf(c, c.getFullyQualifiedName()));
     return col;
