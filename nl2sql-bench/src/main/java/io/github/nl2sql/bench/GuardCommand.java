@@ -3,6 +3,8 @@ package io.github.nl2sql.bench;
 import io.github.nl2sql.Dialect;
 import io.github.nl2sql.ValidationResult;
 import io.github.nl2sql.diagnostics.Diagnostic;
+import io.github.nl2sql.internal.sql.ImportResult;
+import io.github.nl2sql.internal.sql.SqlImporter;
 import io.github.nl2sql.internal.validate.Guard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code guard}: checks the guard (read-only, SQLite dialect) on real queries.
  *
  * <p>Without {@code --predictions}: (a) every gold query that runs on SQLite must pass; (b) for each
- * gold query that passes, {@link MutationGenerator} makes invalid mutants (each verified invalid by
+ * gold query that passes, {@link MutationGenerator} (locating names through the importer's source
+ * positions, {@code mutation_locator} counts how often) makes invalid mutants (each verified invalid by
  * SQLite) that must all be blocked, and for misspellings the original name must be the first
  * suggestion of the diagnostic about the misspelled name ({@code mutants_top1}, counted over
  * {@code mutants_top1_eligible} = misspell mutants; the same figure is given per kind for
@@ -52,6 +55,8 @@ public final class GuardCommand extends BenchCommand {
 
   private List<String> predictionLines;
   private final Map<String, Guard> guards = new HashMap<>();
+  private final SqlImporter importer = new SqlImporter(Dialect.SQLITE);
+  private final Map<String, Integer> locators = new TreeMap<>();
 
   private int goldFailed;
   private int goldTotal;
@@ -138,8 +143,15 @@ public final class GuardCommand extends BenchCommand {
     if (mutantsPerKind == 0) {
       return;
     }
-    MutationGenerator generator = new MutationGenerator(item.gold(), db.catalog(),
+    ImportResult imported;
+    try {
+      imported = importer.importSql(item.gold(), db.catalog());
+    } catch (RuntimeException e) {
+      imported = null;
+    }
+    MutationGenerator generator = new MutationGenerator(item.gold(), db.catalog(), imported,
         sql -> SqliteRunner.prepareError(db.connection(), sql));
+    locators.merge(generator.locator(), 1, Integer::sum);
     Random random = new Random(seed * 1_000_003L + item.index());
     for (Mutant m : generator.generate(random, mutantsPerKind)) {
       int[] counts = byKind.get(m.kind());
@@ -353,6 +365,7 @@ public final class GuardCommand extends BenchCommand {
       s.put("mutants_by_kind", kinds);
       s.put("mutants_unblocked_by_kind", unblockedByKind);
       s.put("misspell_not_top1_by_code", notTop1ByCode);
+      s.put("mutation_locator", locators);
       s.put("seed", seed);
     }
     s.put("guard_exceptions", guardExceptions);
