@@ -52,6 +52,11 @@ public final class GuardCommand extends BenchCommand {
       description = "mutants of each kind per gold query (default: ${DEFAULT-VALUE})")
   int mutantsPerKind;
 
+  @Option(names = "--swap-choice", defaultValue = "SIMILAR", paramLabel = "SIMILAR|RANDOM",
+      description = "how swap mutants pick the out-of-scope column: one of the 3 closest to the "
+          + "original (SIMILAR) or any (RANDOM) (default: ${DEFAULT-VALUE})")
+  MutationGenerator.SwapChoice swapChoice;
+
   private List<String> predictionLines;
   private final Map<String, Guard> guards = new HashMap<>();
   private final SqlImporter importer = new SqlImporter(Dialect.SQLITE);
@@ -149,7 +154,7 @@ public final class GuardCommand extends BenchCommand {
       imported = null;
     }
     MutationGenerator generator = new MutationGenerator(item.gold(), db.catalog(), imported,
-        sql -> SqliteRunner.prepareError(db.connection(), sql));
+        sql -> SqliteRunner.prepareError(db.connection(), sql)).swapChoice(swapChoice);
     locators.merge(generator.locator(), 1, Integer::sum);
     Random random = new Random(seed * 1_000_003L + item.index());
     for (Mutant m : generator.generate(random, mutantsPerKind)) {
@@ -370,6 +375,7 @@ public final class GuardCommand extends BenchCommand {
       s.put("not_top1_by_kind_and_code", notTop1ByCode);
       s.put("mutation_locator", locators);
       s.put("seed", seed);
+      s.put("swap_choice", swapChoice.name().toLowerCase(Locale.ROOT));
     }
     s.put("guard_exceptions", guardExceptions);
     s.put("guard_mean_us", guardCalls == 0 ? 0 : Math.round(guardNanos / 1000.0 / guardCalls));

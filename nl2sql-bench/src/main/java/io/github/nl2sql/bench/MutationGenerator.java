@@ -11,7 +11,6 @@ import io.github.nl2sql.internal.sql.SourceMap;
 import io.github.nl2sql.ir.Expr;
 import io.github.nl2sql.ir.TableRef;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,7 +44,10 @@ import java.util.function.Function;
  *       chain with the following JOIN's condition, or a lone table with its whole FROM clause. The
  *       references to it that remain make the query invalid.
  *   <li>{@link Mutant.Kind#SWAP}: one column occurrence becomes a column name of the database that no
- *       table of the query has, or one table occurrence becomes another table of the database.
+ *       table of the query has: by default one of the three such names closest to the original (edit
+ *       distance) among those that are a plausible confusion ({@link #similar}: a shared word, or a
+ *       small edit distance), so the original can be inferred; {@link SwapChoice#RANDOM} picks any. (Table names are not swapped: the swapped-in table exists, so no diagnostic is
+ *       about it and "the original name first" would be undefined.)
  * </ul>
  *
  * Every mutant is checked with {@code verifier} (SQLite prepare): only mutants SQLite rejects with a
@@ -61,6 +63,15 @@ public final class MutationGenerator {
   private static final Set<String> JOIN_WORDS = Set.of("JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
       "NATURAL", "FULL", "OUTER");
   private static final int ATTEMPTS = 8;
+  private static final int SIMILAR_POOL = 3;
+
+  /** How SWAP picks the replacement among the out-of-scope column names. */
+  public enum SwapChoice {
+    /** One of the three names closest to the original among the plausible confusions ({@link #similar}). */
+    SIMILAR,
+    /** Any of them, uniformly. */
+    RANDOM
+  }
   private static final Set<String> NAME_ERRORS = Set.of("no such column", "no such table",
       "ambiguous column name");
 
@@ -77,6 +88,7 @@ public final class MutationGenerator {
   private final Set<String> queryTables = new HashSet<>();
   private final Set<String> allNames = new HashSet<>();
   private String locator;
+  private SwapChoice swapChoice = SwapChoice.SIMILAR;
 
   /**
    * @param sql a query that is valid on {@code catalog}'s database
@@ -106,6 +118,12 @@ public final class MutationGenerator {
       }
     }
     analyse(imported);
+  }
+
+  /** Sets how SWAP picks its replacement (default {@link SwapChoice#SIMILAR}); returns this. */
+  public MutationGenerator swapChoice(SwapChoice choice) {
+    this.swapChoice = java.util.Objects.requireNonNull(choice, "choice");
+    return this;
   }
 
   /** How identifiers were located: {@code source_map} or {@code tokens}. */
@@ -332,42 +350,82 @@ public final class MutationGenerator {
   }
 
   private Mutant swap(Random random) {
-    List<Occurrence> all = new ArrayList<>(tables);
-    all.addAll(columns);
-    if (all.isEmpty()) {
+    if (columns.isEmpty()) {
       return null;
     }
-    Occurrence o = all.get(random.nextInt(all.size()));
+    Occurrence o = columns.get(random.nextInt(columns.size()));
     Token t = tokens.get(o.token());
-    List<String> candidates = new ArrayList<>();
-    if (o.table()) {
-      for (Table table : catalog.tables()) {
-        if (!queryTables.contains(lower(table.name())) && !aliases.contains(lower(table.name()))) {
-          candidates.add(table.name());
-        }
-      }
-    } else {
-      Set<String> inScope = new HashSet<>();
-      for (String qt : queryTables) {
-        catalog.table(qt).ifPresent(tt -> tt.columns().forEach(c -> inScope.add(lower(c.name()))));
-      }
-      Set<String> names = new TreeSet<>();
-      for (Table table : catalog.tables()) {
-        for (Column c : table.columns()) {
-          String k = lower(c.name());
-          if (!inScope.contains(k) && !aliases.contains(k) && !queryTables.contains(k)
-              && isPlainName(c.name()) && !SqlTokens.KEYWORDS.contains(c.name().toUpperCase(Locale.ROOT))) {
-            names.add(c.name());
-          }
-        }
-      }
-      candidates.addAll(names);
+    Set<String> inScope = new HashSet<>();
+    for (String qt : queryTables) {
+      catalog.table(qt).ifPresent(tt -> tt.columns().forEach(c -> inScope.add(lower(c.name()))));
     }
-    Collections.sort(candidates);
+    Set<String> names = new TreeSet<>();
+    for (Table table : catalog.tables()) {
+      for (Column c : table.columns()) {
+        String k = lower(c.name());
+        if (!inScope.contains(k) && !aliases.contains(k) && !queryTables.contains(k)
+            && isPlainName(c.name()) && !SqlTokens.KEYWORDS.contains(c.name().toUpperCase(Locale.ROOT))) {
+          names.add(c.name());
+        }
+      }
+    }
+    List<String> candidates = new ArrayList<>(names);
     if (candidates.isEmpty()) {
       return null;
     }
+    if (swapChoice == SwapChoice.SIMILAR) {
+      String original = lower(t.name());
+      candidates.removeIf(c -> !similar(original, lower(c)));
+      if (candidates.isEmpty()) {
+        return null;
+      }
+      candidates.sort((a, b) -> {
+        int c = Integer.compare(distance(original, lower(a)), distance(original, lower(b)));
+        return c != 0 ? c : a.compareTo(b);
+      });
+      candidates = candidates.subList(0, Math.min(SIMILAR_POOL, candidates.size()));
+    }
     return replace(Mutant.Kind.SWAP, t, candidates.get(random.nextInt(candidates.size())));
+  }
+
+  /**
+   * Whether two lower-case names are a plausible confusion: they share a word (split at '_', digits
+   * and case changes of the original spelling are ignored; words of 3+ letters) or are within edit
+   * distance max(2, length / 3).
+   */
+  static boolean similar(String a, String b) {
+    Set<String> words = new HashSet<>();
+    for (String w : a.split("[^a-z]+")) {
+      if (w.length() >= 3) {
+        words.add(w);
+      }
+    }
+    for (String w : b.split("[^a-z]+")) {
+      if (words.contains(w)) {
+        return true;
+      }
+    }
+    return distance(a, b) <= Math.max(2, Math.min(a.length(), b.length()) / 3);
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] tmp = prev;
+      prev = cur;
+      cur = tmp;
+    }
+    return prev[b.length()];
   }
 
   private Mutant drop(Random random) {
