@@ -3,6 +3,8 @@ package io.github.nl2sql.bench;
 import io.github.nl2sql.Dialect;
 import io.github.nl2sql.ValidationResult;
 import io.github.nl2sql.diagnostics.Diagnostic;
+import io.github.nl2sql.internal.sql.ImportResult;
+import io.github.nl2sql.internal.sql.SqlImporter;
 import io.github.nl2sql.internal.validate.Guard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code guard}: checks the guard (read-only, SQLite dialect) on real queries.
  *
  * <p>Without {@code --predictions}: (a) every gold query that runs on SQLite must pass; (b) for each
- * gold query that passes, {@link MutationGenerator} makes invalid mutants (each verified invalid by
+ * gold query that passes, {@link MutationGenerator} (locating names through the importer's source
+ * positions; {@code mutation_locator} counts how often) makes invalid mutants (each verified invalid by
  * SQLite) that must all be blocked, and the original name must be the first suggestion of the
  * diagnostic about the mutated name ({@code mutants_top1}, counted over all mutants of every kind;
  * per kind in {@code mutants_by_kind}). {@code --out} receives the failures only.
@@ -49,8 +52,15 @@ public final class GuardCommand extends BenchCommand {
       description = "mutants of each kind per gold query (default: ${DEFAULT-VALUE})")
   int mutantsPerKind;
 
+  @Option(names = "--swap-choice", defaultValue = "SIMILAR", paramLabel = "SIMILAR|RANDOM",
+      description = "how swap mutants pick the out-of-scope column: one of the 3 closest to the "
+          + "original (SIMILAR) or any (RANDOM) (default: ${DEFAULT-VALUE})")
+  MutationGenerator.SwapChoice swapChoice;
+
   private List<String> predictionLines;
   private final Map<String, Guard> guards = new HashMap<>();
+  private final SqlImporter importer = new SqlImporter(Dialect.SQLITE);
+  private final Map<String, Integer> locators = new TreeMap<>();
 
   private int goldFailed;
   private int goldTotal;
@@ -137,8 +147,15 @@ public final class GuardCommand extends BenchCommand {
     if (mutantsPerKind == 0) {
       return;
     }
-    MutationGenerator generator = new MutationGenerator(item.gold(), db.catalog(),
-        sql -> SqliteRunner.prepareError(db.connection(), sql));
+    ImportResult imported;
+    try {
+      imported = importer.importSql(item.gold(), db.catalog());
+    } catch (RuntimeException e) {
+      imported = null;
+    }
+    MutationGenerator generator = new MutationGenerator(item.gold(), db.catalog(), imported,
+        sql -> SqliteRunner.prepareError(db.connection(), sql)).swapChoice(swapChoice);
+    locators.merge(generator.locator(), 1, Integer::sum);
     Random random = new Random(seed * 1_000_003L + item.index());
     for (Mutant m : generator.generate(random, mutantsPerKind)) {
       int[] counts = byKind.get(m.kind());
@@ -356,7 +373,9 @@ public final class GuardCommand extends BenchCommand {
       s.put("mutants_by_kind", kinds);
       s.put("mutants_unblocked_by_kind", unblockedByKind);
       s.put("not_top1_by_kind_and_code", notTop1ByCode);
+      s.put("mutation_locator", locators);
       s.put("seed", seed);
+      s.put("swap_choice", swapChoice.name().toLowerCase(Locale.ROOT));
     }
     s.put("guard_exceptions", guardExceptions);
     s.put("guard_mean_us", guardCalls == 0 ? 0 : Math.round(guardNanos / 1000.0 / guardCalls));
