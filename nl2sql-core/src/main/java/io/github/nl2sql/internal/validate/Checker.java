@@ -1051,11 +1051,22 @@ final class Checker {
             String.join(", ", where));
         return;
       }
-      default:
-        error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
-            scopeSuggestions(c, ctx), c.column(),
-            describe(ctx.scope().fallback != null ? ctx.scope().fallback.relations
-                : ctx.scope().relations));
+      default: {
+        List<Relation> rels = ctx.scope().fallback != null ? ctx.scope().fallback.relations
+            : ctx.scope().relations;
+        boolean outer = false;
+        for (Scope s = ctx.scope().parent; s != null; s = s.parent) {
+          outer |= !s.relations.isEmpty();
+        }
+        if (rels.size() == 1 && rels.get(0).refName != null && !outer) {
+          // one table in sight: name it, as for a qualified reference
+          error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(), scopeSuggestions(c, ctx), c.column(),
+              rels.get(0).displayName);
+        } else {
+          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(), scopeSuggestions(c, ctx),
+              c.column(), describe(rels));
+        }
+      }
     }
   }
 
