@@ -1230,55 +1230,75 @@ final class Checker {
    */
   private List<String> qualifierSuggestions(String qualifier, Scope scope, String avoid) {
     Set<String> used = columnsByQualifier.getOrDefault(Scopes.lower(qualifier), Set.of());
-    List<String> cands = new ArrayList<>();
-    Map<String, Double> bias = new HashMap<>();
+    List<Relation> inScopeRelations = new ArrayList<>();
     Set<Table> inScope = new HashSet<>();
-    List<Table> scopeTables = new ArrayList<>();
     Scope first = scope.fallback != null ? scope.fallback : scope;
     for (Scope s = first; s != null; s = s.parent) {
       for (Relation r : s.relations) {
+        inScopeRelations.add(r);
         if (r.table != null) {
           inScope.add(r.table);
-          scopeTables.add(r.table);
         }
-        if (r.refName == null) {
-          continue;
-        }
-        cands.add(r.refName);
-        double b = 0;
-        if (!used.isEmpty() && r.known() && !r.partial) {
-          int have = 0;
-          for (String u : used) {
-            if (r.has(u)) {
-              have++;
-            }
-          }
-          double fit = (double) have / used.size();
-          b = fit >= 1.0 ? 0.5 : -0.6 * (1 - fit);
-        }
-        if (avoid != null && avoid.equalsIgnoreCase(r.refName)) {
-          b -= 0.3;
-        }
-        bias.merge(r.refName, b, Math::max);
       }
     }
+    // catalog tables outside the FROM that have every column used with the qualifier
+    List<String> missing = new ArrayList<>();
+    Map<String, Double> bias = new HashMap<>();
     if (!used.isEmpty()) {
       for (Table t : catalog.tables()) {
         if (inScope.contains(t) || !hasAll(t, used)) {
           continue;
         }
         boolean linked = false;
-        for (Table st : scopeTables) {
+        for (Table st : inScope) {
           if (linkedByForeignKey(t, st)) {
             linked = true;
             break;
           }
         }
-        cands.add(t.name());
-        bias.merge(t.name(), 0.35 + (linked ? 0.2 : 0), Math::max);
+        missing.add(t.name());
+        bias.put(t.name(), 0.5 + (linked ? 0.2 : 0));
       }
     }
+    List<String> cands = new ArrayList<>();
+    for (Relation r : inScopeRelations) {
+      if (r.refName == null) {
+        continue;
+      }
+      cands.add(r.refName);
+      double b = 0;
+      if (!used.isEmpty() && r.known() && !r.partial) {
+        int have = 0;
+        for (String u : used) {
+          if (r.has(u)) {
+            have++;
+          }
+        }
+        double fit = (double) have / used.size();
+        b = fit >= 1.0 ? 0.5 : -0.6 * (1 - fit);
+      }
+      if (avoid != null && avoid.equalsIgnoreCase(r.refName)) {
+        b -= 0.3;
+      }
+      if (!missing.isEmpty() && numberedSiblings(qualifier, r.refName)) {
+        // T3 is not a typo of T1: numbered aliases are distinct names, so when some table outside
+        // the FROM has the columns, T3 most likely names that missing table
+        b -= 0.8;
+      }
+      bias.merge(r.refName, b, Math::max);
+    }
+    cands.addAll(missing);
     return NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT);
+  }
+
+  private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
+
+  /** Whether both names are one stem with different numbers, such as {@code T1} and {@code T3}. */
+  static boolean numberedSiblings(String a, String b) {
+    java.util.regex.Matcher ma = NUMBERED.matcher(a);
+    java.util.regex.Matcher mb = NUMBERED.matcher(b);
+    return ma.matches() && mb.matches() && ma.group(1).equalsIgnoreCase(mb.group(1))
+        && !ma.group(2).equals(mb.group(2));
   }
 
   private static boolean linkedByForeignKey(Table a, Table b) {

@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -253,6 +252,96 @@ class SpiderGoldTest {
     assertThat((double) top1 / mutants).isGreaterThanOrEqualTo(0.95);
   }
 
+  private static final Set<String> JOIN_END = Set.of("JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
+      "WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "INTERSECT", "EXCEPT", ")");
+
+  /**
+   * Informational figures (no threshold): a joined table dropped from FROM with its ON condition; the
+   * remaining references to its alias are reported, and the dropped table should be the first
+   * suggestion for the unknown qualifier.
+   */
+  @Test
+  void droppedJoins_areBlocked_andTheDroppedTableIsSuggested() throws Exception {
+    int mutants = 0;
+    int blocked = 0;
+    int top1 = 0;
+    for (JsonNode item : items) {
+      String db = item.get("db_id").asText();
+      String sql = item.get("query").asText();
+      Connection c = connection(db);
+      if (c == null || prepare(c, sql) != null) {
+        continue;
+      }
+      Matcher m = TOKEN.matcher(sql);
+      List<String> tokens = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>();
+      while (m.find()) {
+        tokens.add(m.group());
+        spans.add(new int[] {m.start(), m.end()});
+      }
+      int join = -1;
+      for (int i = tokens.size() - 1; i > 0; i--) {
+        if (tokens.get(i).equalsIgnoreCase("JOIN") && i + 3 < tokens.size()
+            && tokens.get(i + 2).equalsIgnoreCase("AS")) {
+          join = i;
+          break;
+        }
+      }
+      if (join < 0) {
+        continue;
+      }
+      String table = tokens.get(join + 1);
+      int end = join + 4;
+      if (end < tokens.size() && tokens.get(end).equalsIgnoreCase("ON")) {
+        int depth = 0;
+        end++;
+        while (end < tokens.size()) {
+          String t = tokens.get(end);
+          if (t.equals("(")) {
+            depth++;
+          } else if (t.equals(")")) {
+            if (depth == 0) {
+              break;
+            }
+            depth--;
+          } else if (depth == 0 && JOIN_END.contains(t.toUpperCase(Locale.ROOT))) {
+            break;
+          }
+          end++;
+        }
+      }
+      int from = spans.get(join)[0];
+      int to = end < tokens.size() ? spans.get(end)[0] : sql.length();
+      String mutant = sql.substring(0, from) + sql.substring(to);
+      String err = prepare(c, mutant);
+      if (err == null || !(err.contains("no such column") || err.contains("no such table"))) {
+        continue;
+      }
+      ValidationResult r = new Guard(catalogs.get(db), Dialect.SQLITE, false).check(mutant);
+      if (r.statement() == null) {
+        continue;
+      }
+      mutants++;
+      if (r.errors().isEmpty()) {
+        continue;
+      }
+      blocked++;
+      for (Diagnostic d : r.errors()) {
+        if (d.code() == io.github.nl2sql.diagnostics.DiagnosticCode.UNKNOWN_QUALIFIER) {
+          if (!d.suggestions().isEmpty() && d.suggestions().get(0).equalsIgnoreCase(table)) {
+            top1++;
+          } else if (Boolean.getBoolean("nl2sql.test.verbose")) {
+            System.out.println("  DROP " + table + " got " + d + " in " + mutant);
+          }
+          break;
+        }
+      }
+    }
+    System.out.printf("spider dropped joins: mutants=%d blocked=%d dropped table first=%d (%.4f)%n",
+        mutants, blocked, top1, mutants == 0 ? 0.0 : (double) top1 / mutants);
+    assertThat(blocked).isEqualTo(mutants);
+  }
+
   @org.junit.jupiter.api.AfterAll
   static void close() throws SQLException {
     for (Connection c : connections.values()) {
@@ -262,7 +351,4 @@ class SpiderGoldTest {
     }
   }
 
-  static Map<String, Integer> sorted(Map<String, Integer> m) {
-    return new LinkedHashMap<>(m);
-  }
 }
