@@ -439,6 +439,20 @@ class ValidatorTest {
   }
 
   @Test
+  void dialectSpecificAggregateFunctions_areAggregates() {
+    // string_agg is an aggregate: its column is not a grouping problem, and it is not allowed in WHERE
+    Query q = select().select(of("category_id"))
+        .select(Expr.Function.of("string_agg", of("name"), lit(",")))
+        .from(t("products")).groupBy(of("category_id")).build();
+    assertThat(check(Dialect.POSTGRES, q)).isEmpty();
+    assertThat(check(Dialect.SQLITE, q)).isEmpty();
+    Query where = select().select(of("id")).from(t("products"))
+        .where(Expr.Comparison.eq(Expr.Function.of("json_group_array", of("name")), lit("[]")))
+        .build();
+    assertThat(codes(check(Dialect.SQLITE, where))).containsExactly(DiagnosticCode.AGGREGATE_NOT_ALLOWED);
+  }
+
+  @Test
   void sqliteScalarMaxWithTwoArguments() {
     Query q = select().select(Expr.Function.of("max", of("id"), lit(3))).from(t("products")).build();
     assertThat(check(Dialect.SQLITE, q)).isEmpty();
