@@ -1115,6 +1115,12 @@ final class Checker {
    * the select list a name the statement uses elsewhere is likelier (join keys are used again in
    * GROUP BY or WHERE), while in the select list a name already selected there is less likely.
    */
+  /**
+   * Evidence from a join condition: strong enough to put a key column first even when the written
+   * name looks nothing like it, too weak to beat a one-typo match.
+   */
+  private static final double PARTNER_BIAS = 0.3;
+
   private void contextBias(Expr.Column c, Ctx ctx, List<String> cands, Map<String, Double> bias) {
     Expr.Column other = comparedWith.get(c);
     Relation otherRel = null;
@@ -1124,6 +1130,12 @@ final class Checker {
       if (r.kind == Resolution.Kind.FOUND && r.relation.known()) {
         otherRel = r.relation;
         otherCol = r.relation.canonical(other.column());
+      }
+    }
+    Set<String> itemColumns = new HashSet<>();
+    for (SelectItem item : ctx.scope().items) {
+      if (item.expr() instanceof Expr.Column sc && sc != c) {
+        itemColumns.add(Scopes.lower(sc.column()));
       }
     }
     Set<String> selected = new HashSet<>();
@@ -1138,7 +1150,7 @@ final class Checker {
       String lc = Scopes.lower(cand);
       double b = 0;
       if (other != null && lc.equals(Scopes.lower(other.column()))) {
-        b += 0.1;
+        b += PARTNER_BIAS;
       }
       if (otherRel != null && otherRel.table != null && otherCol != null) {
         for (Scope s = ctx.scope(); s != null; s = s.parent) {
@@ -1146,7 +1158,7 @@ final class Checker {
             if (r.table != null && r.has(cand) && r != otherRel
                 && fkPartners(otherRel.table, otherCol, r.table).stream()
                     .anyMatch(p -> p.equalsIgnoreCase(cand))) {
-              b += 0.1;
+              b += PARTNER_BIAS;
             }
           }
         }
@@ -1157,6 +1169,11 @@ final class Checker {
         }
       } else if (usedColumns.getOrDefault(lc, 0) > 0) {
         b += 0.05;
+      }
+      if ((ctx.clause() == Clause.GROUP_BY || ctx.clause() == Clause.ORDER_BY
+          || ctx.clause() == Clause.HAVING) && itemColumns.contains(lc)) {
+        // GROUP BY / ORDER BY mostly repeat a selected column
+        b += 0.25;
       }
       if (b != 0) {
         bias.merge(cand, b, Double::sum);

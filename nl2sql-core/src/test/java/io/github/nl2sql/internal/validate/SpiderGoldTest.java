@@ -342,6 +342,93 @@ class SpiderGoldTest {
     assertThat(blocked).isEqualTo(mutants);
   }
 
+  /**
+   * Informational figures (no threshold): one column name replaced by a column name of the database
+   * that no table of the query has; how often the original is still the first suggestion (textual
+   * similarity cannot help here, only the query's structure).
+   */
+  @Test
+  void swappedColumns_areBlocked() throws Exception {
+    Random rnd = new Random(5);
+    int mutants = 0;
+    int blocked = 0;
+    int top1 = 0;
+    for (JsonNode item : items) {
+      String db = item.get("db_id").asText();
+      String sql = item.get("query").asText();
+      Connection c = connection(db);
+      if (c == null || prepare(c, sql) != null) {
+        continue;
+      }
+      Catalog cat = catalogs.get(db);
+      Matcher m = TOKEN.matcher(sql);
+      List<String> tokens = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>();
+      while (m.find()) {
+        tokens.add(m.group());
+        spans.add(new int[] {m.start(), m.end()});
+      }
+      Set<String> queryTables = new HashSet<>();
+      for (String t : tokens) {
+        cat.table(t).ifPresent(x -> queryTables.add(x.name().toLowerCase(Locale.ROOT)));
+      }
+      Set<String> inScope = new HashSet<>();
+      for (String qt : queryTables) {
+        cat.table(qt).ifPresent(x -> x.columns().forEach(col -> inScope.add(
+            col.name().toLowerCase(Locale.ROOT))));
+      }
+      List<String> others = new ArrayList<>();
+      for (Table t : cat.tables()) {
+        for (Column col : t.columns()) {
+          String k = col.name().toLowerCase(Locale.ROOT);
+          if (!inScope.contains(k) && !queryTables.contains(k) && col.name().matches("[A-Za-z_]\\w*")
+              && !KEYWORDS.contains(col.name().toUpperCase(Locale.ROOT)) && !others.contains(col.name())) {
+            others.add(col.name());
+          }
+        }
+      }
+      List<Integer> spots = new ArrayList<>();
+      for (int i = 2; i < tokens.size(); i++) {
+        if (tokens.get(i - 1).equals(".") && inScope.contains(tokens.get(i).toLowerCase(Locale.ROOT))) {
+          spots.add(i);
+        }
+      }
+      if (spots.isEmpty() || others.isEmpty()) {
+        continue;
+      }
+      java.util.Collections.sort(others);
+      int spot = spots.get(rnd.nextInt(spots.size()));
+      String original = tokens.get(spot);
+      String replacement = others.get(rnd.nextInt(others.size()));
+      String mutant = sql.substring(0, spans.get(spot)[0]) + replacement
+          + sql.substring(spans.get(spot)[1]);
+      String err = prepare(c, mutant);
+      if (err == null || !err.contains("no such column")) {
+        continue;
+      }
+      ValidationResult r = new Guard(cat, Dialect.SQLITE, false).check(mutant);
+      if (r.statement() == null) {
+        continue;
+      }
+      mutants++;
+      if (r.errors().isEmpty()) {
+        continue;
+      }
+      blocked++;
+      for (Diagnostic d : r.errors()) {
+        if (replacement.equalsIgnoreCase(d.subject())) {
+          if (!d.suggestions().isEmpty() && d.suggestions().get(0).equalsIgnoreCase(original)) {
+            top1++;
+          }
+          break;
+        }
+      }
+    }
+    System.out.printf("spider swapped columns: mutants=%d blocked=%d original first=%d (%.4f)%n",
+        mutants, blocked, top1, mutants == 0 ? 0.0 : (double) top1 / mutants);
+    assertThat(blocked).isEqualTo(mutants);
+  }
+
   @org.junit.jupiter.api.AfterAll
   static void close() throws SQLException {
     for (Connection c : connections.values()) {
