@@ -62,6 +62,8 @@ final class Checker {
   private final Map<String, Set<String>> columnsByQualifier = new HashMap<>();
   /** The column on the other side of a comparison (e.g. {@code b.y} for {@code a.x} in {@code a.x = b.y}). */
   private final IdentityHashMap<Expr.Column, Expr.Column> comparedWith = new IdentityHashMap<>();
+  /** The literal a column is compared with ({@code x = 'a'}, {@code x BETWEEN 1 AND 2}, ...). */
+  private final IdentityHashMap<Expr.Column, Expr.Literal> comparedLiteral = new IdentityHashMap<>();
   /** Lower-case column names used anywhere in the statement, with how often. */
   private final Map<String, Integer> usedColumns = new HashMap<>();
 
@@ -689,9 +691,11 @@ final class Checker {
     } else if (e instanceof Expr.Not n) {
       expr(n.operand(), ctx);
     } else if (e instanceof Expr.Like l) {
+      noteLiteral(l.expr(), l.pattern());
       expr(l.expr(), ctx);
       expr(l.pattern(), ctx);
     } else if (e instanceof Expr.InList in) {
+      noteLiteral(in.expr(), in.values().get(0));
       expr(in.expr(), ctx);
       for (Expr v : in.values()) {
         expr(v, ctx);
@@ -705,6 +709,7 @@ final class Checker {
       expr(in.expr(), ctx);
       subqueryOneColumn(in.query(), ctx, in);
     } else if (e instanceof Expr.Between b) {
+      noteLiteral(b.expr(), b.low());
       expr(b.expr(), ctx);
       expr(b.low(), ctx);
       expr(b.high(), ctx);
@@ -742,7 +747,15 @@ final class Checker {
     }
   }
 
+  private void noteLiteral(Expr column, Expr value) {
+    if (column instanceof Expr.Column c && value instanceof Expr.Literal l && l.value() != null) {
+      comparedLiteral.putIfAbsent(c, l);
+    }
+  }
+
   private void noteComparison(Expr left, Expr right) {
+    noteLiteral(left, right);
+    noteLiteral(right, left);
     if (left instanceof Expr.Column l && right instanceof Expr.Column r) {
       comparedWith.put(l, r);
       comparedWith.put(r, l);
@@ -1146,9 +1159,26 @@ final class Checker {
         }
       }
     }
+    Expr.Literal lit = comparedLiteral.get(c);
+    Map<String, SqlType> types = new HashMap<>();
+    if (lit != null) {
+      for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
+          s = s.parent) {
+        for (Relation r : s.relations) {
+          if (r.known()) {
+            for (String n : nonNull(r.columns)) {
+              types.putIfAbsent(Scopes.lower(n), r.type(n));
+            }
+          }
+        }
+      }
+    }
     for (String cand : cands) {
       String lc = Scopes.lower(cand);
       double b = 0;
+      if (lit != null) {
+        b += literalFit(types.get(lc), lit.value());
+      }
       if (other != null && lc.equals(Scopes.lower(other.column()))) {
         b += PARTNER_BIAS;
       }
@@ -1345,6 +1375,22 @@ final class Checker {
   }
 
   // ------------------------------------------------------------------ types
+
+  /** A nudge for a column of {@code type} compared with {@code value}: same kind up, other kind down. */
+  static double literalFit(SqlType type, Object value) {
+    if (type == null || type == SqlType.OTHER) {
+      return 0;
+    }
+    boolean number = value instanceof Long || value instanceof java.math.BigDecimal
+        || value instanceof String str && NUMBER.matcher(str).matches();
+    if (type.isNumeric()) {
+      return number ? 0.1 : -0.1;
+    }
+    if (type == SqlType.TEXT) {
+      return value instanceof String && !number ? 0.1 : 0;
+    }
+    return 0;
+  }
 
   /** The type of a bare column expression, resolved without reporting; {@code null} otherwise. */
   SqlType quietType(Expr e, Scope scope) {
