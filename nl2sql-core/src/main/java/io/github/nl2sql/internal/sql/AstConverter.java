@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.AllValue;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
@@ -130,6 +132,7 @@ final class AstConverter {
   private final Catalog catalog;
   private final SourceMap positions = new SourceMap();
   private Set<String> catalogColumns;
+  private Set<String> aliases;
   private int cursor;
 
   AstConverter(String sql, Dialect dialect, Catalog catalog) {
@@ -727,7 +730,11 @@ final class AstConverter {
       return f;
     }
     if (e instanceof AllTableColumns atc) {
-      return new Expr.Star(unquote(atc.getTable().getName()));
+      rejectIf(notEmpty(atc.getExceptColumns()) || notEmpty(atc.getReplaceExpressions()),
+          "SELECT t.* EXCEPT/REPLACE", atc, null);
+      Expr.Star star = new Expr.Star(unquote(atc.getTable().getName()));
+      positions.put(star, positionOf(atc, atc.getTable().getName()));
+      return star;
     }
     if (e instanceof AllColumns ac) {
       rejectIf(notEmpty(ac.getExceptColumns()) || notEmpty(ac.getReplaceExpressions()),
@@ -779,6 +786,13 @@ final class AstConverter {
     if (dialect == Dialect.POSTGRES || dialect == Dialect.H2) {
       return false;
     }
+    if (aliases == null) {
+      aliases = aliasesIn(sql);
+    }
+    if (aliases.contains(text.toLowerCase(Locale.ROOT))) {
+      // SQLite resolves a double-quoted name against aliases too, e.g. ORDER BY "total".
+      return false;
+    }
     if (catalog == null) {
       return true;
     }
@@ -792,6 +806,19 @@ final class AstConverter {
       catalogColumns = names;
     }
     return !catalogColumns.contains(text.toLowerCase(Locale.ROOT));
+  }
+
+  private static final Pattern ALIAS = Pattern.compile(
+      "(?i)\\bAS\\s+(\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^\\]]*]|[A-Za-z_][A-Za-z0-9_$]*)");
+
+  /** Names introduced with AS anywhere in the text (select-list, table and CTE aliases), lower-cased. */
+  private static Set<String> aliasesIn(String sql) {
+    Set<String> out = new HashSet<>();
+    Matcher m = ALIAS.matcher(sql);
+    while (m.find()) {
+      out.add(unquote(m.group(1)).toLowerCase(Locale.ROOT));
+    }
+    return out;
   }
 
   private Expr logical(Expression e) {

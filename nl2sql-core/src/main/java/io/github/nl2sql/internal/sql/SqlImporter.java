@@ -109,8 +109,10 @@ public final class SqlImporter {
       return new ImportResult(text, null, starts.size(), null, diags, SourceMap.EMPTY);
     }
     if (statements == null || statements.isEmpty()) {
-      return new ImportResult(text, null, 0, null,
-          List.of(Diagnostic.error(DiagnosticCode.EMPTY_INPUT, null, List.of())), SourceMap.EMPTY);
+      // The text has a statement (the lexical scan found one) but the parser gave nothing back.
+      return new ImportResult(text, null, starts.size(), null, List.of(Diagnostic.error(
+          DiagnosticCode.SYNTAX_ERROR, null, List.of(), "no statement recognised (nested too deeply?)")
+          .at(Position.of(text, starts.get(0), 0))), SourceMap.EMPTY);
     }
     int count = statements.size();
     net.sf.jsqlparser.statement.Statement first = statements.get(0);
@@ -129,9 +131,16 @@ public final class SqlImporter {
       } catch (NotExpressibleException e) {
         diags.add(Diagnostic.error(DiagnosticCode.NOT_EXPRESSIBLE, e.construct(), List.of(), e.construct())
             .at(e.position()));
-      } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
-        // An IR invariant rejected what the parser accepted (e.g. an empty list); report, never throw.
-        String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      } catch (IllegalArgumentException e) {
+        // An IR invariant rejected what the parser accepted (e.g. a negative ordinal); report, never throw.
+        String what = e.getMessage() == null ? "construct" : e.getMessage();
+        diags.add(Diagnostic.error(DiagnosticCode.NOT_EXPRESSIBLE, what, List.of(), what));
+      } catch (StackOverflowError e) {
+        String what = "expression nested this deeply";
+        diags.add(Diagnostic.error(DiagnosticCode.NOT_EXPRESSIBLE, what, List.of(), what));
+      } catch (RuntimeException e) {
+        // A parser tree shape this importer does not know; still a diagnostic, never an exception.
+        String what = "construct (" + e.getClass().getSimpleName() + ")";
         diags.add(Diagnostic.error(DiagnosticCode.NOT_EXPRESSIBLE, what, List.of(), what));
       }
     }

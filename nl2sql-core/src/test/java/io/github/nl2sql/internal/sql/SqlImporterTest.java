@@ -183,6 +183,27 @@ class SqlImporterTest {
     }
 
     @Test
+    void parseTimeout_givesSyntaxErrorInsteadOfHanging() {
+      StringBuilder sql = new StringBuilder("SELECT a FROM t WHERE ");
+      for (int i = 0; i < 3000; i++) {
+        sql.append(i == 0 ? "" : " OR ").append("(a = ").append(i).append(" AND b LIKE 'x')");
+      }
+      ImportResult r = new SqlImporter(Dialect.SQLITE, Duration.ofMillis(1)).importSql(sql.toString(), null);
+      Diagnostic d = onlyDiagnostic(r);
+      assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      assertThat(d.message()).contains("took too long");
+    }
+
+    @Test
+    void absurdNesting_isADiagnosticNotAnError() {
+      ImportResult parens = SQLITE.importSql("SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000), null);
+      assertThat(onlyDiagnostic(parens).code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      ImportResult chain = SQLITE.importSql("SELECT 1" + " + 1".repeat(20000), null);
+      assertThat(chain.ok()).isFalse();
+      assertThat(chain.diagnostics()).isNotEmpty();
+    }
+
+    @Test
     void constructor_rejectsBadArguments() {
       assertThatThrownBy(() -> new SqlImporter(null)).isInstanceOf(NullPointerException.class);
       assertThatThrownBy(() -> new SqlImporter(Dialect.H2, Duration.ZERO))
@@ -277,6 +298,13 @@ class SqlImporterTest {
       assertThat(where("SELECT name FROM singer WHERE strftime(\"%Y\", year) = \"2014\""))
           .isEqualTo(Expr.Comparison.eq(Expr.Function.of("strftime", Expr.Literal.of("%Y"),
               Expr.Column.of("year")), Expr.Literal.of("2014")));
+    }
+
+    @Test
+    void doubleQuotedSelectAlias_isColumnReference() {
+      Query.Select s = select("SELECT count(*) AS \"total\", country FROM singer GROUP BY country ORDER BY \"total\"");
+      assertThat(s.items().get(0).alias()).isEqualTo("total");
+      assertThat(s.orderBy().get(0).expr()).isEqualTo(Expr.Column.of("total"));
     }
 
     @Test
@@ -698,6 +726,15 @@ class SqlImporterTest {
     assertThat(concert.line()).isEqualTo(4);
     assertThat(concert.column()).isEqualTo(8);
     assertThat(concert.length()).isEqualTo("concert".length());
+  }
+
+  @Test
+  void positions_ofQualifiedStarsAndFunctions() {
+    String sql = "SELECT T1.*, lower(name) FROM singer AS T1";
+    ImportResult r = ok(SQLITE, sql, CATALOG);
+    Query.Select s = (Query.Select) r.statement();
+    assertThat(r.positions().positionOf(s.items().get(0).expr())).isEqualTo(new Position(1, 8, 7, 2));
+    assertThat(r.positions().positionOf(s.items().get(1).expr()).offset()).isEqualTo(sql.indexOf("lower"));
   }
 
   @Test
