@@ -959,11 +959,21 @@ final class Checker {
     return r;
   }
 
+  /**
+   * SQLite resolves GROUP BY and ORDER BY terms against the query's own FROM (and select list) only,
+   * never against an enclosing query: {@code ... IN (SELECT b FROM u GROUP BY b)} with {@code b} a
+   * column of the outer table is "no such column" there.
+   */
+  private boolean ownLevelOnly(Clause clause) {
+    return dialect == Dialect.SQLITE && (clause == Clause.GROUP_BY || clause == Clause.ORDER_BY);
+  }
+
   private Resolution resolveIn(Expr.Column c, Scope scope, Clause clause) {
     String name = c.column();
+    Scope stop = ownLevelOnly(clause) ? scope.parent : null;
     if (c.table() != null) {
       int depth = 0;
-      for (Scope s = scope; s != null; s = s.parent, depth++) {
+      for (Scope s = scope; s != null && s != stop; s = s.parent, depth++) {
         Relation r = s.byRefName(c.table());
         if (r != null) {
           List<Relation> same = new ArrayList<>();
@@ -993,7 +1003,7 @@ final class Checker {
       }
     }
     int depth = 0;
-    for (Scope s = scope; s != null; s = s.parent, depth++) {
+    for (Scope s = scope; s != null && s != stop; s = s.parent, depth++) {
       List<Relation> hits = new ArrayList<>();
       Relation maybe = null;
       for (Relation r : s.relations) {

@@ -355,6 +355,27 @@ class ValidatorTest {
   }
 
   @Test
+  void sqliteGroupByAndOrderByOfASubquery_doNotSeeTheOuterQuery() {
+    // SELECT name FROM products WHERE category_id IN (SELECT category_id GROUP BY category_id)
+    Query inner = select().select(of("category_id")).groupBy(of("category_id")).build();
+    Query q = select().select(of("name")).from(t("products"))
+        .where(new Expr.InQuery(of("category_id"), inner, false)).build();
+    assertThat(codes(check(Dialect.SQLITE, q))).containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(check(Dialect.POSTGRES, q)).isEmpty();
+    Query ordered = select().select(of("id")).from(t("orders"))
+        .orderBy(of("p", "sale_price"), SortOrder.ASC).limit(1).build();
+    Query q2 = select().select(of("name")).from(t("products", "p"))
+        .where(new Expr.InQuery(of("id"), ordered, false)).build();
+    assertThat(codes(check(Dialect.SQLITE, q2))).containsExactly(DiagnosticCode.UNKNOWN_QUALIFIER);
+    // the select list and WHERE of the subquery still see the outer query
+    Query fine = select().select(of("p", "category_id")).from(t("orders"))
+        .where(Expr.Comparison.eq(of("product_id"), of("p", "id"))).build();
+    Query q3 = select().select(of("name")).from(t("products", "p"))
+        .where(new Expr.InQuery(of("category_id"), fine, false)).build();
+    assertThat(check(Dialect.SQLITE, q3)).isEmpty();
+  }
+
+  @Test
   void orderByAlias_isAccepted_whereAliasInWhere_dependsOnDialect() {
     Query q = select().select(count(), "n").select(of("category_id")).from(t("products"))
         .groupBy(of("category_id")).orderBy(of("n"), SortOrder.DESC).build();
