@@ -1059,7 +1059,7 @@ final class Checker {
         return;
       case UNKNOWN_COLUMN:
         error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
-            columnSuggestions(c, r.relation, ctx), c.column(),
+            orElsewhere(columnSuggestions(c, r.relation, ctx), c, ctx), c.column(),
             r.relation.displayName);
         return;
       case AMBIGUOUS: {
@@ -1083,14 +1083,48 @@ final class Checker {
         }
         if (rels.size() == 1 && rels.get(0).refName != null && !outer) {
           // one table in sight: name it, as for a qualified reference
-          error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(), scopeSuggestions(c, ctx), c.column(),
-              rels.get(0).displayName);
+          error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
+              orElsewhere(scopeSuggestions(c, ctx), c, ctx), c.column(), rels.get(0).displayName);
         } else {
-          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(), scopeSuggestions(c, ctx),
-              c.column(), describe(rels));
+          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
+              orElsewhere(scopeSuggestions(c, ctx), c, ctx), c.column(), describe(rels));
         }
       }
     }
+  }
+
+  /**
+   * When nothing in scope resembles the name, the catalog tables outside the FROM that have a column
+   * of exactly that name, as {@code table.column} (the table is probably missing from the FROM):
+   * tables a foreign key links to a table in scope first.
+   */
+  private List<String> orElsewhere(List<String> suggestions, Expr.Column c, Ctx ctx) {
+    if (!suggestions.isEmpty()) {
+      return suggestions;
+    }
+    Set<Table> inScope = new HashSet<>();
+    for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
+        s = s.parent) {
+      for (Relation r : s.relations) {
+        if (r.table != null) {
+          inScope.add(r.table);
+        }
+      }
+    }
+    List<String> linked = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (Table t : catalog.tables()) {
+      if (inScope.contains(t)) {
+        continue;
+      }
+      t.column(c.column()).ifPresent(col -> {
+        boolean link = inScope.stream().anyMatch(st -> linkedByForeignKey(t, st));
+        (link ? linked : other).add(t.name() + "." + col.name());
+      });
+    }
+    linked.addAll(other);
+    return linked.size() > NameSuggester.DEFAULT_LIMIT
+        ? linked.subList(0, NameSuggester.DEFAULT_LIMIT) : linked;
   }
 
   private static String describe(List<Relation> relations) {

@@ -154,6 +154,18 @@ class ValidatorTest {
   }
 
   @Test
+  void unknownColumn_ofATableMissingFromTheFrom_pointsToThatTable() {
+    // SELECT full_name FROM orders: full_name is a column of customers, which orders links to
+    Query q = select().select(of("full_name")).from(t("orders")).build();
+    Diagnostic d = check(q).get(0);
+    assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN);
+    assertThat(d.suggestions()).containsExactly("customers.full_name");
+    // a similar name in scope wins over the elsewhere hint
+    Query typo = select().select(of("quantty")).from(t("orders")).build();
+    assertThat(check(typo).get(0).suggestions()).containsExactly("quantity");
+  }
+
+  @Test
   void unknownQualifier_typoOfAlias_prefersAliasThatHasTheColumn() {
     Query q = select().select(of("T1", "name"))
         .from(TableRef.Join.inner(t("products", "T1"), t("orders", "T2"),
