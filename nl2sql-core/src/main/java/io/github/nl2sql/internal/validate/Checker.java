@@ -1223,19 +1223,21 @@ final class Checker {
       if (lit != null) {
         b += literalFit(types.get(lc), lit.value());
       }
-      if (other != null && lc.equals(Scopes.lower(other.column()))) {
-        b += PARTNER_BIAS;
-      }
-      if (otherRel != null && otherRel.table != null && otherCol != null) {
-        for (Scope s = ctx.scope(); s != null; s = s.parent) {
+      boolean partner = other != null && lc.equals(Scopes.lower(other.column()));
+      if (!partner && otherRel != null && otherRel.table != null && otherCol != null) {
+        for (Scope s = ctx.scope(); s != null && !partner; s = s.parent) {
           for (Relation r : s.relations) {
             if (r.table != null && r.has(cand) && r != otherRel
                 && fkPartners(otherRel.table, otherCol, r.table).stream()
                     .anyMatch(p -> p.equalsIgnoreCase(cand))) {
-              b += PARTNER_BIAS;
+              partner = true;
+              break;
             }
           }
         }
+      }
+      if (partner) {
+        b += PARTNER_BIAS;
       }
       if (ctx.clause() == Clause.SELECT) {
         if (selected.contains(lc)) {
