@@ -183,7 +183,7 @@ class SafeExecutorTest {
     TestDatabases.run(admin, "DROP ROLE IF EXISTS nl2sql_noperm;\nCREATE ROLE nl2sql_noperm LOGIN;\n");
     try {
       PGSimpleDataSource limited = new PGSimpleDataSource();
-      String url = System.getenv(TestDatabases.POSTGRES_ENV);
+      String url = TestDatabases.postgresUrl();
       limited.setURL(url.replaceAll("user=[^&]*", "user=nl2sql_noperm"));
       SafeExecutor ex = new SafeExecutor(limited, Dialect.POSTGRES, Duration.ofSeconds(5), 10, null);
       assertThatThrownBy(() -> ex.execute(new CompiledQuery("SELECT n FROM exec_t", List.of(), Dialect.POSTGRES, READ)))
