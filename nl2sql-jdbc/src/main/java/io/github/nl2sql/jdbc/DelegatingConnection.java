@@ -335,11 +335,14 @@ abstract class DelegatingConnection implements Connection {
     if (iface.isInstance(this)) {
       return iface.cast(this);
     }
+    if (iface.isInstance(delegate)) {
+      return iface.cast(delegate);
+    }
     return delegate.unwrap(iface);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    return iface.isInstance(this) || iface.isInstance(delegate) || delegate.isWrapperFor(iface);
   }
 }
