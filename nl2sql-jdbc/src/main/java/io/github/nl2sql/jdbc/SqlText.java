@@ -12,7 +12,8 @@ final class SqlText {
 
   /**
    * Whether {@code sql} is a question: after optional whitespace it starts with {@code --}, optional
-   * spaces and {@code nl:} (case-insensitive). Costs a few character reads for plain SQL.
+   * spaces and {@code nl:}, or (for SQL clients that drop comment lines before sending, such as
+   * sqlline) directly with {@code nl:}; case-insensitive. Costs a few character reads for plain SQL.
    */
   static boolean isQuestion(String sql) {
     if (sql == null) {
@@ -23,12 +24,11 @@ final class SqlText {
     while (i < n && Character.isWhitespace(sql.charAt(i))) {
       i++;
     }
-    if (i + 1 >= n || sql.charAt(i) != '-' || sql.charAt(i + 1) != '-') {
-      return false;
-    }
-    i += 2;
-    while (i < n && (sql.charAt(i) == ' ' || sql.charAt(i) == '\t')) {
-      i++;
+    if (i + 1 < n && sql.charAt(i) == '-' && sql.charAt(i + 1) == '-') {
+      i += 2;
+      while (i < n && (sql.charAt(i) == ' ' || sql.charAt(i) == '\t')) {
+        i++;
+      }
     }
     return sql.regionMatches(true, i, "nl:", 0, 3);
   }
