@@ -96,6 +96,43 @@ final class SqlText {
     return sql.substring(start, i).toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * {@code sql} with each JDBC parameter marker {@code ?} (outside quotes and comments) replaced by the
+   * literal {@code 0}, so a prepared statement's text can be checked like plain SQL; the text keeps its
+   * length, so positions in diagnostics stay right. Returns {@code sql} itself when it has no marker.
+   */
+  static String withoutParameterMarkers(String sql) {
+    if (sql.indexOf('?') < 0) {
+      return sql;
+    }
+    char[] out = sql.toCharArray();
+    int n = out.length;
+    int i = 0;
+    while (i < n) {
+      char c = out[i];
+      if (c == '\'' || c == '"' || c == '`') {
+        int j = i + 1;
+        while (j < n && out[j] != c) {
+          j++;
+        }
+        i = j + 1;
+      } else if (c == '-' && i + 1 < n && out[i + 1] == '-') {
+        while (i < n && out[i] != '\n') {
+          i++;
+        }
+      } else if (c == '/' && i + 1 < n && out[i + 1] == '*') {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else {
+        if (c == '?') {
+          out[i] = '0';
+        }
+        i++;
+      }
+    }
+    return new String(out);
+  }
+
   /** Statements the guard can check: reads and DML. */
   static boolean isGuardable(String keyword) {
     switch (keyword) {

@@ -44,6 +44,22 @@ final class StatementState {
     }
   }
 
+  /**
+   * Adds the guard's diagnostics of this statement to a failure of the real driver as the next
+   * exception (SQLState 01N02), so "did you mean" reaches the user beside the database's own message,
+   * which stays first and unchanged.
+   */
+  SQLException explain(SQLException e) {
+    if (dirty && !diagnostics.isEmpty()) {
+      StringBuilder sb = new StringBuilder("nl2sql guard:");
+      for (Diagnostic d : diagnostics) {
+        sb.append(' ').append(d.code().id()).append(' ').append(d.format()).append('.');
+      }
+      e.setNextException(new SQLException(sb.toString(), WrappedConnection.WARNING_GUARD));
+    }
+    return e;
+  }
+
   QuestionAnswer answer() {
     return answer;
   }

@@ -21,13 +21,14 @@ import org.slf4j.LoggerFactory;
 final class Target {
   private static final Logger LOG = LoggerFactory.getLogger(Target.class);
 
-  /** A catalog as read at one time, with the guard checking against it. */
-  record CatalogEntry(Catalog catalog, Guard guard, long readAtNanos) {}
+  /** A catalog as read at one time, with the guard checking against it and the schema probe token then. */
+  record CatalogEntry(Catalog catalog, Guard guard, long readAtNanos, String probe) {}
 
   final Settings settings;
   /** Where connections go, masked; for messages and logs. */
   final String description;
   private final Dialect urlDialect;
+  private volatile Dialect detectedDialect;
   private final Map<String, CatalogEntry> catalogs = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final long refreshNanos;
@@ -59,6 +60,10 @@ final class Target {
     if (urlDialect != null) {
       return urlDialect;
     }
+    Dialect known = detectedDialect;
+    if (known != null) {
+      return known;
+    }
     String product = raw.getMetaData().getDatabaseProductName();
     Dialect d = detectOrNull(product);
     if (d == null) {
@@ -66,6 +71,7 @@ final class Target {
           + product + "' (" + description + "); supported: MySQL, MariaDB, PostgreSQL, SQLite, H2. "
           + "Use nl2sql.guard=off to pass statements through unchecked.", "0A000");
     }
+    detectedDialect = d;
     return d;
   }
 
@@ -80,29 +86,26 @@ final class Target {
 
   /**
    * The catalog of {@code scope} (the connection's current database/schema), read over {@code raw}
-   * when absent, older than {@code nl2sql.catalog.refresh}, or when {@code freshNanos} asks for one read
-   * after that time.
-   *
-   * @param freshNanos re-read unless the cached entry was read at or after this {@link System#nanoTime()}
-   *     value; {@code Long.MIN_VALUE} accepts any unexpired entry
+   * when absent or older than {@code nl2sql.catalog.refresh}; with {@code verify}, also when the
+   * schema probe (one cheap query) says the schema changed since it was read.
    */
-  CatalogEntry catalog(Connection raw, String scope, long freshNanos) throws SQLException {
+  CatalogEntry catalog(Connection raw, String scope, boolean verify) throws SQLException {
     CatalogEntry e = catalogs.get(scope);
-    long now = System.nanoTime();
-    if (usable(e, now, freshNanos)) {
+    if (e != null && System.nanoTime() - e.readAtNanos() < refreshNanos
+        && (!verify || e.probe().equals(reader(raw).probe(raw)))) {
       return e;
     }
     synchronized (locks.computeIfAbsent(scope, k -> new Object())) {
-      e = catalogs.get(scope);
-      if (usable(e, now, freshNanos)) {
-        return e;
+      CatalogEntry now = catalogs.get(scope);
+      if (now != e && now != null) {
+        return now;
       }
-      Dialect dialect = dialect(raw);
-      String schema = settings.get(Nl2SqlProperty.SCHEMA);
-      CatalogOptions options = new CatalogOptions(schema, dialect, false, Duration.ofSeconds(10), 0, 0);
+      CatalogReader reader = reader(raw);
       long t0 = System.nanoTime();
-      Catalog catalog = new CatalogReader(options).read(raw);
-      CatalogEntry fresh = new CatalogEntry(catalog, new Guard(catalog, dialect, true), System.nanoTime());
+      String probe = reader.probe(raw);
+      Catalog catalog = reader.readSchema(raw);
+      CatalogEntry fresh = new CatalogEntry(catalog, new Guard(catalog, reader.options().dialect(), true),
+          System.nanoTime(), probe);
       catalogs.put(scope, fresh);
       LOG.debug("nl2sql read catalog of {} scope {} in {} ms", description, scope,
           (System.nanoTime() - t0) / 1_000_000);
@@ -110,9 +113,10 @@ final class Target {
     }
   }
 
-  private boolean usable(CatalogEntry e, long now, long freshNanos) {
-    return e != null && now - e.readAtNanos() < refreshNanos
-        && (freshNanos == Long.MIN_VALUE || e.readAtNanos() - freshNanos >= 0);
+  private CatalogReader reader(Connection raw) throws SQLException {
+    CatalogOptions options = new CatalogOptions(settings.get(Nl2SqlProperty.SCHEMA), dialect(raw), false,
+        Duration.ofSeconds(10), 0, 0);
+    return new CatalogReader(options);
   }
 
   /** Forgets every cached catalog (after DDL), so the next check reads afresh. */

@@ -35,7 +35,7 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
   /** Codes about the guard's own limits (SQL it cannot read, DDL, scripts); never reported in pass-through. */
   static final Set<DiagnosticCode> SILENT_CODES = EnumSet.of(DiagnosticCode.SYNTAX_ERROR,
       DiagnosticCode.NOT_EXPRESSIBLE, DiagnosticCode.EMPTY_INPUT, DiagnosticCode.MULTIPLE_STATEMENTS,
-      DiagnosticCode.WRITE_NOT_ALLOWED, DiagnosticCode.DDL_NOT_ALLOWED);
+      DiagnosticCode.WRITE_NOT_ALLOWED, DiagnosticCode.DDL_NOT_ALLOWED, DiagnosticCode.STATEMENT_NOT_ALLOWED);
 
   /** What the guard said about one statement. */
   record Checked(SQLWarning warning, List<Diagnostic> diagnostics) {
@@ -214,16 +214,17 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
       }
       return Checked.NONE;
     }
-    List<Diagnostic> diagnostics;
+    List<Diagnostic> reported;
     try {
-      Target.CatalogEntry entry = target.catalog(delegate, scope(), Long.MIN_VALUE);
-      diagnostics = entry.guard().check(sql).diagnostics();
-      if (hasNameError(diagnostics)) {
-        // the schema may have changed since the catalog was read: unless it was read within the last
-        // second, read it once more before reporting unknown names
-        Target.CatalogEntry again = target.catalog(delegate, scope(), System.nanoTime() - 1_000_000_000L);
+      String checked = SqlText.withoutParameterMarkers(sql);
+      Target.CatalogEntry entry = target.catalog(delegate, scope(), false);
+      reported = relevant(entry.guard().check(checked).diagnostics());
+      if (hasNameError(reported)) {
+        // the schema may have changed since the catalog was read (on another connection): when the
+        // schema probe says so, read it again before reporting unknown names
+        Target.CatalogEntry again = target.catalog(delegate, scope(), true);
         if (again != entry) {
-          diagnostics = again.guard().check(sql).diagnostics();
+          reported = relevant(again.guard().check(checked).diagnostics());
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -234,13 +235,8 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
           + e.getClass().getSimpleName() + ": " + e.getMessage() + "); it was passed through unchecked",
           WARNING_UNCHECKED, e), List.of());
     }
-    List<Diagnostic> reported = new ArrayList<>();
     List<Diagnostic> blocking = new ArrayList<>();
-    for (Diagnostic d : diagnostics) {
-      if (SILENT_CODES.contains(d.code())) {
-        continue;
-      }
-      reported.add(d);
+    for (Diagnostic d : reported) {
       if (d.isError() && NAME_CODES.contains(d.code())) {
         blocking.add(d);
       }
@@ -263,6 +259,46 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
       }
     }
     return new Checked(head, List.copyOf(reported));
+  }
+
+  /** The diagnostics worth reporting for SQL the user typed: not the guard's own limits, not other schemas' tables. */
+  private List<Diagnostic> relevant(List<Diagnostic> diagnostics) {
+    List<Diagnostic> out = new ArrayList<>(diagnostics.size());
+    for (Diagnostic d : diagnostics) {
+      if (!SILENT_CODES.contains(d.code())
+          && !(d.code() == DiagnosticCode.UNKNOWN_TABLE && existsElsewhere(d.subject()))) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a table the guard's catalog (one schema) does not know exists elsewhere in the database: a
+   * system table or another schema's ({@code information_schema.tables}, {@code pg_tables},
+   * {@code sqlite_master}). Only asked on the path where a name is unknown.
+   */
+  private boolean existsElsewhere(String table) {
+    if (table == null || table.isEmpty()) {
+      return false;
+    }
+    if (table.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
+      return true;
+    }
+    try {
+      DatabaseMetaData md = delegate.getMetaData();
+      for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT),
+          table.toLowerCase(java.util.Locale.ROOT)}) {
+        try (java.sql.ResultSet rs = md.getTables(null, null, name, null)) {
+          if (rs.next()) {
+            return true;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      return false;
+    }
+    return false;
   }
 
   private static boolean hasNameError(List<Diagnostic> diagnostics) {

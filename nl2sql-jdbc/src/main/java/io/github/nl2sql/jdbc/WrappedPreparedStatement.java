@@ -69,7 +69,12 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
       questionResult = wrapResultSet(plan.execute());
       return questionResult;
     }
-    ResultSet rs = delegate.executeQuery();
+    ResultSet rs;
+    try {
+      rs = delegate.executeQuery();
+    } catch (SQLException e) {
+      throw state.explain(e);
+    }
     after();
     return wrapResultSet(rs);
   }
@@ -80,7 +85,12 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
       executeQuery();
       return true;
     }
-    boolean r = delegate.execute();
+    boolean r;
+    try {
+      r = delegate.execute();
+    } catch (SQLException e) {
+      throw state.explain(e);
+    }
     after();
     return r;
   }
@@ -90,7 +100,12 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     if (plan != null) {
       throw noUpdateForQuestion();
     }
-    int r = delegate.executeUpdate();
+    int r;
+    try {
+      r = delegate.executeUpdate();
+    } catch (SQLException e) {
+      throw state.explain(e);
+    }
     after();
     return r;
   }
@@ -100,7 +115,12 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     if (plan != null) {
       throw noUpdateForQuestion();
     }
-    long r = delegate.executeLargeUpdate();
+    long r;
+    try {
+      r = delegate.executeLargeUpdate();
+    } catch (SQLException e) {
+      throw state.explain(e);
+    }
     after();
     return r;
   }
