@@ -45,19 +45,35 @@ public enum Nl2SqlProperty {
           + "the connection, and once before blocking a name it does not know)"),
   /** Planner selection. */
   PLANNER("nl2sql.planner", Type.ENUM, "auto",
-      "Question planner: auto (the model when one is configured, else offline), llm, or offline",
+      "Question planner: auto (offline planner first, then the model when one is configured), llm (the "
+          + "model only), or offline (never call a model)",
       "auto", "llm", "offline"),
   /** Chat model provider. */
   MODEL_PROVIDER("nl2sql.model.provider", Type.ENUM, "none",
-      "Chat model provider for the llm planner", "none", "openai", "ollama"),
+      "Language model API for questions: openai (and compatible servers) or ollama; none = offline planner "
+          + "only. A model needs provider, base URL and name together", "none", "openai", "ollama"),
   /** Chat model endpoint. */
-  MODEL_URL("nl2sql.model.url", Type.STRING, null,
-      "Base URL of the model endpoint; default: the provider's"),
+  MODEL_BASE_URL("nl2sql.model.baseUrl", Type.STRING, null,
+      "Model endpoint, e.g. https://api.openai.com/v1 or http://localhost:11434"),
   /** Chat model name. */
   MODEL_NAME("nl2sql.model.name", Type.STRING, null, "Model name, e.g. gpt-4o-mini or llama3.1"),
   /** Name of the environment variable holding the API key. */
-  MODEL_API_KEY_ENV("nl2sql.model.apiKeyEnv", Type.STRING, "NL2SQL_API_KEY",
+  MODEL_API_KEY_ENV("nl2sql.model.apiKeyEnv", Type.STRING, null,
       "Name of the environment variable that holds the model API key (the key itself never goes in a URL)"),
+  /** Time limit of one model call. */
+  MODEL_TIMEOUT("nl2sql.model.timeoutSeconds", Type.INT, "60", "Time limit of one model call in seconds"),
+  /** What the model writes. */
+  MODEL_OUTPUT("nl2sql.model.output", Type.ENUM, "sql", "What the model writes: sql or ir_json",
+      "sql", "ir_json"),
+  /** Regeneration rounds. */
+  MAX_REGENERATION_ROUNDS("nl2sql.ask.maxRegenerationRounds", Type.INT, "2",
+      "Times a rejected model draft is regenerated with its diagnostics (0 to 10)"),
+  /** Deterministic repair. */
+  REPAIR("nl2sql.ask.repair", Type.BOOLEAN, "false",
+      "Replace an unknown identifier in a draft when exactly one candidate is clearly best"),
+  /** Confidence threshold. */
+  CONFIDENCE_THRESHOLD("nl2sql.ask.confidenceThreshold", Type.DOUBLE, "0.6",
+      "Drafts below this confidence (0 to 1) are not answered"),
   /** Schema linking table budget. */
   LINK_MAX_TABLES("nl2sql.link.maxTables", Type.INT, "8",
       "Most tables schema linking keeps for a question (before join closure; at least 1)"),
@@ -86,7 +102,11 @@ public enum Nl2SqlProperty {
     /** One of {@link Nl2SqlProperty#allowedValues()} (case-insensitive). */
     ENUM,
     /** A file system path. */
-    PATH
+    PATH,
+    /** {@code true} or {@code false}. */
+    BOOLEAN,
+    /** A decimal number from 0 to 1. */
+    DOUBLE
   }
 
   private final String key;
@@ -172,11 +192,31 @@ public enum Nl2SqlProperty {
         } catch (NumberFormatException e) {
           throw bad(raw, "expected a whole number");
         }
-        long min = this == ROW_LIMIT ? 0 : 1;
-        if (n < min || n > Integer.MAX_VALUE) {
-          throw bad(raw, "expected a whole number from " + min + " to " + Integer.MAX_VALUE);
+        long min = this == ROW_LIMIT || this == MAX_REGENERATION_ROUNDS ? 0 : 1;
+        long max = this == MAX_REGENERATION_ROUNDS ? 10 : Integer.MAX_VALUE;
+        if (n < min || n > max) {
+          throw bad(raw, "expected a whole number from " + min + " to " + max);
         }
         return Long.toString(n);
+      }
+      case BOOLEAN: {
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!lower.equals("true") && !lower.equals("false")) {
+          throw bad(raw, "allowed values are true, false");
+        }
+        return lower;
+      }
+      case DOUBLE: {
+        double d;
+        try {
+          d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          throw bad(raw, "expected a number from 0 to 1");
+        }
+        if (!(d >= 0 && d <= 1)) {
+          throw bad(raw, "expected a number from 0 to 1");
+        }
+        return Double.toString(d);
       }
       case PATH: {
         if (v.isEmpty()) {

@@ -18,12 +18,29 @@ interface QuestionHandler {
    * @param question the question text (for a clarification answer: the original question)
    * @param clarification the clarification being answered, or {@code null}
    * @param chosenOption the chosen option text when answering a clarification, else {@code null}
+   * @param chosenNumber the chosen option's number (from 1) when answering a clarification, else 0
    * @param connection the caller's real connection (for reading, never for writing)
    * @param dialect the database's dialect
    * @param settings the connection's settings
+   * @param session state the handler keeps per connection (a conversation), never shared
    */
   record Request(String question, QuestionOutcome.Clarify clarification, String chosenOption,
-      Connection connection, Dialect dialect, Settings settings) {}
+      int chosenNumber, Connection connection, Dialect dialect, Settings settings, Session session) {}
+
+  /** Per-connection state of a handler, e.g. its conversation. Used from one thread at a time. */
+  final class Session {
+    private Object state;
+
+    /** The handler's state, or {@code null} before it stored any. */
+    public Object state() {
+      return state;
+    }
+
+    /** Replaces the handler's state. */
+    public void state(Object state) {
+      this.state = state;
+    }
+  }
 
   /**
    * Answers {@code request}.

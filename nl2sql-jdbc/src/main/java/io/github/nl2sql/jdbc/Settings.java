@@ -83,6 +83,13 @@ final class Settings {
   }
 
   private void checkConsistent() throws InvalidPropertyException {
+    boolean provider = !get(Nl2SqlProperty.MODEL_PROVIDER).equals("none");
+    boolean url = isSet(Nl2SqlProperty.MODEL_BASE_URL);
+    boolean name = isSet(Nl2SqlProperty.MODEL_NAME);
+    if ((provider || url || name) && !(provider && url && name)) {
+      throw new InvalidPropertyException("A model needs 'nl2sql.model.provider', 'nl2sql.model.baseUrl' and "
+          + "'nl2sql.model.name' together; set all three or none", Nl2SqlProperty.MODEL_PROVIDER.key());
+    }
     if (get(Nl2SqlProperty.PLANNER).equals("llm") && get(Nl2SqlProperty.MODEL_PROVIDER).equals("none")) {
       throw new InvalidPropertyException("nl2sql property 'nl2sql.planner' is 'llm' but no model is "
           + "configured; set 'nl2sql.model.provider' (allowed values are openai, ollama)",

@@ -49,6 +49,7 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
   private QuestionOutcome.Clarify pending;
   private String pendingQuestion;
   private volatile QuestionAnswer lastAnswer;
+  private final QuestionHandler.Session session = new QuestionHandler.Session();
 
   WrappedConnection(Connection delegate, Target target) {
     super(delegate);
@@ -367,7 +368,7 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
     QuestionOutcome outcome;
     try {
       outcome = target.questionHandler().answer(new QuestionHandler.Request(question, answering, chosen,
-          delegate, dialect, target.settings));
+          answering == null ? 0 : option, delegate, dialect, target.settings, session));
     } catch (SQLException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -77,6 +77,13 @@ class SettingsTest {
         .isInstanceOf(InvalidPropertyException.class).hasMessageContaining("none, log, file:<path>");
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2() + ";nl2sql.planner=llm"))
         .isInstanceOf(InvalidPropertyException.class).hasMessageContaining("set 'nl2sql.model.provider'");
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2() + ";nl2sql.model.provider=openai"))
+        .isInstanceOf(InvalidPropertyException.class)
+        .hasMessageContaining("needs 'nl2sql.model.provider', 'nl2sql.model.baseUrl' and 'nl2sql.model.name' together");
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2() + ";nl2sql.ask.confidenceThreshold=2"))
+        .isInstanceOf(InvalidPropertyException.class).hasMessageContaining("from 0 to 1");
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2() + ";nl2sql.ask.repair=maybe"))
+        .isInstanceOf(InvalidPropertyException.class).hasMessageContaining("allowed values are true, false");
   }
 
   @Test
