@@ -46,7 +46,7 @@ public final class ClarificationRequiredException extends Nl2SqlJdbcException {
     for (int i = 0; i < options.size(); i++) {
       sb.append("\n  ").append(i + 1).append(") ").append(options.get(i));
     }
-    sb.append("\nAnswer with: -- nl: use <number>");
+    sb.append("\nAnswer with: -- nl: use <number>  (or, where a client drops comments: nl: use <number>)");
     return sb.toString();
   }
 }

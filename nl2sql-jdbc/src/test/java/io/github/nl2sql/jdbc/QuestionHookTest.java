@@ -163,7 +163,7 @@ class QuestionHookTest {
             assertThat(e.getSQLState()).isEqualTo("NL001");
             assertThat(e.options()).containsExactly("list price", "sale price");
             assertThat(e.getMessage()).isEqualTo("Clarification needed for 'the ambiguous price': Which price "
-                + "do you mean?\n  1) list price\n  2) sale price\nAnswer with: -- nl: use <number>");
+                + "do you mean?\n  1) list price\n  2) sale price\nAnswer with: -- nl: use <number>  (or, where a client drops comments: nl: use <number>)");
           });
       Nl2SqlConnection n = c.unwrap(Nl2SqlConnection.class);
       assertThat(n.pendingClarification()).containsExactly("list price", "sale price");
