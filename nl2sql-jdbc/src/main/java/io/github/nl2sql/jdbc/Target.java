@@ -1,6 +1,9 @@
 package io.github.nl2sql.jdbc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.nl2sql.Dialect;
+import io.github.nl2sql.diagnostics.Diagnostic;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.internal.catalog.CatalogOptions;
 import io.github.nl2sql.internal.catalog.CatalogReader;
@@ -8,6 +11,7 @@ import io.github.nl2sql.internal.validate.Guard;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -20,9 +24,22 @@ import org.slf4j.LoggerFactory;
  */
 final class Target {
   private static final Logger LOG = LoggerFactory.getLogger(Target.class);
+  /** Statement texts whose guard results are kept per catalog version. */
+  private static final int CHECKED_STATEMENTS = 2_000;
 
-  /** A catalog as read at one time, with the guard checking against it and the schema probe token then. */
-  record CatalogEntry(Catalog catalog, Guard guard, long readAtNanos, String probe) {}
+  /**
+   * A catalog as read at one time, with the guard checking against it, the schema probe token then, and
+   * the guard's results for recently seen statement texts (so repeated statements are parsed once per
+   * catalog version).
+   */
+  record CatalogEntry(Catalog catalog, Guard guard, long readAtNanos, String probe,
+      Cache<String, List<Diagnostic>> checked) {
+
+    /** The guard's diagnostics for {@code sql}, from the cache when this text was seen before. */
+    List<Diagnostic> check(String sql) {
+      return checked.get(sql, s -> guard.check(s).diagnostics());
+    }
+  }
 
   final Settings settings;
   /** Where connections go, masked; for messages and logs. */
@@ -105,7 +122,7 @@ final class Target {
       String probe = reader.probe(raw);
       Catalog catalog = reader.readSchema(raw);
       CatalogEntry fresh = new CatalogEntry(catalog, new Guard(catalog, reader.options().dialect(), true),
-          System.nanoTime(), probe);
+          System.nanoTime(), probe, Caffeine.newBuilder().maximumSize(CHECKED_STATEMENTS).build());
       catalogs.put(scope, fresh);
       LOG.debug("nl2sql read catalog of {} scope {} in {} ms", description, scope,
           (System.nanoTime() - t0) / 1_000_000);

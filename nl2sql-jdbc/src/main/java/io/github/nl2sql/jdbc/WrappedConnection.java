@@ -219,13 +219,13 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
     try {
       String checked = SqlText.withoutParameterMarkers(sql);
       Target.CatalogEntry entry = target.catalog(delegate, scope(), false);
-      reported = relevant(entry.guard().check(checked).diagnostics());
+      reported = relevant(entry.check(checked));
       if (hasNameError(reported)) {
         // the schema may have changed since the catalog was read (on another connection): when the
         // schema probe says so, read it again before reporting unknown names
         Target.CatalogEntry again = target.catalog(delegate, scope(), true);
         if (again != entry) {
-          reported = relevant(again.guard().check(checked).diagnostics());
+          reported = relevant(again.check(checked));
         }
       }
     } catch (SQLException | RuntimeException e) {
