@@ -50,6 +50,8 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
   private String pendingQuestion;
   private volatile QuestionAnswer lastAnswer;
   private final QuestionHandler.Session session = new QuestionHandler.Session();
+  /** This connection's own handler (tests), or {@code null} for the target's. */
+  private QuestionHandler handler;
 
   WrappedConnection(Connection delegate, Target target) {
     super(delegate);
@@ -367,7 +369,8 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
     Dialect dialect = target.dialect(delegate);
     QuestionOutcome outcome;
     try {
-      outcome = target.questionHandler().answer(new QuestionHandler.Request(question, answering, chosen,
+      QuestionHandler h = handler != null ? handler : target.questionHandler();
+      outcome = h.answer(new QuestionHandler.Request(question, answering, chosen,
           answering == null ? 0 : option, delegate, dialect, target.settings, session));
     } catch (SQLException e) {
       throw e;
@@ -392,6 +395,11 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
     QuestionPlan plan = QuestionPlan.prepare(this, question, (QuestionOutcome.Answered) outcome, dialect);
     lastAnswer = plan.answer();
     return plan;
+  }
+
+  /** Answers this connection's questions with {@code handler} instead of the target's. */
+  void questionHandler(QuestionHandler handler) {
+    this.handler = java.util.Objects.requireNonNull(handler, "handler");
   }
 
   // ---- Nl2SqlConnection

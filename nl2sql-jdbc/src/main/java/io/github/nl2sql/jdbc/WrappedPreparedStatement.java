@@ -18,7 +18,8 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
   private final WrappedConnection connection;
   private final String sql;
   private final QuestionPlan plan;
-  private final StatementState state = new StatementState();
+  /** Created on first use: plain SQL with the guard off never needs one. */
+  private StatementState state;
   private ResultSet questionResult;
 
   /**
@@ -32,14 +33,23 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     this.sql = sql;
     this.plan = plan;
     if (plan != null) {
-      state.question(plan);
+      state().question(plan);
     }
   }
 
   void guarded(WrappedConnection.Checked checked) {
     if (checked != WrappedConnection.Checked.NONE) {
-      state.guarded(checked);
+      state().guarded(checked);
     }
+  }
+
+  private StatementState state() {
+    StatementState s = state;
+    if (s == null) {
+      s = new StatementState();
+      state = s;
+    }
+    return s;
   }
 
   @Override
@@ -73,7 +83,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     try {
       rs = delegate.executeQuery();
     } catch (SQLException e) {
-      throw state.explain(e);
+      throw state == null ? e : state.explain(e);
     }
     after();
     return wrapResultSet(rs);
@@ -89,7 +99,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     try {
       r = delegate.execute();
     } catch (SQLException e) {
-      throw state.explain(e);
+      throw state == null ? e : state.explain(e);
     }
     after();
     return r;
@@ -104,7 +114,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     try {
       r = delegate.executeUpdate();
     } catch (SQLException e) {
-      throw state.explain(e);
+      throw state == null ? e : state.explain(e);
     }
     after();
     return r;
@@ -119,7 +129,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     try {
       r = delegate.executeLargeUpdate();
     } catch (SQLException e) {
-      throw state.explain(e);
+      throw state == null ? e : state.explain(e);
     }
     after();
     return r;
@@ -157,12 +167,14 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
 
   @Override
   public SQLWarning getWarnings() throws SQLException {
-    return state.warnings(delegate.getWarnings());
+    return state == null ? delegate.getWarnings() : state.warnings(delegate.getWarnings());
   }
 
   @Override
   public void clearWarnings() throws SQLException {
-    state.clearWarnings();
+    if (state != null) {
+      state.clearWarnings();
+    }
     delegate.clearWarnings();
   }
 
@@ -177,12 +189,12 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
 
   @Override
   public Optional<QuestionAnswer> lastAnswer() {
-    return Optional.ofNullable(state.answer());
+    return state == null ? Optional.empty() : Optional.ofNullable(state.answer());
   }
 
   @Override
   public List<Diagnostic> lastDiagnostics() {
-    return state.diagnostics();
+    return state == null ? List.of() : state.diagnostics();
   }
 
   @Override

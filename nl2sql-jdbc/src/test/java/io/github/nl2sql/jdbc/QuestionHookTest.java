@@ -81,7 +81,7 @@ class QuestionHookTest {
       s.executeUpdate("CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(20))");
       s.executeUpdate("INSERT INTO " + table + " VALUES (1, 'tea'), (2, 'coffee')");
     }
-    c.unwrap(WrappedConnection.class).target.questionHandler(handler);
+    c.unwrap(WrappedConnection.class).questionHandler(handler);
     return c;
   }
 
