@@ -60,8 +60,10 @@ final class Checker {
   private final Set<String> reported = new HashSet<>();
   /** Lower-case qualifier -> lower-case column names used with it anywhere in the statement. */
   private final Map<String, Set<String>> columnsByQualifier = new HashMap<>();
-  /** Qualifiers compared with a column being resolved (e.g. the other side of {@code a.x = b.x}). */
-  private final IdentityHashMap<Expr.Column, String> comparedWith = new IdentityHashMap<>();
+  /** The column on the other side of a comparison (e.g. {@code b.y} for {@code a.x} in {@code a.x = b.y}). */
+  private final IdentityHashMap<Expr.Column, Expr.Column> comparedWith = new IdentityHashMap<>();
+  /** Lower-case column names used anywhere in the statement, with how often. */
+  private final Map<String, Integer> usedColumns = new HashMap<>();
 
   Checker(Catalog catalog, Dialect dialect, SourceMap positions) {
     this.catalog = catalog;
@@ -323,8 +325,10 @@ final class Checker {
       Shape shape = query(cte.query(), outer, inner);
       if (!cte.columns().isEmpty()) {
         if (shape.exact() && shape.size() != cte.columns().size()) {
-          error(DiagnosticCode.CTE_COLUMN_COUNT, cte, cte.name(), List.of(), cte.name(),
-              cte.columns().size(), shape.size());
+          // H2 runs it anyway (it ignores the extra names or columns); the others refuse it
+          report(DiagnosticCode.CTE_COLUMN_COUNT,
+              dialect == Dialect.H2 ? Severity.WARNING : Severity.ERROR, cte, cte.name(), List.of(),
+              cte.name(), cte.columns().size(), shape.size());
         }
         List<SqlType> types = new ArrayList<>();
         for (int i = 0; i < cte.columns().size(); i++) {
@@ -459,8 +463,9 @@ final class Checker {
           error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, j, u, NameSuggester.suggest(u, cands), u,
               describe(side));
         }
+        // the USING column is one column for unqualified references (H2 still calls it ambiguous)
         for (Relation r : right) {
-          if (r.known() && r.has(u)) {
+          if (r.known() && r.has(u) && dialect != Dialect.H2) {
             r.mergedAway.add(Scopes.lower(u));
           }
         }
@@ -739,12 +744,8 @@ final class Checker {
 
   private void noteComparison(Expr left, Expr right) {
     if (left instanceof Expr.Column l && right instanceof Expr.Column r) {
-      if (r.table() != null) {
-        comparedWith.put(l, r.table());
-      }
-      if (l.table() != null) {
-        comparedWith.put(r, l.table());
-      }
+      comparedWith.put(l, r);
+      comparedWith.put(r, l);
     }
   }
 
@@ -935,7 +936,10 @@ final class Checker {
     if (r.kind != Resolution.Kind.FOUND && r.kind != Resolution.Kind.ALIAS
         && r.kind != Resolution.Kind.AMBIGUOUS && scope.fallback != null) {
       Resolution f = resolveIn(c, scope.fallback, clause);
-      if (f.kind == Resolution.Kind.FOUND || f.kind == Resolution.Kind.ALIAS) {
+      // the whole FROM may know more: the name, or at least the qualifier (a later join's alias)
+      if (f.kind == Resolution.Kind.FOUND || f.kind == Resolution.Kind.ALIAS
+          || r.kind == Resolution.Kind.UNKNOWN_QUALIFIER
+          && f.kind != Resolution.Kind.UNKNOWN_QUALIFIER) {
         return f;
       }
     }
@@ -1028,11 +1032,11 @@ final class Checker {
         return;
       case UNKNOWN_QUALIFIER:
         error(DiagnosticCode.UNKNOWN_QUALIFIER, c, c.table(),
-            qualifierSuggestions(c.table(), ctx.scope(), comparedWith.get(c)), c.table());
+            qualifierSuggestions(c.table(), ctx.scope(), partnerQualifier(c)), c.table());
         return;
       case UNKNOWN_COLUMN:
         error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
-            columnSuggestions(c.column(), r.relation, ctx.scope()), c.column(),
+            columnSuggestions(c, r.relation, ctx), c.column(),
             r.relation.displayName);
         return;
       case AMBIGUOUS: {
@@ -1047,11 +1051,18 @@ final class Checker {
             String.join(", ", where));
         return;
       }
-      default:
-        error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
-            scopeSuggestions(c.column(), ctx.scope(), ctx.clause()), c.column(),
-            describe(ctx.scope().fallback != null ? ctx.scope().fallback.relations
-                : ctx.scope().relations));
+      default: {
+        List<Relation> inScope = ctx.scope().fallback != null ? ctx.scope().fallback.relations
+            : ctx.scope().relations;
+        if (inScope.size() == 1) {
+          // one table in scope: name it, as users expect ("not found in table 'products'")
+          error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(), scopeSuggestions(c, ctx), c.column(),
+              inScope.get(0).displayName);
+        } else {
+          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(), scopeSuggestions(c, ctx),
+              c.column(), describe(inScope));
+        }
+      }
     }
   }
 
@@ -1066,7 +1077,14 @@ final class Checker {
     return String.join(", ", names);
   }
 
-  private List<String> columnSuggestions(String name, Relation rel, Scope scope) {
+  private String partnerQualifier(Expr.Column c) {
+    Expr.Column other = comparedWith.get(c);
+    return other == null ? null : other.table();
+  }
+
+  private List<String> columnSuggestions(Expr.Column c, Relation rel, Ctx ctx) {
+    String name = c.column();
+    Scope scope = ctx.scope();
     Map<String, Double> bias = new HashMap<>();
     // a join-key mix-up: the name is a column of another relation in scope that a foreign key
     // links to a column of this one (e.g. T1.stu_id where T1 has id and T2.stu_id -> T1.id)
@@ -1082,7 +1100,64 @@ final class Checker {
         }
       }
     }
-    return NameSuggester.suggest(name, nonNull(rel.columns), bias, NameSuggester.DEFAULT_LIMIT);
+    List<String> cands = nonNull(rel.columns);
+    contextBias(c, ctx, cands, bias);
+    return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+  }
+
+  /**
+   * Small nudges that only break near-ties between equally close names: in {@code a.x = b.y} the
+   * column named like {@code y}, or paired with it by a foreign key, is the likelier {@code x}; outside
+   * the select list a name the statement uses elsewhere is likelier (join keys are used again in
+   * GROUP BY or WHERE), while in the select list a name already selected there is less likely.
+   */
+  private void contextBias(Expr.Column c, Ctx ctx, List<String> cands, Map<String, Double> bias) {
+    Expr.Column other = comparedWith.get(c);
+    Relation otherRel = null;
+    String otherCol = null;
+    if (other != null) {
+      Resolution r = resolve(other, ctx.scope(), ctx.clause());
+      if (r.kind == Resolution.Kind.FOUND && r.relation.known()) {
+        otherRel = r.relation;
+        otherCol = r.relation.canonical(other.column());
+      }
+    }
+    Set<String> selected = new HashSet<>();
+    if (ctx.clause() == Clause.SELECT) {
+      for (SelectItem item : ctx.scope().items) {
+        if (item.expr() instanceof Expr.Column sc && sc != c) {
+          selected.add(Scopes.lower(sc.column()));
+        }
+      }
+    }
+    for (String cand : cands) {
+      String lc = Scopes.lower(cand);
+      double b = 0;
+      if (other != null && lc.equals(Scopes.lower(other.column()))) {
+        b += 0.1;
+      }
+      if (otherRel != null && otherRel.table != null && otherCol != null) {
+        for (Scope s = ctx.scope(); s != null; s = s.parent) {
+          for (Relation r : s.relations) {
+            if (r.table != null && r.has(cand) && r != otherRel
+                && fkPartners(otherRel.table, otherCol, r.table).stream()
+                    .anyMatch(p -> p.equalsIgnoreCase(cand))) {
+              b += 0.1;
+            }
+          }
+        }
+      }
+      if (ctx.clause() == Clause.SELECT) {
+        if (selected.contains(lc)) {
+          b -= 0.05;
+        }
+      } else if (usedColumns.getOrDefault(lc, 0) > 0) {
+        b += 0.05;
+      }
+      if (b != 0) {
+        bias.merge(cand, b, Double::sum);
+      }
+    }
   }
 
   /** Columns of {@code target} that a foreign key pairs with {@code table.column}, either way. */
@@ -1110,7 +1185,10 @@ final class Checker {
     return out;
   }
 
-  private List<String> scopeSuggestions(String name, Scope scope, Clause clause) {
+  private List<String> scopeSuggestions(Expr.Column col, Ctx ctx) {
+    String name = col.column();
+    Scope scope = ctx.scope();
+    Clause clause = ctx.clause();
     List<String> cands = new ArrayList<>();
     Map<String, Double> bias = new HashMap<>();
     Scope first = scope.fallback != null ? scope.fallback : scope;
@@ -1136,6 +1214,7 @@ final class Checker {
         }
       }
     }
+    contextBias(col, ctx, cands, bias);
     return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
   }
 
@@ -1216,6 +1295,7 @@ final class Checker {
     List<Expr.Column> cols = new ArrayList<>();
     Walk.columns(statement, cols);
     for (Expr.Column c : cols) {
+      usedColumns.merge(Scopes.lower(c.column()), 1, Integer::sum);
       if (c.table() != null) {
         columnsByQualifier.computeIfAbsent(Scopes.lower(c.table()), k -> new LinkedHashSet<>())
             .add(Scopes.lower(c.column()));

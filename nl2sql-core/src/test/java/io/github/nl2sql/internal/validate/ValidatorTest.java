@@ -76,7 +76,7 @@ class ValidatorTest {
   void unknownColumn_formatsWithSuggestion() {
     Query q = select().select(of("sale_pricee")).from(t("products")).build();
     List<Diagnostic> ds = check(q);
-    assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN);
     assertThat(ds.get(0).suggestions()).first().isEqualTo("sale_price");
 
     Query q2 = select().select(of("products", "sale_pricee")).from(t("products")).build();
@@ -202,19 +202,25 @@ class ValidatorTest {
   }
 
   @Test
-  void unqualifiedUnknown_listsTablesInScope() {
+  void unqualifiedUnknown_withOneTable_namesIt_withSeveral_listsThem() {
     Query q = select().select(of("quantityy")).from(t("orders", "o")).build();
     Diagnostic d = check(q).get(0);
-    assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
-    assertThat(d.message()).isEqualTo("Column 'quantityy' not found in any table in scope (orders (o))");
+    assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN);
+    assertThat(d.message()).isEqualTo("Column 'quantityy' not found in table 'orders'");
     assertThat(d.suggestions()).containsExactly("quantity");
+
+    Query two = select().select(of("quantityy")).from(t("orders", "o")).from(t("products", "p")).build();
+    Diagnostic d2 = check(two).get(0);
+    assertThat(d2.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(d2.message()).isEqualTo("Column 'quantityy' not found in any table in scope (orders (o), products (p))");
+    assertThat(d2.suggestions()).first().isEqualTo("quantity");
   }
 
   @Test
   void sqliteRowid_isImplicit() {
     Query q = select().select(of("rowid")).from(t("products")).build();
     assertThat(check(q)).isEmpty();
-    assertThat(codes(check(Dialect.POSTGRES, q))).containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(codes(check(Dialect.POSTGRES, q))).containsExactly(DiagnosticCode.UNKNOWN_COLUMN);
   }
 
   // ------------------------------------------------------------ scoping
@@ -281,7 +287,7 @@ class ValidatorTest {
     Query sub = select().select(of("name")).select(count(), "n").select(of("o", "id"))
         .from(t("orders", "o")).groupBy(of("name")).build();
     // name is not a column of orders
-    assertThat(codes(check(sub))).contains(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(codes(check(sub))).contains(DiagnosticCode.UNKNOWN_COLUMN);
 
     Query inner = select().select(of("p", "name")).select(count(), "n")
         .from(t("products", "p")).groupBy(of("p", "name")).build();
@@ -360,12 +366,12 @@ class ValidatorTest {
     assertThat(check(Dialect.MYSQL, having)).isEmpty();
     assertThat(check(Dialect.SQLITE, having)).isEmpty();
     assertThat(codes(check(Dialect.POSTGRES, having)))
-        .containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+        .containsExactly(DiagnosticCode.UNKNOWN_COLUMN);
     Query where = select().select(of("sale_price"), "price").from(t("products"))
         .where(new Expr.Comparison(CmpOp.GT, of("price"), lit(1))).build();
     assertThat(check(Dialect.SQLITE, where)).isEmpty();
     Diagnostic d = check(Dialect.POSTGRES, where).get(0);
-    assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN);
   }
 
   @Test
@@ -655,7 +661,7 @@ class ValidatorTest {
         Expr.Comparison.eq(of("idd"), lit(1)));
     List<Diagnostic> ds = check(up);
     assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN,
-        DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+        DiagnosticCode.UNKNOWN_COLUMN);
     assertThat(ds.get(0).suggestions()).first().isEqualTo("sale_price");
     Statement del = new Statement.Delete(t("orderz"), null);
     assertThat(check(del).get(0).suggestions()).first().isEqualTo("orders");
@@ -676,7 +682,7 @@ class ValidatorTest {
     SourceMap map = new SourceMap();
     map.put(bad, new Position(1, 40, 39, 11));
     List<Diagnostic> ds = new Validator(Shop.catalog(Dialect.SQLITE), Dialect.SQLITE).validate(q, map);
-    assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE,
+    assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN,
         DiagnosticCode.TYPE_MISMATCH);
     assertThat(ds.get(0).position()).isEqualTo(new Position(1, 40, 39, 11));
     assertThat(ds.get(0).format()).endsWith("(line 1, column 40)");
