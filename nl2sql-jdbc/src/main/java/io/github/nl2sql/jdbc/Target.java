@@ -58,6 +58,11 @@ final class Target {
     this.refreshNanos = Duration.ofSeconds(settings.getInt(Nl2SqlProperty.CATALOG_REFRESH)).toNanos();
     this.questionHandler = QuestionHandler.unavailable();
     LOG.debug("nl2sql target {} with {}", description, settings);
+    for (Nl2SqlProperty p : Nl2SqlProperty.RESERVED) {
+      if (settings.isSet(p)) {
+        LOG.warn("nl2sql target {}: setting {} is accepted but has no effect in this version", description, p.key());
+      }
+    }
   }
 
   static Dialect detectOrNull(String urlOrProduct) {
