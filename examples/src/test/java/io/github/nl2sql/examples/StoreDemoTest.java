@@ -31,6 +31,9 @@ class StoreDemoTest {
     // the corrected query runs with bind values, not literals, in the SQL
     assertThat(out).contains("Params:   [Theory, shirts, 1000]").contains("Linen Shirt | blue | 95.00")
         .contains("Oxford Shirt | white | 89.00");
+    assertThat(out.lines().filter(l -> l.startsWith("SQL out:")))
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l).doesNotContain("Theory").doesNotContain("'").doesNotContain("500"));
     // compiled SQL (of queries and of answers) never carries a literal value
     assertThat(out.lines().filter(l -> l.startsWith("SQL out:") || l.startsWith("SQL:      ")))
         .isNotEmpty().noneMatch(l -> l.contains("Theory") || l.contains("Paris") || l.contains("France"));

@@ -91,7 +91,7 @@ public final class AskCommand extends BenchCommand {
       description = "time limit of one model call (default: ${DEFAULT-VALUE})")
   long modelTimeoutMillis;
 
-  private static final double[] THRESHOLDS = {0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+  private static final double[] THRESHOLDS = {0.0, 0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9};
 
   private Asker asker;
   private ReplayServer replay;

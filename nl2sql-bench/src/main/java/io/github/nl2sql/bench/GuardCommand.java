@@ -3,6 +3,8 @@ package io.github.nl2sql.bench;
 import io.github.nl2sql.Dialect;
 import io.github.nl2sql.ValidationResult;
 import io.github.nl2sql.diagnostics.Diagnostic;
+import io.github.nl2sql.internal.sql.ImportResult;
+import io.github.nl2sql.internal.sql.SqlImporter;
 import io.github.nl2sql.internal.validate.Guard;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +26,11 @@ import picocli.CommandLine.Option;
  * {@code guard}: checks the guard (read-only, SQLite dialect) on real queries.
  *
  * <p>Without {@code --predictions}: (a) every gold query that runs on SQLite must pass; (b) for each
- * gold query that passes, {@link MutationGenerator} makes invalid mutants (each verified invalid by
- * SQLite) that must all be blocked, and for misspellings the original name must be the first
- * suggestion of the diagnostic about the misspelled name ({@code mutants_top1}, counted over
- * {@code mutants_top1_eligible} = misspell mutants; the same figure is given per kind for
- * information). {@code --out} receives the failures only.
+ * gold query that passes, {@link MutationGenerator} (locating names through the importer's source
+ * positions; {@code mutation_locator} counts how often) makes invalid mutants (each verified invalid by
+ * SQLite) that must all be blocked, and the original name must be the first suggestion of the
+ * diagnostic about the mutated name ({@code mutants_top1}, counted over all mutants of every kind;
+ * per kind in {@code mutants_by_kind}). {@code --out} receives the failures only.
  *
  * <p>With {@code --predictions FILE} (one SQL per line, aligned with the questions): each prediction
  * is guarded and run on SQLite; the summary crosses blocked/passed with fails/runs. {@code --out}
@@ -50,8 +52,15 @@ public final class GuardCommand extends BenchCommand {
       description = "mutants of each kind per gold query (default: ${DEFAULT-VALUE})")
   int mutantsPerKind;
 
+  @Option(names = "--swap-choice", defaultValue = "SIMILAR", paramLabel = "SIMILAR|RANDOM",
+      description = "how swap mutants pick the out-of-scope column: one of the 3 closest to the "
+          + "original (SIMILAR) or any (RANDOM) (default: ${DEFAULT-VALUE})")
+  MutationGenerator.SwapChoice swapChoice;
+
   private List<String> predictionLines;
   private final Map<String, Guard> guards = new HashMap<>();
+  private final SqlImporter importer = new SqlImporter(Dialect.SQLITE);
+  private final Map<String, Integer> locators = new TreeMap<>();
 
   private int goldFailed;
   private int goldTotal;
@@ -138,8 +147,15 @@ public final class GuardCommand extends BenchCommand {
     if (mutantsPerKind == 0) {
       return;
     }
-    MutationGenerator generator = new MutationGenerator(item.gold(), db.catalog(),
-        sql -> SqliteRunner.prepareError(db.connection(), sql));
+    ImportResult imported;
+    try {
+      imported = importer.importSql(item.gold(), db.catalog());
+    } catch (RuntimeException e) {
+      imported = null;
+    }
+    MutationGenerator generator = new MutationGenerator(item.gold(), db.catalog(), imported,
+        sql -> SqliteRunner.prepareError(db.connection(), sql)).swapChoice(swapChoice);
+    locators.merge(generator.locator(), 1, Integer::sum);
     Random random = new Random(seed * 1_000_003L + item.index());
     for (Mutant m : generator.generate(random, mutantsPerKind)) {
       int[] counts = byKind.get(m.kind());
@@ -148,7 +164,7 @@ public final class GuardCommand extends BenchCommand {
       boolean blocked = !c.passed() && c.exception() == null;
       Diagnostic about = blocked ? about(c.result().errors(), m) : null;
       boolean top1 = about != null && !about.suggestions().isEmpty()
-          && lastSegment(about.suggestions().get(0)).equalsIgnoreCase(m.original());
+          && namesOriginal(about.suggestions().get(0), m);
       if (blocked) {
         counts[1]++;
       } else {
@@ -157,9 +173,10 @@ public final class GuardCommand extends BenchCommand {
       if (top1) {
         counts[2]++;
       }
-      if (!blocked || (!top1 && m.kind() == Mutant.Kind.MISSPELL)) {
+      if (!blocked || !top1) {
         if (blocked) {
-          notTop1ByCode.merge(about == null ? "none" : about.code().id(), 1, Integer::sum);
+          notTop1ByCode.merge(m.kind().key() + ":" + (about == null ? "none" : about.code().id()), 1,
+              Integer::sum);
         }
         Map<String, Object> rec = record(blocked ? "mutant_not_top1" : "mutant_not_blocked", item);
         rec.put("kind", m.kind().key());
@@ -206,6 +223,20 @@ public final class GuardCommand extends BenchCommand {
   }
 
   /** {@code b} of {@code a.b}, without quotes. */
+  /**
+   * Whether a suggestion names the mutant's original identifier. For a dropped table the validator
+   * points at the table that has the now-unresolvable column ({@code head.age}) or at the table itself,
+   * so the table part counts; for misspelt and swapped names the name itself (last segment) counts.
+   */
+  static boolean namesOriginal(String suggestion, Mutant m) {
+    if (m.kind() == Mutant.Kind.DROP) {
+      int dot = suggestion.indexOf('.');
+      String table = dot >= 0 ? suggestion.substring(0, dot) : suggestion;
+      return lastSegment(table).equalsIgnoreCase(m.original());
+    }
+    return lastSegment(suggestion).equalsIgnoreCase(m.original());
+  }
+
   static String lastSegment(String name) {
     String s = name;
     int dot = s.lastIndexOf('.');
@@ -343,17 +374,22 @@ public final class GuardCommand extends BenchCommand {
         k.put("top1_rate", rate(c[2], c[0]));
         kinds.put(e.getKey().key(), k);
       }
-      int[] misspell = byKind.get(Mutant.Kind.MISSPELL);
+      int top1 = 0;
+      for (int[] c : byKind.values()) {
+        top1 += c[2];
+      }
       s.put("mutants", mutants);
       s.put("mutants_blocked", blocked);
       s.put("mutants_blocked_rate", rate(blocked, mutants));
-      s.put("mutants_top1", misspell[2]);
-      s.put("mutants_top1_eligible", misspell[0]);
-      s.put("mutants_top1_rate", rate(misspell[2], misspell[0]));
+      // over every mutant of every kind: the original name must be the first suggestion
+      s.put("mutants_top1", top1);
+      s.put("mutants_top1_rate", rate(top1, mutants));
       s.put("mutants_by_kind", kinds);
       s.put("mutants_unblocked_by_kind", unblockedByKind);
-      s.put("misspell_not_top1_by_code", notTop1ByCode);
+      s.put("not_top1_by_kind_and_code", notTop1ByCode);
+      s.put("mutation_locator", locators);
       s.put("seed", seed);
+      s.put("swap_choice", swapChoice.name().toLowerCase(Locale.ROOT));
     }
     s.put("guard_exceptions", guardExceptions);
     s.put("guard_mean_us", guardCalls == 0 ? 0 : Math.round(guardNanos / 1000.0 / guardCalls));

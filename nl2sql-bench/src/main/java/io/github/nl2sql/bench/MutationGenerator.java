@@ -5,8 +5,12 @@ import io.github.nl2sql.bench.SqlTokens.Token;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.Column;
 import io.github.nl2sql.catalog.Table;
+import io.github.nl2sql.diagnostics.Position;
+import io.github.nl2sql.internal.sql.ImportResult;
+import io.github.nl2sql.internal.sql.SourceMap;
+import io.github.nl2sql.ir.Expr;
+import io.github.nl2sql.ir.TableRef;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,11 +26,14 @@ import java.util.function.Function;
 /**
  * Makes invalid variants ({@link Mutant}s) of a valid query, deterministically for a given seed.
  *
- * <p>Identifiers are found with {@link SqlTokens} and the catalog: a table occurrence is a catalog table
- * name right after FROM, JOIN or a comma of a FROM list (its alias follows, with or without AS); a
- * column occurrence is the name after {@code qualifier.}, or a bare word that names a column of some
- * table of the database and is neither an alias nor a function name. Double-quoted text is never
- * touched (Spider uses it for strings).
+ * <p>Identifiers are located with the importer's {@link SourceMap} when an {@link ImportResult} is
+ * given: every {@link TableRef.Table} naming a catalog table and every {@link Expr.Column} naming a
+ * column of a table the query reads (through its qualifier, or unqualified and not an alias) is an
+ * occurrence, at the name token inside the node's span. Without IR the tokenizer ({@link SqlTokens})
+ * decides: a table occurrence is a catalog table name right after FROM, JOIN or a comma of a FROM list
+ * (its alias follows, with or without AS); a column occurrence is the name after {@code qualifier.},
+ * or a bare word that names a column of a table of the query and is neither an alias nor a function
+ * name. Double-quoted text is never touched (Spider uses it for strings).
  *
  * <ul>
  *   <li>{@link Mutant.Kind#MISSPELL}: one occurrence gets one random edit (insert, delete, substitute or
@@ -37,7 +44,10 @@ import java.util.function.Function;
  *       chain with the following JOIN's condition, or a lone table with its whole FROM clause. The
  *       references to it that remain make the query invalid.
  *   <li>{@link Mutant.Kind#SWAP}: one column occurrence becomes a column name of the database that no
- *       table of the query has, or one table occurrence becomes another table of the database.
+ *       table of the query has: by default one of the three such names closest to the original (edit
+ *       distance) among those that are a plausible confusion ({@link #similar}: a shared word, or a
+ *       small edit distance), so the original can be inferred; {@link SwapChoice#RANDOM} picks any. (Table names are not swapped: the swapped-in table exists, so no diagnostic is
+ *       about it and "the original name first" would be undefined.)
  * </ul>
  *
  * Every mutant is checked with {@code verifier} (SQLite prepare): only mutants SQLite rejects with a
@@ -53,6 +63,15 @@ public final class MutationGenerator {
   private static final Set<String> JOIN_WORDS = Set.of("JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
       "NATURAL", "FULL", "OUTER");
   private static final int ATTEMPTS = 8;
+  private static final int SIMILAR_POOL = 3;
+
+  /** How SWAP picks the replacement among the out-of-scope column names. */
+  public enum SwapChoice {
+    /** One of the three names closest to the original among the plausible confusions ({@link #similar}). */
+    SIMILAR,
+    /** Any of them, uniformly. */
+    RANDOM
+  }
   private static final Set<String> NAME_ERRORS = Set.of("no such column", "no such table",
       "ambiguous column name");
 
@@ -68,6 +87,8 @@ public final class MutationGenerator {
   private final Set<String> aliases = new HashSet<>();
   private final Set<String> queryTables = new HashSet<>();
   private final Set<String> allNames = new HashSet<>();
+  private String locator;
+  private SwapChoice swapChoice = SwapChoice.SIMILAR;
 
   /**
    * @param sql a query that is valid on {@code catalog}'s database
@@ -75,6 +96,17 @@ public final class MutationGenerator {
    * @param verifier SQLite's prepare: returns {@code null} when it accepts the SQL, else the message
    */
   public MutationGenerator(String sql, Catalog catalog, Function<String, String> verifier) {
+    this(sql, catalog, null, verifier);
+  }
+
+  /**
+   * Like {@link #MutationGenerator(String, Catalog, Function)}, locating identifiers with the
+   * importer's {@link SourceMap} when {@code imported} has IR and positions (else with the tokenizer).
+   *
+   * @param imported the import of {@code sql}, or {@code null}
+   */
+  public MutationGenerator(String sql, Catalog catalog, ImportResult imported,
+      Function<String, String> verifier) {
     this.sql = sql;
     this.catalog = catalog;
     this.verifier = verifier;
@@ -85,7 +117,18 @@ public final class MutationGenerator {
         allNames.add(lower(c.name()));
       }
     }
-    analyse();
+    analyse(imported);
+  }
+
+  /** Sets how SWAP picks its replacement (default {@link SwapChoice#SIMILAR}); returns this. */
+  public MutationGenerator swapChoice(SwapChoice choice) {
+    this.swapChoice = java.util.Objects.requireNonNull(choice, "choice");
+    return this;
+  }
+
+  /** How identifiers were located: {@code source_map} or {@code tokens}. */
+  public String locator() {
+    return locator;
   }
 
   /** Table occurrences found, in text order. */
@@ -123,9 +166,10 @@ public final class MutationGenerator {
 
   // ------------------------------------------------------------------ analysis
 
-  private void analyse() {
+  private void analyse(ImportResult imported) {
     Map<String, String> qualifierTables = new HashMap<>();
     Set<Integer> definitions = new HashSet<>();
+    List<Occurrence> tokenTables = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (t.is("AS") && i + 1 < tokens.size() && isName(tokens.get(i + 1))) {
@@ -142,7 +186,7 @@ public final class MutationGenerator {
         if (table.isEmpty()) {
           break;
         }
-        tables.add(new Occurrence(true, j, name.name()));
+        tokenTables.add(new Occurrence(true, j, name.name()));
         definitions.add(j);
         queryTables.add(lower(table.get().name()));
         qualifierTables.put(lower(name.name()), table.get().name());
@@ -163,6 +207,15 @@ public final class MutationGenerator {
         }
       }
     }
+    if (imported != null && imported.ok() && imported.positions().size() > 0) {
+      fromSourceMap(imported, qualifierTables);
+      if (!tables.isEmpty() || !columns.isEmpty()) {
+        locator = "source_map";
+        return;
+      }
+    }
+    locator = "tokens";
+    tables.addAll(tokenTables);
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (definitions.contains(i) || !(t.isIdentifier())) {
@@ -174,17 +227,84 @@ public final class MutationGenerator {
       if (qualifier || call) {
         continue;
       }
-      String key = lower(t.name());
-      if (qualified) {
-        String tableName = qualifierTables.get(lower(tokens.get(i - 2).name()));
-        Optional<Table> table = tableName == null ? Optional.empty() : catalog.table(tableName);
-        if (table.isPresent() && table.get().column(t.name()).isPresent()) {
-          columns.add(new Occurrence(false, i, t.name()));
-        }
-      } else if (!aliases.contains(key) && isColumnOfQueryTable(t.name())) {
+      if (isColumnOccurrence(t.name(), qualified ? tokens.get(i - 2).name() : null, qualifierTables)) {
         columns.add(new Occurrence(false, i, t.name()));
       }
     }
+  }
+
+  /**
+   * Occurrences from the importer's positions: the first name token inside a {@link
+   * TableRef.Table}'s span, the last one inside an {@link Expr.Column}'s span (after the qualifier).
+   */
+  private void fromSourceMap(ImportResult imported, Map<String, String> qualifierTables) {
+    SourceMap positions = imported.positions();
+    Set<Integer> seen = new HashSet<>();
+    List<Object> nodes = IrNodes.names(imported.statement());
+    for (Object node : nodes) {
+      if (node instanceof TableRef.Table t) {
+        catalog.table(t.name()).ifPresent(table -> queryTables.add(lower(table.name())));
+      }
+    }
+    for (Object node : nodes) {
+      Position p = positions.positionOf(node);
+      if (p == null) {
+        continue;
+      }
+      if (node instanceof TableRef.Table t) {
+        if (catalog.table(t.name()).isEmpty()) {
+          continue;
+        }
+        int i = nameTokenIn(p, t.name(), true);
+        if (i >= 0 && seen.add(i)) {
+          tables.add(new Occurrence(true, i, tokens.get(i).name()));
+        }
+      } else if (node instanceof Expr.Column c) {
+        int i = nameTokenIn(p, c.column(), false);
+        if (i >= 0 && !seen.contains(i)
+            && isColumnOccurrence(tokens.get(i).name(), c.table(), qualifierTables)) {
+          seen.add(i);
+          columns.add(new Occurrence(false, i, tokens.get(i).name()));
+        }
+      }
+    }
+    tables.sort((a, b) -> Integer.compare(a.token(), b.token()));
+    columns.sort((a, b) -> Integer.compare(a.token(), b.token()));
+  }
+
+  /** The index of the first (or last) name token spelling {@code name} inside {@code p}, or -1. */
+  private int nameTokenIn(Position p, String name, boolean first) {
+    int found = -1;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.start() < p.offset()) {
+        continue;
+      }
+      if (t.end() > p.offset() + p.length()) {
+        break;
+      }
+      if (isName(t) && t.name().equalsIgnoreCase(name)) {
+        found = i;
+        if (first) {
+          return i;
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Whether {@code name} (qualified by {@code qualifier}, or not) is a column of a table of the query:
+   * a column of the qualifier's table, or an unqualified name that is no alias and names a column of
+   * some table the query reads.
+   */
+  private boolean isColumnOccurrence(String name, String qualifier, Map<String, String> qualifierTables) {
+    if (qualifier != null) {
+      String tableName = qualifierTables.get(lower(qualifier));
+      Optional<Table> table = tableName == null ? Optional.empty() : catalog.table(tableName);
+      return table.isPresent() && table.get().column(name).isPresent();
+    }
+    return !aliases.contains(lower(name)) && isColumnOfQueryTable(name);
   }
 
   private boolean isColumnOfQueryTable(String name) {
@@ -230,42 +350,82 @@ public final class MutationGenerator {
   }
 
   private Mutant swap(Random random) {
-    List<Occurrence> all = new ArrayList<>(tables);
-    all.addAll(columns);
-    if (all.isEmpty()) {
+    if (columns.isEmpty()) {
       return null;
     }
-    Occurrence o = all.get(random.nextInt(all.size()));
+    Occurrence o = columns.get(random.nextInt(columns.size()));
     Token t = tokens.get(o.token());
-    List<String> candidates = new ArrayList<>();
-    if (o.table()) {
-      for (Table table : catalog.tables()) {
-        if (!queryTables.contains(lower(table.name())) && !aliases.contains(lower(table.name()))) {
-          candidates.add(table.name());
-        }
-      }
-    } else {
-      Set<String> inScope = new HashSet<>();
-      for (String qt : queryTables) {
-        catalog.table(qt).ifPresent(tt -> tt.columns().forEach(c -> inScope.add(lower(c.name()))));
-      }
-      Set<String> names = new TreeSet<>();
-      for (Table table : catalog.tables()) {
-        for (Column c : table.columns()) {
-          String k = lower(c.name());
-          if (!inScope.contains(k) && !aliases.contains(k) && !queryTables.contains(k)
-              && isPlainName(c.name()) && !SqlTokens.KEYWORDS.contains(c.name().toUpperCase(Locale.ROOT))) {
-            names.add(c.name());
-          }
-        }
-      }
-      candidates.addAll(names);
+    Set<String> inScope = new HashSet<>();
+    for (String qt : queryTables) {
+      catalog.table(qt).ifPresent(tt -> tt.columns().forEach(c -> inScope.add(lower(c.name()))));
     }
-    Collections.sort(candidates);
+    Set<String> names = new TreeSet<>();
+    for (Table table : catalog.tables()) {
+      for (Column c : table.columns()) {
+        String k = lower(c.name());
+        if (!inScope.contains(k) && !aliases.contains(k) && !queryTables.contains(k)
+            && isPlainName(c.name()) && !SqlTokens.KEYWORDS.contains(c.name().toUpperCase(Locale.ROOT))) {
+          names.add(c.name());
+        }
+      }
+    }
+    List<String> candidates = new ArrayList<>(names);
     if (candidates.isEmpty()) {
       return null;
     }
+    if (swapChoice == SwapChoice.SIMILAR) {
+      String original = lower(t.name());
+      candidates.removeIf(c -> !similar(original, lower(c)));
+      if (candidates.isEmpty()) {
+        return null;
+      }
+      candidates.sort((a, b) -> {
+        int c = Integer.compare(distance(original, lower(a)), distance(original, lower(b)));
+        return c != 0 ? c : a.compareTo(b);
+      });
+      candidates = candidates.subList(0, Math.min(SIMILAR_POOL, candidates.size()));
+    }
     return replace(Mutant.Kind.SWAP, t, candidates.get(random.nextInt(candidates.size())));
+  }
+
+  /**
+   * Whether two lower-case names are a plausible confusion: they share a word (split at '_', digits
+   * and case changes of the original spelling are ignored; words of 3+ letters) or are within edit
+   * distance max(2, length / 3).
+   */
+  static boolean similar(String a, String b) {
+    Set<String> words = new HashSet<>();
+    for (String w : a.split("[^a-z]+")) {
+      if (w.length() >= 3) {
+        words.add(w);
+      }
+    }
+    for (String w : b.split("[^a-z]+")) {
+      if (words.contains(w)) {
+        return true;
+      }
+    }
+    return distance(a, b) <= Math.max(2, Math.min(a.length(), b.length()) / 3);
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] tmp = prev;
+      prev = cur;
+      cur = tmp;
+    }
+    return prev[b.length()];
   }
 
   private Mutant drop(Random random) {

@@ -11,7 +11,7 @@ public final class SqliteErrors {
     "no such column", "no such table", "ambiguous column name", "no such function",
     "misuse of aggregate", "misuse of window function", "wrong number of arguments",
     "sub-select returns", "incomplete input", "unrecognized token", "interrupted",
-    "a group by clause is required", "aggregate functions are not allowed",
+    "a group by clause is required", "aggregate functions are not allowed", "no tables specified",
   };
 
   private SqliteErrors() {}
@@ -36,6 +36,9 @@ public final class SqliteErrors {
     m = m.toLowerCase(Locale.ROOT).trim();
     if (m.contains("syntax error")) {
       return "syntax error";
+    }
+    if (m.contains("clause should come after")) {
+      return "order by/limit before set operator";
     }
     for (String p : PREFIXES) {
       if (m.startsWith(p)) {

@@ -33,6 +33,14 @@ class SqlTokensTest {
   }
 
   @Test
+  void similarNamesShareAWordOrAreFewEditsApart() {
+    assertThat(MutationGenerator.similar("billing_state", "state")).isTrue();
+    assertThat(MutationGenerator.similar("stuid", "stid")).isTrue();
+    assertThat(MutationGenerator.similar("oppose_rate", "name")).isFalse();
+    assertThat(MutationGenerator.distance("kitten", "sitting")).isEqualTo(3);
+  }
+
+  @Test
   void editsChangeTheNameByOneOperation() {
     Random r = new Random(1);
     for (int i = 0; i < 200; i++) {

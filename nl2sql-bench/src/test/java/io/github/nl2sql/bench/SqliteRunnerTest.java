@@ -24,6 +24,8 @@ class SqliteRunnerTest {
     assertThat(SqliteErrors.classify(
         "[SQLITE_ERROR] SQL error or missing database (ambiguous column name: id)"))
         .isEqualTo("ambiguous column name");
+    assertThat(SqliteErrors.classify("[SQLITE_ERROR] SQL error or missing database (ORDER BY clause "
+        + "should come after INTERSECT not before)")).isEqualTo("order by/limit before set operator");
     assertThat(SqliteErrors.classify("something odd")).isEqualTo("other");
     assertThat(SqliteErrors.classify(null)).isEqualTo("other");
   }

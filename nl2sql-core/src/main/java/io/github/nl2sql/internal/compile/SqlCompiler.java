@@ -110,6 +110,19 @@ import org.jooq.impl.SQLDataType;
  *   <li>The ORDER BY of a set operation refers to its output columns, so qualifiers of its column
  *       references are dropped. A set operation with CTEs is rendered as {@code WITH .. SELECT * FROM
  *       (set operation) AS _s ORDER BY .. LIMIT ..} so the CTEs cover both operands on every dialect.
+ *   <li>A set-operation operand that is itself a set operation with ORDER BY, LIMIT, OFFSET or CTEs is
+ *       rendered as {@code SELECT * FROM (..) AS _dN} (jOOQ would merge it into the outer operation).
+ *       On SQLite, which allows no parentheses around operands, jOOQ wraps operands that need them
+ *       in derived tables the same way.
+ *   <li>CAST to DECIMAL and DOUBLE is {@code DECIMAL(65,30)} on MySQL and MariaDB (a bare DECIMAL is
+ *       DECIMAL(10,0) there and jOOQ has no DOUBLE cast for them), and DECIMAL to {@code
+ *       DECIMAL(65,30)} on H2 (scale 0 otherwise); other types map through jOOQ's SQLDataType.
+ *   <li>jOOQ emulates NULLS FIRST/LAST on MySQL and MariaDB with an extra CASE sort key, and casts the
+ *       left operand of LIKE to VARCHAR on PostgreSQL; both keep results.
+ *   <li>Rejected with {@link IllegalArgumentException} because the dialect cannot say it: lag/lead
+ *       with a default on MariaDB, GROUP_CONCAT(DISTINCT ..) with a separator other than ',' on
+ *       SQLite, EXTRACT of parts other than year, quarter, month, day, hour, minute, second (jOOQ
+ *       would renumber e.g. PostgreSQL's {@code dow}).
  *   <li>Everything else (integer division, {@code ||}, case sensitivity of LIKE, NULL ordering) is
  *       left to the database: the compiler renders what the IR says and avoids jOOQ emulations that
  *       change results (COUNT(DISTINCT x) stays, AVG stays AVG).
@@ -128,9 +141,26 @@ public final class SqlCompiler {
     }
   }
 
+  private static final java.util.Map<Dialect, SqlCompiler> SHARED = new java.util.EnumMap<>(Dialect.class);
+
+  static {
+    for (Dialect d : Dialect.values()) {
+      SHARED.put(d, new SqlCompiler(d));
+    }
+  }
+
   private final Dialect dialect;
   private final SQLDialect sqlDialect;
   private final DSLContext ctx;
+
+  /**
+   * A shared compiler for {@code dialect} (compilers are immutable, so one per dialect is enough).
+   *
+   * @throws NullPointerException if {@code dialect} is null
+   */
+  public static SqlCompiler forDialect(Dialect dialect) {
+    return SHARED.get(Objects.requireNonNull(dialect, "dialect"));
+  }
 
   /**
    * A compiler for {@code dialect}.

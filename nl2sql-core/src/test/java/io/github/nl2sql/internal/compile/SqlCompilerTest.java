@@ -402,6 +402,13 @@ class SqlCompilerTest {
   }
 
   @Test
+  void forDialect_sharesOneCompilerPerDialect() {
+    assertThat(SqlCompiler.forDialect(Dialect.SQLITE)).isSameAs(SqlCompiler.forDialect(Dialect.SQLITE));
+    assertThat(SqlCompiler.forDialect(Dialect.H2).dialect()).isEqualTo(Dialect.H2);
+    assertThatThrownBy(() -> SqlCompiler.forDialect(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void nullStatement_isRejected() {
     assertThatThrownBy(() -> new SqlCompiler(Dialect.H2).compile(null, 0))
         .isInstanceOf(NullPointerException.class).hasMessageContaining("statement");
