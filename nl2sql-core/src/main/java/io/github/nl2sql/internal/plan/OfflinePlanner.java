@@ -211,6 +211,9 @@ public final class OfflinePlanner implements Planner {
       if (problem == null) {
         problem = valueFilters(focus, filters);
       }
+      if (problem == null) {
+        problem = withoutRelated(focus, filters);
+      }
       if (problem != null) {
         return new Plan.Abstain(NEEDS_MODEL + " (" + problem + ")");
       }
@@ -878,6 +881,23 @@ public final class OfflinePlanner implements Planner {
       if (ambiguousList(m, cs)) {
         return null;
       }
+      // "the names of musicals": the column of the table named right after it
+      int k = m.end;
+      while (is(k, "of", "for", "the", "all", "each", "every", "those", "these")) {
+        k++;
+      }
+      if (k > m.end && is(m.end, "of", "for")) {
+        for (Mention o : mentions) {
+          if (o.start == k && !o.tables().isEmpty()
+              && (o.columns().isEmpty() || o.tables().get(0).quality() >= o.columns().get(0).quality())) {
+            for (Term c : cs) {
+              if (o.tables().stream().anyMatch(t -> t.table() == c.table())) {
+                return c;
+              }
+            }
+          }
+        }
+      }
       for (Term c : cs) {
         if (c.table() == focus) {
           return c;
@@ -1380,6 +1400,81 @@ public final class OfflinePlanner implements Planner {
       }
       // "named 'Bob'" picked a name column on purpose
       return is(pos - 1, "named", "called", "titled");
+    }
+
+    /**
+     * "musicals that do not have actors", "tracks that have had no races", "customers without orders":
+     * the focus rows with no related row, {@code focus.key NOT IN (SELECT fk FROM related)} along a direct
+     * foreign key.
+     */
+    String withoutRelated(Table focus, List<Filter> filters) {
+      for (int i = 0; i < toks.size(); i++) {
+        if (used[i]) {
+          continue;
+        }
+        int next;
+        List<Integer> words = new ArrayList<>();
+        if (is(i, "not") && is(i - 1, "do", "does", "did") && is(i + 1, "have", "has")) {
+          words.addAll(List.of(i - 1, i, i + 1));
+          next = i + 2;
+        } else if (is(i, "no") && is(i - 1, "have", "has", "had", "with")
+            || is(i - 1, "had") && is(i - 2, "have", "has") && is(i, "no")) {
+          words.addAll(List.of(i - 1, i));
+          if (is(i - 2, "have", "has")) {
+            words.add(i - 2);
+          }
+          next = i + 1;
+        } else if (is(i, "without")) {
+          words.add(i);
+          next = i + 1;
+        } else {
+          continue;
+        }
+        while (is(next, "any", "a", "an", "the")) {
+          words.add(next);
+          next++;
+        }
+        Mention target = null;
+        for (Mention m : mentions) {
+          if (m.start == next && !m.consumed && !m.tables().isEmpty()
+              && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+            target = m;
+          }
+        }
+        if (target == null) {
+          continue;
+        }
+        Table related = target.tables().get(0).table();
+        if (related == focus) {
+          return "'" + low(i) + "' about the same table";
+        }
+        List<Edge> p = st.path(focus.name(), related.name());
+        if (p == null || p.size() != 1 || p.get(0).fromColumns().size() != 1 || st.directEdges(focus.name(), related.name()) > 1) {
+          return "cannot tell how " + related.name() + " relates to " + focus.name();
+        }
+        // end of the sentence or of the clause: anything after it would qualify the related rows
+        if (target.end < toks.size() && !is(target.end, "and", "or") && !FREE.contains(low(target.end))) {
+          return "conditions on the " + related.name() + " that are absent";
+        }
+        for (Filter f : filters) {
+          if (f.column().table() == related) {
+            return "a condition on the " + related.name() + " that are absent";
+          }
+        }
+        Edge e = p.get(0);
+        Term key = term(focus.name(), e.fromColumns().get(0));
+        Query.Select sub = Query.Select.builder()
+            .select(Expr.Column.of(related.name(), e.toColumns().get(0)))
+            .from(TableRef.Table.of(related.name())).build();
+        filters.add(new Filter(key, new Expr.InQuery(ref(key), sub, true)));
+        for (int w : words) {
+          use(w);
+        }
+        target.consume();
+        confidence *= 0.9;
+        notes.add("rows of " + focus.name() + " with no " + related.name());
+      }
+      return null;
     }
 
     /** The position of "either", or -1. */

@@ -163,6 +163,9 @@ final class DevSql {
     if (e instanceof Expr.Or o) {
       return "(" + String.join(" OR ", o.operands().stream().map(DevSql::expr).toList()) + ")";
     }
+    if (e instanceof Expr.InQuery iq) {
+      return expr(iq.expr()) + (iq.negated() ? " NOT" : "") + " IN (" + print((Query.Select) iq.query()) + ")";
+    }
     if (e instanceof Expr.Like l) {
       return expr(l.expr()) + (l.negated() ? " NOT" : "") + " LIKE " + expr(l.pattern());
     }

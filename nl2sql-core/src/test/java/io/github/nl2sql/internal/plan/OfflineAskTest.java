@@ -132,4 +132,12 @@ class OfflineAskTest {
     assertThat(only).isInstanceOf(Answer.Answered.class);
     assertThat(((Answer.Answered) only).result().rows()).extracting(r -> r.get(0)).containsExactly("Ann", "Cleo");
   }
+
+  @Test
+  void negationOverARelatedTable_isAnAntiJoin() {
+    Answer.Answered a = answered("List the names of customers who do not have any orders.");
+    assertThat(a.result().rows()).isEmpty();
+    assertThat(a.query().sql().toLowerCase()).contains("not in");
+    assertThat(rows("Show the names of products that have no orders")).isEmpty();
+  }
 }
