@@ -75,7 +75,7 @@ public final class AskCommand extends BenchCommand {
   @Option(names = "--repair", description = "repair an unknown identifier when one candidate is clearly best")
   boolean repair;
 
-  @Option(names = "--threshold", defaultValue = "0.6", paramLabel = "X",
+  @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "X",
       description = "confidence threshold of the offline planner (default: ${DEFAULT-VALUE})")
   double threshold;
 
