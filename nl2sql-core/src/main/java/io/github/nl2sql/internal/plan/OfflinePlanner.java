@@ -3,7 +3,6 @@ package io.github.nl2sql.internal.plan;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.nl2sql.Answer.Clarification;
-import io.github.nl2sql.Conversation;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.Column;
 import io.github.nl2sql.catalog.SqlType;
@@ -2034,10 +2033,5 @@ public final class OfflinePlanner implements Planner {
       }
       return e;
     }
-  }
-
-  /** Resolutions for a question as offered options (used by callers that re-plan after a choice). */
-  static List<Conversation.Resolution> resolutions(PlanRequest r) {
-    return r.resolutionsForQuestion();
   }
 }
