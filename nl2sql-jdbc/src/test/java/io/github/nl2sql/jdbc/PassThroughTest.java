@@ -187,6 +187,32 @@ class PassThroughTest {
   }
 
   @Test
+  void badSettings_openNothing() throws SQLException {
+    String db = Dbs.h2();
+    try (Connection watcher = DriverManager.getConnection("jdbc:" + db);
+        Statement s = watcher.createStatement()) {
+      int before = sessions(s);
+      for (String bad : new String[] {";nl2sql.gaurd=warn", ";nl2sql.guard=loud", ";nl2sql.planner=llm",
+          ";nl2sql.model.provider=openai"}) {
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:nl2sql:" + db + bad))
+            .isInstanceOf(InvalidPropertyException.class);
+      }
+      assertThat(sessions(s)).isEqualTo(before);
+      try (Connection ok = DriverManager.getConnection("jdbc:nl2sql:" + db)) {
+        assertThat(sessions(s)).isEqualTo(before + 1);
+      }
+      assertThat(sessions(s)).isEqualTo(before);
+    }
+  }
+
+  private static int sessions(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
   void closedConnection_refusesQuestionsAndStatements() throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2());
     Statement s = c.createStatement();
