@@ -367,6 +367,9 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
       question = pendingQuestion;
     }
     Dialect dialect = target.dialect(delegate);
+    // a new question replaces a pending clarification, and a reply consumes it, whatever comes back
+    pending = null;
+    pendingQuestion = null;
     QuestionOutcome outcome;
     try {
       QuestionHandler h = handler != null ? handler : target.questionHandler();
@@ -384,8 +387,6 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
       pendingQuestion = question;
       throw new ClarificationRequiredException(question, c.prompt(), c.options());
     }
-    pending = null;
-    pendingQuestion = null;
     if (outcome instanceof QuestionOutcome.Blocked) {
       List<Diagnostic> diagnostics = ((QuestionOutcome.Blocked) outcome).diagnostics();
       throw new BlockedStatementException(BlockedStatementException.describe("The question '" + question
