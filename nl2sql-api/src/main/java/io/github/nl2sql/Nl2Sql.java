@@ -3,6 +3,7 @@ package io.github.nl2sql;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.SchemaDiff;
 import io.github.nl2sql.ir.Statement;
+import io.github.nl2sql.plan.Planner;
 import io.github.nl2sql.spi.AuditSink;
 import io.github.nl2sql.spi.Nl2SqlFactory;
 import java.nio.file.Path;
@@ -111,6 +112,42 @@ public interface Nl2Sql extends AutoCloseable {
    */
   ResultStream stream(CompiledQuery query);
 
+  /**
+   * Answers a question in plain language: links it to the schema, plans a draft (offline, or with the
+   * configured language model), validates it (regenerating with the diagnostics up to the configured
+   * number of rounds), compiles it and, unless disabled, runs it. Nothing that fails validation runs.
+   *
+   * @param question the question, not blank
+   * @return an {@link Answer.Answered}, {@link Answer.Clarification}, {@link Answer.Abstained} or
+   *     {@link Answer.Blocked}; never null
+   * @throws IllegalArgumentException when the question is null or blank
+   * @throws ModelException when the language model cannot be reached or fails (timeout, HTTP error)
+   * @throws ExecutionException when the database fails running a validated answer
+   * @throws CatalogException when the catalog cannot be read
+   */
+  Answer ask(String question);
+
+  /**
+   * Like {@link #ask(String)}, within a conversation: follow-ups refine the last answer, and when the
+   * last answer was a {@link Answer.Clarification}, a reply that picks one of its options (its number or
+   * label) resolves it and answers the original question with that choice. The answer is recorded in
+   * {@code conversation}.
+   *
+   * @param conversation the dialogue state; used by one thread at a time
+   * @throws IllegalArgumentException when the question is null or blank
+   * @throws NullPointerException when {@code conversation} is null
+   */
+  Answer ask(String question, Conversation conversation);
+
+  /**
+   * Runs an answer's query (useful when answers are not executed automatically).
+   *
+   * @throws ExecutionException when the database fails
+   */
+  default QueryResult execute(Answer.Answered answer) {
+    return execute(answer.query());
+  }
+
   /** Releases caches. Does not close the {@code DataSource}. Idempotent. */
   @Override
   void close();
@@ -135,6 +172,13 @@ public interface Nl2Sql extends AutoCloseable {
     private Boolean allowWrites;
     private String databaseName;
     private AuditSink auditSink;
+    private Planner planner;
+    private ModelSettings model;
+    private Integer maxRegenerationRounds;
+    private Boolean repair;
+    private Double confidenceThreshold;
+    private Boolean executeAnswers;
+    private Boolean offlineFastPath;
     private boolean built;
 
     Builder(DataSource dataSource) {
@@ -265,6 +309,114 @@ public interface Nl2Sql extends AutoCloseable {
       return this;
     }
 
+    /**
+     * A planner for {@link Nl2Sql#ask(String)} besides the offline one, e.g. a chat model planner from
+     * nl2sql-core's {@code io.github.nl2sql.llm.LlmPlanners.of(chatModel)}. Default: none (offline
+     * only). Cannot be combined with {@link #model(ModelSettings)}.
+     */
+    public Builder planner(Planner planner) {
+      once(this.planner, "planner");
+      Objects.requireNonNull(planner, "planner");
+      if (model != null) {
+        throw new IllegalStateException("planner cannot be combined with model; set one of them");
+      }
+      this.planner = planner;
+      return this;
+    }
+
+    /**
+     * A language model configured by strings (provider, base URL, model name, API key variable,
+     * timeout). Default: none (offline only). Cannot be combined with {@link #planner(Planner)}.
+     */
+    public Builder model(ModelSettings model) {
+      once(this.model, "model");
+      Objects.requireNonNull(model, "model");
+      if (planner != null) {
+        throw new IllegalStateException("model cannot be combined with planner; set one of them");
+      }
+      this.model = model;
+      return this;
+    }
+
+    /**
+     * How many times a rejected model draft is regenerated with its diagnostics, 0..10. Default
+     * {@value AskOptions#DEFAULT_MAX_REGENERATION_ROUNDS}.
+     */
+    public Builder maxRegenerationRounds(int rounds) {
+      once(this.maxRegenerationRounds, "maxRegenerationRounds");
+      if (rounds < 0 || rounds > 10) {
+        throw new IllegalArgumentException("maxRegenerationRounds must be in 0..10, got " + rounds);
+      }
+      this.maxRegenerationRounds = rounds;
+      return this;
+    }
+
+    /**
+     * Whether an unknown identifier is replaced when exactly one candidate is clearly best. Default false;
+     * never applied to SQL that validates.
+     */
+    public Builder repair(boolean repair) {
+      once(this.repair, "repair");
+      this.repair = repair;
+      return this;
+    }
+
+    /**
+     * Drafts below this confidence (0..1) are not answered. Default
+     * {@value AskOptions#DEFAULT_CONFIDENCE_THRESHOLD}.
+     */
+    public Builder confidenceThreshold(double threshold) {
+      once(this.confidenceThreshold, "confidenceThreshold");
+      if (!(threshold >= 0 && threshold <= 1)) {
+        throw new IllegalArgumentException("confidenceThreshold must be in 0..1, got " + threshold);
+      }
+      this.confidenceThreshold = threshold;
+      return this;
+    }
+
+    /** Whether {@link Nl2Sql#ask(String)} runs its answers and returns their rows. Default true. */
+    public Builder executeAnswers(boolean execute) {
+      once(this.executeAnswers, "executeAnswers");
+      this.executeAnswers = execute;
+      return this;
+    }
+
+    /**
+     * Whether the offline planner is tried before the model, answering confidently without a model
+     * call. Default true.
+     */
+    public Builder offlineFastPath(boolean fastPath) {
+      once(this.offlineFastPath, "offlineFastPath");
+      this.offlineFastPath = fastPath;
+      return this;
+    }
+
+    /**
+     * Applies the {@link AskProperty} string properties (model and ask options) found in
+     * {@code properties}; other keys are ignored. Each applied option counts as set.
+     *
+     * @throws IllegalArgumentException naming the property when a value is malformed
+     * @throws IllegalStateException when an option was already set
+     */
+    public Builder askProperties(java.util.Properties properties) {
+      AskOptions o = AskProperty.toAskOptions(properties);
+      if (o.model() != null) {
+        model(o.model());
+      }
+      for (AskProperty p : AskProperty.values()) {
+        if (properties.containsKey(p.key())) {
+          switch (p) {
+            case MAX_REGENERATION_ROUNDS -> maxRegenerationRounds(o.maxRegenerationRounds());
+            case REPAIR -> repair(o.repair());
+            case CONFIDENCE_THRESHOLD -> confidenceThreshold(o.confidenceThreshold());
+            case EXECUTE -> executeAnswers(o.execute());
+            default -> { }
+          }
+        }
+      }
+      return this;
+    }
+
     /** The configuration this builder describes. */
     public Nl2SqlConfig toConfig() {
       return new Nl2SqlConfig(
@@ -281,7 +433,13 @@ public interface Nl2Sql extends AutoCloseable {
           catalogProbeInterval != null ? catalogProbeInterval : Duration.ofSeconds(30),
           allowWrites != null && allowWrites,
           databaseName,
-          auditSink != null ? auditSink : AuditSink.NONE);
+          auditSink != null ? auditSink : AuditSink.NONE,
+          new AskOptions(planner, model,
+              maxRegenerationRounds != null ? maxRegenerationRounds : AskOptions.DEFAULT_MAX_REGENERATION_ROUNDS,
+              repair != null && repair,
+              confidenceThreshold != null ? confidenceThreshold : AskOptions.DEFAULT_CONFIDENCE_THRESHOLD,
+              executeAnswers == null || executeAnswers,
+              offlineFastPath == null || offlineFastPath));
     }
 
     /**

@@ -7,7 +7,8 @@ import javax.sql.DataSource;
 
 /**
  * The effective configuration of an {@link Nl2Sql} instance, as built by {@link Nl2Sql.Builder}. See the
- * builder's methods for each option's meaning and default.
+ * builder's methods for each option's meaning and default; {@link #ask()} holds the question answering
+ * options.
  */
 public record Nl2SqlConfig(
     DataSource dataSource,
@@ -23,7 +24,12 @@ public record Nl2SqlConfig(
     Duration catalogProbeInterval,
     boolean allowWrites,
     String databaseName,
-    AuditSink auditSink) {
+    AuditSink auditSink,
+    AskOptions ask) {
+
+  public Nl2SqlConfig {
+    ask = ask == null ? AskOptions.defaults() : ask;
+  }
 
   /** Default LIMIT added to reads without one. */
   public static final long DEFAULT_LIMIT = 1000;
@@ -37,6 +43,6 @@ public record Nl2SqlConfig(
         + ", maxRows=" + maxRows + ", queryTimeout=" + queryTimeout + ", statistics=" + statistics
         + ", statisticsTimeout=" + statisticsTimeout + ", frequentValues=" + frequentValues
         + ", snapshotDirectory=" + snapshotDirectory + ", catalogProbeInterval=" + catalogProbeInterval
-        + ", allowWrites=" + allowWrites + ", databaseName=" + databaseName + "]";
+        + ", allowWrites=" + allowWrites + ", databaseName=" + databaseName + ", ask=" + ask + "]";
   }
 }

@@ -81,4 +81,29 @@ class Nl2SqlBuilderTest {
     assertThatThrownBy(() -> Dialect.detect("Oracle")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("supported: MySQL, MariaDB, PostgreSQL, SQLite, H2");
   }
+
+  @Test
+  void askOptions_defaultsAndConflicts() {
+    Nl2SqlConfig c = Nl2Sql.builder(NO_DB).toConfig();
+    assertThat(c.ask()).isEqualTo(AskOptions.defaults());
+    assertThat(c.ask().hasModel()).isFalse();
+    ModelSettings m = ModelSettings.parse("openai:http://localhost:1/v1:m", null);
+    io.github.nl2sql.plan.Planner p = new io.github.nl2sql.plan.Planner() {
+      @Override public String name() { return "custom"; }
+      @Override public io.github.nl2sql.plan.Plan plan(io.github.nl2sql.plan.PlanRequest r) {
+        return new io.github.nl2sql.plan.Plan.Abstain("no");
+      }
+    };
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).model(m).planner(p))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("planner cannot be combined with model");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).repair(true).repair(false))
+        .isInstanceOf(IllegalStateException.class).hasMessage("repair was already set");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).maxRegenerationRounds(11))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRegenerationRounds");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).confidenceThreshold(1.5))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidenceThreshold");
+    Nl2SqlConfig d = Nl2Sql.builder(NO_DB).model(m).maxRegenerationRounds(1).confidenceThreshold(0.8).toConfig();
+    assertThat(d.ask().model()).isEqualTo(m);
+    assertThat(d.ask().maxRegenerationRounds()).isEqualTo(1);
+  }
 }

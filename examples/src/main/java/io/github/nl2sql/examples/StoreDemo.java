@@ -1,6 +1,8 @@
 package io.github.nl2sql.examples;
 
+import io.github.nl2sql.Answer;
 import io.github.nl2sql.CompiledQuery;
+import io.github.nl2sql.Conversation;
 import io.github.nl2sql.Nl2Sql;
 import io.github.nl2sql.QueryResult;
 import io.github.nl2sql.ResultColumn;
@@ -25,8 +27,9 @@ import javax.sql.DataSource;
 
 /**
  * The README's first command: builds the embedded demo store, prints its catalog snapshot, validates a
- * misspelled query and shows the suggestion, then compiles and runs queries and prints SQL, bind values
- * and rows.
+ * misspelled query and shows the suggestion, compiles and runs queries and prints SQL, bind values and
+ * rows, then asks questions in plain language with the offline planner (answers, an abstention, and a
+ * conversation with follow-ups).
  */
 public final class StoreDemo {
   private final PrintStream out;
@@ -74,7 +77,42 @@ public final class StoreDemo {
         out.println("SQL:  " + sql);
         nl2sql.validate(sql).diagnostics().forEach(d -> out.println("  " + d.code().id() + ": " + d.format()));
       }
+
+      section("5. Questions in plain language, answered offline (no language model configured)");
+      for (String q : List.of("How many customers are there?",
+          "List the name, color and sale price of Theory products in category shirts, ordered by sale price descending.",
+          "What is the average sale price for each brand?",
+          "What is the name of the product with the highest sale price?",
+          "How many orders have status returned?",
+          "Which customers spent more than the average customer last quarter?")) {
+        ask(nl2sql, q, null);
+      }
+
+      section("6. A conversation: follow-ups refine the last answer");
+      Conversation conversation = Conversation.create();
+      for (String q : List.of("List the first name, last name and city of customers in France",
+          "sort by the second column", "only Paris")) {
+        ask(nl2sql, q, conversation);
+      }
     }
+  }
+
+  private void ask(Nl2Sql nl2sql, String question, Conversation conversation) {
+    out.println("Question: " + question);
+    Answer a = conversation == null ? nl2sql.ask(question) : nl2sql.ask(question, conversation);
+    if (a instanceof Answer.Answered ok) {
+      out.printf("Answer:   confidence %.2f; %s%n", ok.confidence(), ok.explanation());
+      out.println("SQL:      " + ok.query().sql());
+      out.println("Params:   " + ok.query().parameters());
+      printRows(ok.result());
+    } else if (a instanceof Answer.Clarification c) {
+      out.println("Asks back: " + c.format().replace("\n", "\n           "));
+    } else if (a instanceof Answer.Abstained ab) {
+      out.println("Abstains: " + ab.reason());
+    } else if (a instanceof Answer.Blocked b) {
+      out.println("Blocked:  " + b.diagnostics());
+    }
+    out.println();
   }
 
   private void run(Nl2Sql nl2sql, String sql) {

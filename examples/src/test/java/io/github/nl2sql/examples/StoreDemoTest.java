@@ -19,6 +19,8 @@ class StoreDemoTest {
     Path snapshot = tmp.resolve("catalog.json");
     new StoreDemo(new PrintStream(buf, true, StandardCharsets.UTF_8)).run(DemoStore.create(), snapshot);
     String out = buf.toString(StandardCharsets.UTF_8);
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target", "demo-output.txt"), out, StandardCharsets.UTF_8);
 
     // catalog: tables, a comment, a foreign key, frequent values from statistics
     assertThat(out).contains("products", "order_items", "Label that makes the product",
@@ -32,8 +34,18 @@ class StoreDemoTest {
     assertThat(out.lines().filter(l -> l.startsWith("SQL out:")))
         .hasSize(2)
         .allSatisfy(l -> assertThat(l).doesNotContain("Theory").doesNotContain("'").doesNotContain("500"));
+    // compiled SQL (of queries and of answers) never carries a literal value
+    assertThat(out.lines().filter(l -> l.startsWith("SQL out:") || l.startsWith("SQL:      ")))
+        .isNotEmpty().noneMatch(l -> l.contains("Theory") || l.contains("Paris") || l.contains("France"));
     // writes and DDL are refused
     assertThat(out).contains("NL2SQL-G002", "NL2SQL-G003", "NL2SQL-G001");
+    // questions in plain language, answered offline, with SQL, parameters and rows
+    assertThat(out).contains("Question: How many customers are there?", "Counts rows", "16")
+        .contains("Params:   [Theory, shirts, 1000]", "Trench Coat", "Params:   [returned, 1000]")
+        .contains("Abstains: I can answer this only with a language model configured");
+    // a conversation: sorted by the second column, then narrowed to Paris
+    assertThat(out).contains("order by 2 asc").contains("Params:   [France, Paris, 1000]")
+        .contains("Klara | Costa | Paris");
     assertThat(Files.readString(snapshot)).contains("\"fingerprint\"", "sale_price");
   }
 }

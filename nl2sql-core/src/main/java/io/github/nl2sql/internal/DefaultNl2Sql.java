@@ -1,5 +1,15 @@
 package io.github.nl2sql.internal;
 
+import io.github.nl2sql.Answer;
+import io.github.nl2sql.AskOptions;
+import io.github.nl2sql.Conversation;
+import io.github.nl2sql.internal.link.LexicalLinker;
+import io.github.nl2sql.internal.plan.Asker;
+import io.github.nl2sql.internal.plan.ChatModels;
+import io.github.nl2sql.internal.plan.OfflinePlanner;
+import io.github.nl2sql.plan.DatabaseIdentity;
+import io.github.nl2sql.plan.Planner;
+
 import io.github.nl2sql.CatalogException;
 import io.github.nl2sql.CompiledQuery;
 import io.github.nl2sql.Dialect;
@@ -44,6 +54,7 @@ final class DefaultNl2Sql implements Nl2Sql {
   private volatile SafeExecutor executor;
   private volatile GuardHolder guard;
   private volatile boolean closed;
+  private final Asker asker;
 
   /** A guard bound to the catalog snapshot it was built for. */
   private record GuardHolder(Catalog catalog, Guard guard) {}
@@ -55,6 +66,10 @@ final class DefaultNl2Sql implements Nl2Sql {
         config.statisticsTimeout(), config.frequentValues(), 10_000);
     this.catalogs = new CatalogProvider(config.dataSource(), options, config.catalogProbeInterval(),
         new CatalogStore(config.snapshotDirectory()));
+    AskOptions ask = config.ask();
+    Planner modelPlanner = ask.planner() != null ? ask.planner()
+        : ask.model() != null ? ChatModels.planner(ask.model()) : null;
+    this.asker = new Asker(ask, new OfflinePlanner(), modelPlanner, new LexicalLinker());
     LOG.debug("[nl2sql {}] created with {}", instanceId, config);
   }
 
@@ -200,6 +215,55 @@ final class DefaultNl2Sql implements Nl2Sql {
     } catch (RuntimeException e) {
       LOG.warn("[nl2sql {}] audit sink threw; ignored", instanceId, e);
     }
+  }
+
+  @Override
+  public Answer ask(String question) {
+    ensureOpen();
+    return asker.ask(question, null, backend());
+  }
+
+  @Override
+  public Answer ask(String question, Conversation conversation) {
+    Objects.requireNonNull(conversation, "conversation");
+    ensureOpen();
+    return asker.ask(question, conversation, backend());
+  }
+
+  private Asker.Backend backend() {
+    return new Asker.Backend() {
+      @Override
+      public Catalog catalog() {
+        return DefaultNl2Sql.this.catalog();
+      }
+
+      @Override
+      public DatabaseIdentity identity() {
+        Catalog c = catalog();
+        String name = config.databaseName() != null ? config.databaseName() : c.database();
+        return new DatabaseIdentity(c.product(), c.productVersion(), name, dialect());
+      }
+
+      @Override
+      public ValidationResult check(String sql) {
+        return validate(sql);
+      }
+
+      @Override
+      public ValidationResult check(Statement statement) {
+        return validate(statement);
+      }
+
+      @Override
+      public CompiledQuery compile(Statement statement) {
+        return compileValid(statement, dialect());
+      }
+
+      @Override
+      public QueryResult execute(CompiledQuery query) {
+        return DefaultNl2Sql.this.execute(query);
+      }
+    };
   }
 
   @Override

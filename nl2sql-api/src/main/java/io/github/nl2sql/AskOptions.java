@@ -1,0 +1,52 @@
+package io.github.nl2sql;
+
+import io.github.nl2sql.plan.Planner;
+
+/**
+ * How {@link Nl2Sql#ask(String)} answers questions; part of {@link Nl2SqlConfig}. Built by
+ * {@link Nl2Sql.Builder}; see its methods for each option. Immutable.
+ *
+ * @param planner a custom planner (e.g. a chat model planner from nl2sql-core's
+ *     {@code io.github.nl2sql.llm.LlmPlanners}), or {@code null}
+ * @param model a language model configured by strings, or {@code null}
+ * @param maxRegenerationRounds how many times a rejected model draft is regenerated with its diagnostics
+ * @param repair whether an unknown identifier with exactly one clearly best suggestion is replaced
+ *     deterministically (never applied to SQL that validates)
+ * @param confidenceThreshold drafts below this confidence are not answered (offline: abstain; model:
+ *     used when the offline planner is below it)
+ * @param execute whether answers are executed and carry their rows
+ * @param offlineFastPath whether the offline planner is tried before a model (its confident answers save
+ *     a model call)
+ */
+public record AskOptions(Planner planner, ModelSettings model, int maxRegenerationRounds, boolean repair,
+    double confidenceThreshold, boolean execute, boolean offlineFastPath) {
+
+  /** Default regeneration rounds. */
+  public static final int DEFAULT_MAX_REGENERATION_ROUNDS = 2;
+
+  /** Default confidence threshold. */
+  public static final double DEFAULT_CONFIDENCE_THRESHOLD = 0.6;
+
+  public AskOptions {
+    if (planner != null && model != null) {
+      throw new IllegalArgumentException("set either planner or model, not both");
+    }
+    if (maxRegenerationRounds < 0 || maxRegenerationRounds > 10) {
+      throw new IllegalArgumentException("maxRegenerationRounds must be in 0..10, got " + maxRegenerationRounds);
+    }
+    if (!(confidenceThreshold >= 0 && confidenceThreshold <= 1)) {
+      throw new IllegalArgumentException("confidenceThreshold must be in 0..1, got " + confidenceThreshold);
+    }
+  }
+
+  /** Offline only, default rounds and threshold, repair off, answers executed, fast path on. */
+  public static AskOptions defaults() {
+    return new AskOptions(null, null, DEFAULT_MAX_REGENERATION_ROUNDS, false, DEFAULT_CONFIDENCE_THRESHOLD,
+        true, true);
+  }
+
+  /** Whether a language model (or a custom planner) is configured besides the offline planner. */
+  public boolean hasModel() {
+    return planner != null || model != null;
+  }
+}

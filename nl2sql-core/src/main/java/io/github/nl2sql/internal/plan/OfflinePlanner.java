@@ -1,0 +1,1948 @@
+package io.github.nl2sql.internal.plan;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.nl2sql.Answer.Clarification;
+import io.github.nl2sql.Conversation;
+import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.catalog.Column;
+import io.github.nl2sql.catalog.SqlType;
+import io.github.nl2sql.catalog.Table;
+import io.github.nl2sql.internal.plan.SchemaTerms.Edge;
+import io.github.nl2sql.internal.plan.SchemaTerms.Term;
+import io.github.nl2sql.internal.plan.Tokens.Tok;
+import io.github.nl2sql.ir.AggFunction;
+import io.github.nl2sql.ir.CmpOp;
+import io.github.nl2sql.ir.Expr;
+import io.github.nl2sql.ir.OrderItem;
+import io.github.nl2sql.ir.Query;
+import io.github.nl2sql.ir.SelectItem;
+import io.github.nl2sql.ir.SortOrder;
+import io.github.nl2sql.ir.TableRef;
+import io.github.nl2sql.link.ValueMatch;
+import io.github.nl2sql.plan.Plan;
+import io.github.nl2sql.plan.PlanRequest;
+import io.github.nl2sql.plan.Planner;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Deterministic NL -> IR with no model, for the questions analysts ask most: counts, lists with filters,
+ * aggregates by group, top-N and superlatives, comparisons with numbers, joins along foreign-key paths,
+ * simple negation, and follow-ups in a conversation (sort by a column, add a filter, add a grouping).
+ *
+ * <p>It reads the question as a sequence of schema mentions (table and column names, their synonyms,
+ * values the linker found in the data, quoted strings) and grammar words. Its confidence falls with
+ * every content word it could not explain and with every guess (joins, ambiguous names); below the
+ * configured threshold the caller abstains with {@link #NEEDS_MODEL}. Thread-safe; caches per catalog.
+ */
+public final class OfflinePlanner implements Planner {
+  /** The reason given when the offline planner is not sure enough. */
+  public static final String NEEDS_MODEL = "I can answer this only with a language model configured";
+
+  private final Cache<Catalog, SchemaTerms> terms = Caffeine.newBuilder().weakKeys().maximumSize(64).build();
+
+  @Override
+  public String name() {
+    return "offline";
+  }
+
+  @Override
+  public Plan plan(PlanRequest request) {
+    SchemaTerms st = terms.get(request.catalog(), SchemaTerms::new);
+    return new Reading(request, st).plan();
+  }
+
+  /** Words that need no schema element to be explained. */
+  static final Set<String> FREE = Set.of(
+      "a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "with", "and", "or", "is", "are", "was",
+      "were", "be", "been", "being", "what", "which", "who", "whom", "whose", "where", "when", "there", "their",
+      "its", "it", "this", "that", "these", "those", "do", "does", "did", "have", "has", "had", "from", "as",
+      "any", "some", "all", "every", "each", "please", "i", "we", "you", "they", "them", "our", "your", "my",
+      "me", "show", "list", "give", "find", "return", "tell", "display", "get", "output", "provide", "report",
+      "also", "both", "only", "along", "together", "respectively", "corresponding", "his", "her",
+      "information", "info", "details", "detail", "record", "records", "entries", "entry", "database",
+      "data", "table", "stored", "known", "existing", "exist", "listed", "registered", "available", "whole",
+      "overall", "just", "than", "so", "far", "out", "about", "can", "could", "would", "will", "shall", "like",
+      "know", "see", "want", "value", "values", "result", "results", "number", "how", "many", "either", "manner");
+
+  /** Words that change a query's logic: when the planner cannot place one, it must not guess. */
+  static final Set<String> STRUCTURAL = Set.of("not", "no", "never", "without", "except", "average", "maximum",
+      "minimum", "max", "min", "sum", "every", "before", "after", "between", "neither", "nor", "none", "least",
+      "most", "fewer", "more", "less", "than", "same", "different", "distinct", "unique", "each", "per");
+
+  /** Connecting words that rarely change what a question asks. */
+  static final Set<String> WEAK = Set.of("live", "lives", "living", "located", "locate", "across", "belong",
+      "belongs", "belonging", "compute", "calculate", "associated", "based", "situated", "results", "result",
+      "ones", "one's");
+
+  private static final Map<String, CmpOp> COMPARATORS_BEFORE = Map.ofEntries(
+      Map.entry("more than", CmpOp.GT), Map.entry("greater than", CmpOp.GT), Map.entry("larger than", CmpOp.GT),
+      Map.entry("higher than", CmpOp.GT), Map.entry("bigger than", CmpOp.GT), Map.entry("older than", CmpOp.GT),
+      Map.entry("longer than", CmpOp.GT), Map.entry("over", CmpOp.GT), Map.entry("above", CmpOp.GT),
+      Map.entry("after", CmpOp.GT), Map.entry("exceeding", CmpOp.GT), Map.entry("exceeds", CmpOp.GT),
+      Map.entry("taller than", CmpOp.GT), Map.entry("heavier than", CmpOp.GT), Map.entry("later than", CmpOp.GT),
+      Map.entry("less than", CmpOp.LT), Map.entry("fewer than", CmpOp.LT), Map.entry("smaller than", CmpOp.LT),
+      Map.entry("lower than", CmpOp.LT), Map.entry("younger than", CmpOp.LT), Map.entry("shorter than", CmpOp.LT),
+      Map.entry("under", CmpOp.LT), Map.entry("below", CmpOp.LT), Map.entry("before", CmpOp.LT),
+      Map.entry("earlier than", CmpOp.LT), Map.entry("lighter than", CmpOp.LT),
+      Map.entry("at least", CmpOp.GE), Map.entry("no less than", CmpOp.GE), Map.entry("not less than", CmpOp.GE),
+      Map.entry("at most", CmpOp.LE), Map.entry("no more than", CmpOp.LE), Map.entry("not more than", CmpOp.LE),
+      Map.entry("equal to", CmpOp.EQ), Map.entry("equals", CmpOp.EQ), Map.entry("exactly", CmpOp.EQ),
+      Map.entry("is", CmpOp.EQ), Map.entry("of", CmpOp.EQ), Map.entry("in", CmpOp.EQ), Map.entry("=", CmpOp.EQ),
+      Map.entry("not", CmpOp.NE), Map.entry("other than", CmpOp.NE));
+
+  private static final Set<String> DESC_SUPER = Set.of("highest", "largest", "biggest", "greatest", "most",
+      "oldest", "longest", "latest", "newest", "maximum", "max", "tallest", "heaviest", "best", "top",
+      "richest", "priciest");
+  private static final Set<String> ASC_SUPER = Set.of("lowest", "smallest", "least", "fewest", "youngest",
+      "shortest", "earliest", "minimum", "min", "cheapest", "lightest", "worst");
+
+  /** One question being read. Not thread-safe; one per call. */
+  private static final class Reading {
+    final PlanRequest req;
+    final SchemaTerms st;
+    final List<Tok> toks;
+    final boolean[] used;
+    final List<Mention> mentions = new ArrayList<>();
+    double confidence = 0.95;
+    final List<String> notes = new ArrayList<>();
+    /** Set when two tables are joined by several foreign keys and the question does not say which. */
+    Plan.Clarify joinClarify;
+    /** The table whose rows are the groups ("each musical"), or null. */
+    Table groupTable;
+    /** Where the count phrase starts ("how many", "the number of"), or -1. */
+    int countAt = -1;
+
+    Reading(PlanRequest req, SchemaTerms st) {
+      this.req = req;
+      this.st = st;
+      this.toks = Tokens.tokenize(req.question());
+      this.used = new boolean[toks.size()];
+    }
+
+    /** A span of the question naming schema elements (candidates, best first). */
+    final class Mention {
+      final int start;
+      final int end;
+      final List<Term> candidates;
+      boolean consumed;
+
+      Mention(int start, int end, List<Term> candidates) {
+        this.start = start;
+        this.end = end;
+        this.candidates = candidates;
+      }
+
+      List<Term> columns() {
+        return candidates.stream().filter(t -> !t.isTable()).toList();
+      }
+
+      List<Term> tables() {
+        return candidates.stream().filter(Term::isTable).toList();
+      }
+
+      void consume() {
+        consumed = true;
+        for (int i = start; i < end; i++) {
+          used[i] = true;
+        }
+      }
+    }
+
+    /** A filter found in the question. */
+    record Filter(Term column, Expr condition, boolean orWithPrevious) {
+      Filter(Term column, Expr condition) {
+        this(column, condition, false);
+      }
+    }
+
+    String low(int i) {
+      return i >= 0 && i < toks.size() ? toks.get(i).low() : "";
+    }
+
+    boolean is(int i, String... words) {
+      String w = low(i);
+      for (String x : words) {
+        if (x.equals(w)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void use(int... idx) {
+      for (int i : idx) {
+        if (i >= 0 && i < used.length) {
+          used[i] = true;
+        }
+      }
+    }
+
+    Plan plan() {
+      if (toks.isEmpty()) {
+        return new Plan.Abstain("The question has no words");
+      }
+      Query.Select followUp = followUp();
+      if (followUp != null) {
+        return finish(followUp, "refines the previous answer");
+      }
+      findMentions();
+      markValues();
+      dropMentionsInValues();
+      boolean count = detectCount();
+      boolean distinct = detect("different", "distinct", "unique");
+      Map<Integer, AggFunction> aggWords = detectAggregates();
+
+      // the focus table: the first table mention, else the table of the first column mention
+      Table focus = focusTable();
+      if (focus == null) {
+        return new Plan.Abstain(NEEDS_MODEL + " (no table of the database is named in the question)");
+      }
+      List<Filter> filters = new ArrayList<>();
+      String problem = numberFilters(focus, filters);
+      if (problem == null) {
+        problem = valueFilters(focus, filters);
+      }
+      if (problem != null) {
+        return new Plan.Abstain(NEEDS_MODEL + " (" + problem + ")");
+      }
+      List<OrderItem> order = new ArrayList<>();
+      Long limit = null;
+      Object[] sup = superlative(focus, aggWords);
+      if (sup != null && sup[0] instanceof String s) {
+        return new Plan.Abstain(NEEDS_MODEL + " (" + s + ")");
+      }
+      Term supColumn = sup == null ? null : (Term) sup[0];
+      Term groupCount = null;
+      Table countOf = null;
+      if (supColumn != null && supColumn.isTable()) {
+        countOf = supColumn.table();
+        supColumn = null;
+        if (countOf == focus) {
+          return new Plan.Abstain(NEEDS_MODEL + " (ranking " + focus.name() + " by a count of itself)");
+        }
+        List<Edge> p = st.path(focus.name(), countOf.name());
+        if (p == null || p.size() != 1 || focus.primaryKey().isEmpty()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + countOf.name() + " per " + focus.name() + ")");
+        }
+        order.add(new OrderItem(Expr.Aggregate.countStar(), (SortOrder) sup[1], null));
+        limit = (Long) sup[2];
+        confidence *= 0.85;
+      } else if (supColumn != null && sup.length > 3) {
+        groupCount = supColumn;
+        supColumn = null;
+        order.add(new OrderItem(Expr.Aggregate.countStar(), (SortOrder) sup[1], null));
+        limit = (Long) sup[2];
+      } else if (supColumn != null) {
+        order.add(new OrderItem(ref(supColumn), (SortOrder) sup[1], null));
+        limit = (Long) sup[2];
+      }
+      List<Term> orderCols = orderBy(focus, order);
+      if (orderCols == null) {
+        return new Plan.Abstain(NEEDS_MODEL + " (cannot tell what to sort by)");
+      }
+      List<Term> found = groupBy(focus, count || !aggWords.isEmpty());
+      List<Term> groups = found == null ? null : new ArrayList<>(found);
+      if (groups == null) {
+        return new Plan.Abstain(NEEDS_MODEL + " (cannot tell what to group by)");
+      }
+      if (groupCount != null) {
+        if (!groups.isEmpty() || count) {
+          return new Plan.Abstain(NEEDS_MODEL + " (most common together with other groups)");
+        }
+        groups.add(groupCount);
+      }
+
+      // what is left of the column mentions is the select list, in question order
+      List<SelectItem> items = new ArrayList<>();
+      List<Term> seen = new ArrayList<>();
+      for (Term g : groups) {
+        SelectItem gi = new SelectItem(ref(g), null);
+        items.add(gi);
+        seen.add(g);
+      }
+      for (Mention m : mentions) {
+        if (m.consumed || m.columns().isEmpty()) {
+          continue;
+        }
+        if (!m.tables().isEmpty() && (m.tables().get(0).quality() >= 1.0
+            || m.columns().stream().noneMatch(t -> t.quality() >= 1.0))) {
+          continue; // a table name, not a column
+        }
+        Term c = resolve(m, focus);
+        if (c == null) {
+          Plan clarify = clarifyColumn(m, focus);
+          if (clarify != null) {
+            return clarify;
+          }
+          continue;
+        }
+        m.consume();
+        AggFunction agg = aggregateBefore(m, aggWords);
+        Expr e = ref(c);
+        if (agg != null) {
+          // "the minimum, maximum and average price": every aggregate word of the list applies
+          List<AggFunction> more = new ArrayList<>();
+          int k = m.start - 1;
+          while (k >= 0 && (used[k] && aggWords.containsKey(k) || is(k, "the", "of", "its", "their"))) {
+            k--;
+          }
+          while (k >= 0) {
+            if (is(k, "and", "or") && aggWords.containsKey(k - 1) && !used[k - 1]) {
+              used[k] = true;
+              k--;
+            }
+            if (k >= 0 && aggWords.containsKey(k) && !used[k]) {
+              used[k] = true;
+              more.add(0, aggWords.get(k));
+              k--;
+            } else {
+              break;
+            }
+          }
+          for (AggFunction f : more) {
+            SelectItem ai = new SelectItem(new Expr.Aggregate(f, false, e, null), null);
+            items.add(ai);
+          }
+        }
+        if (agg != null) {
+          e = new Expr.Aggregate(agg, distinct && agg == AggFunction.COUNT, e, null);
+        }
+        if (agg == null && seen.stream().anyMatch(x -> x.column() == c.column())) {
+          continue;
+        }
+        seen.add(c);
+        SelectItem si = new SelectItem(e, null);
+        items.add(si);
+      }
+      List<Mention> tableMentions = new ArrayList<>();
+      for (Mention m : mentions) {
+        if (!m.consumed && !m.tables().isEmpty()) {
+          m.consume();
+          tableMentions.add(m);
+        }
+      }
+      // any aggregate word left applies to the next column; a lone "how many" counts rows
+      boolean hasAgg = items.stream().anyMatch(i -> i.expr() instanceof Expr.Aggregate);
+      Table countedTable = null;
+      if (groupTable != null) {
+        if (!count || !groups.isEmpty() || countOf != null || groupCount != null) {
+          return new Plan.Abstain(NEEDS_MODEL + " (an aggregate per " + groupTable.name() + ")");
+        }
+        countedTable = tableAfterCount();
+        if (countedTable == null) {
+          countedTable = focus;
+        }
+        List<Edge> p = countedTable == groupTable ? null : st.path(groupTable.name(), countedTable.name());
+        if (p == null || p.size() != 1 || groupTable.primaryKey().isEmpty()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + countedTable.name() + " per "
+              + groupTable.name() + ")");
+        }
+        List<SelectItem> plainItems = items.stream().filter(it -> !(it.expr() instanceof Expr.Aggregate)).toList();
+        if (items.size() != plainItems.size()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (a count with other aggregates per " + groupTable.name() + ")");
+        }
+        for (SelectItem it : plainItems) {
+          if (!(it.expr() instanceof Expr.Column c) || !groupTable.name().equalsIgnoreCase(c.table())) {
+            return new Plan.Abstain(NEEDS_MODEL + " (columns of other tables per " + groupTable.name() + ")");
+          }
+        }
+        if (plainItems.isEmpty()) {
+          Term label = columnNamed(groupTable, "name");
+          if (label == null) {
+            label = columnNamed(groupTable, "title");
+          }
+          if (label == null) {
+            return new Plan.Abstain(NEEDS_MODEL + " (no name to show for " + groupTable.name() + ")");
+          }
+          items.add(new SelectItem(ref(label), null));
+          notes.add("shows " + qn(label) + " for each " + groupTable.name());
+        }
+        for (String pk : groupTable.primaryKey()) {
+          groups.add(term(groupTable.name(), pk));
+        }
+        for (SelectItem it : items) {
+          Expr.Column c = (Expr.Column) it.expr();
+          if (groups.stream().noneMatch(g -> g.table().name().equals(c.table()) && g.column().name().equals(c.column()))) {
+            groups.add(term(c.table(), c.column()));
+          }
+        }
+        items.add(new SelectItem(Expr.Aggregate.countStar(), null));
+        hasAgg = true;
+        count = false;
+        confidence *= 0.8;
+      }
+      if (count) {
+        Expr countExpr = Expr.Aggregate.countStar();
+        int plain = (int) items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).count() - groups.size();
+        int after = countAt < 0 ? -1 : (is(countAt, "count") ? countAt + 1 : countAt + 2);
+        while (is(after, "the", "all", "number", "of", "total")) {
+          after++;
+        }
+        boolean distinctCount = is(after, "different", "distinct", "unique");
+        if (distinct && distinctCount && plain == 1 && groups.isEmpty()) {
+          SelectItem only = items.remove(items.size() - 1);
+          countExpr = new Expr.Aggregate(AggFunction.COUNT, true, only.expr(), null);
+        } else if (plain == 1 && groups.isEmpty() && detect("each", "per", "different", "distinct", "respective",
+            "corresponding", "every")) {
+          SelectItem g = items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).findFirst().orElseThrow();
+          Expr.Column gc = (Expr.Column) g.expr();
+          groups.add(term(gc.table(), gc.column()));
+          confidence *= 0.9;
+        } else if (plain > 0) {
+          return new Plan.Abstain(NEEDS_MODEL + " (a count together with other columns)");
+        }
+        // the count comes last, after the groups and columns (measured better than the question's order)
+        items.add(items.size(), new SelectItem(countExpr, null));
+        hasAgg = true;
+      }
+      if (items.isEmpty() && !hasAgg && is(0, "which", "who", "list", "show", "find", "what", "give", "return")) {
+        // "Which players are from Indonesia?": the rows of the focus table, by their name
+        Term label = columnNamed(focus, "name");
+        if (label == null) {
+          for (Term t : st.terms) {
+            if (!t.isTable() && t.table() == focus && t.quality() >= 1.0
+                && t.words().equals(Tokens.schemaWords(focus.name()))) {
+              label = t;
+            }
+          }
+        }
+        if (label != null) {
+          items.add(new SelectItem(ref(label), null));
+          confidence *= 0.8;
+          notes.add("shows " + qn(label) + " for the rows asked about");
+        }
+      }
+      if (items.isEmpty() || items.size() == groups.size() && !hasAgg && !groups.isEmpty()) {
+        if (detect("information", "details", "info") || items.isEmpty() && detectStarWords()) {
+          items.add(new SelectItem(Expr.Star.all(), null));
+        } else if (items.isEmpty()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (no column to show is named)");
+        }
+      }
+      if (countOf != null) {
+        if (hasAgg || !groups.isEmpty()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (a ranking by count with other aggregates)");
+        }
+        for (String pk : focus.primaryKey()) {
+          groups.add(term(focus.name(), pk));
+        }
+        for (SelectItem it : items) {
+          if (it.expr() instanceof Expr.Column c && c.table() != null
+              && groups.stream().noneMatch(g -> g.table().name().equals(c.table()) && g.column().name().equals(c.column()))) {
+            groups.add(term(c.table(), c.column()));
+          }
+        }
+      }
+      if (!groups.isEmpty() && !hasAgg && groupCount == null && countOf == null) {
+        return new Plan.Abstain(NEEDS_MODEL + " (grouping without an aggregate)");
+      }
+      if (hasAgg && !count && groups.isEmpty() && countOf == null
+          && items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).count() == 1
+          && detect("each", "per", "different", "distinct", "respective", "corresponding", "every")) {
+        SelectItem g = items.stream().filter(i -> !(i.expr() instanceof Expr.Aggregate)).findFirst().orElseThrow();
+        if (g.expr() instanceof Expr.Column gc) {
+          groups.add(term(gc.table(), gc.column()));
+          confidence *= 0.9;
+        }
+      }
+      if (hasAgg && groups.isEmpty() && items.stream().anyMatch(i -> !(i.expr() instanceof Expr.Aggregate))) {
+        return new Plan.Abstain(NEEDS_MODEL + " (aggregates mixed with plain columns)");
+      }
+      if (hasAgg && supColumn != null && groups.isEmpty()) {
+        return new Plan.Abstain(NEEDS_MODEL + " (an aggregate with a superlative)");
+      }
+
+      // unexplained content words lower the confidence (connecting verbs less so)
+      for (int i = 0; i < toks.size(); i++) {
+        Tok t = toks.get(i);
+        if (!used[i] && WEAK.contains(t.low())) {
+          confidence *= 0.9;
+          notes.add("read '" + t.raw() + "' as a connecting word");
+        } else if (!used[i] && STRUCTURAL.contains(t.low())) {
+          return new Plan.Abstain(NEEDS_MODEL + " (I could not place '" + t.raw() + "')");
+        } else if (!used[i] && !FREE.contains(t.low()) && !FREE.contains(t.stem()) && i < firstTableMention()
+            && (is(i + 1, "and", "of") || is(i - 1, "and")) && !t.number() && !t.quoted()) {
+          // "the memories and carriers of phones": a column asked for that the schema does not name so
+          return new Plan.Abstain(NEEDS_MODEL + " (no column is named '" + t.raw() + "')");
+        } else if (!used[i] && !FREE.contains(t.low()) && !FREE.contains(t.stem())) {
+          confidence *= 0.55;
+          notes.add("did not understand '" + t.raw() + "'");
+        }
+      }
+
+      // FROM: the focus table and every table a column needs, joined along FK paths
+      LinkedHashSet<String> needed = new LinkedHashSet<>();
+      needed.add(focus.name());
+      collectTables(items.stream().map(SelectItem::expr).toList(), needed);
+      for (Filter f : filters) {
+        needed.add(f.column().table().name());
+      }
+      for (OrderItem o : order) {
+        collectTables(List.of(o.expr()), needed);
+      }
+      for (Term g : groups) {
+        needed.add(g.table().name());
+      }
+      if (countedTable != null) {
+        needed.add(countedTable.name());
+        needed.add(groupTable.name());
+      }
+      if (countOf != null) {
+        needed.add(countOf.name());
+      }
+      for (Mention m : tableMentions) {
+        if (m.tables().stream().noneMatch(t -> needed.contains(t.table().name()))) {
+          confidence *= 0.5;
+          notes.add("mentions " + m.tables().get(0).table().name() + " without using it");
+        }
+      }
+      TableRef from = joinTree(focus.name(), needed);
+      if (from == null) {
+        return new Plan.Abstain(NEEDS_MODEL + " (the tables " + needed + " are not connected by foreign keys)");
+      }
+      if (joinClarify != null) {
+        return joinClarify;
+      }
+
+      boolean qualify = needed.size() > 1;
+      Expr where = null;
+      List<Expr> conds = new ArrayList<>();
+      List<Filter> merged = new ArrayList<>();
+      for (Filter f : filters) {
+        if (f.orWithPrevious() && !conds.isEmpty()) {
+          Expr prev = conds.remove(conds.size() - 1);
+          List<Expr> ops = new ArrayList<>(prev instanceof Expr.Or o ? o.operands() : List.of(prev));
+          ops.add(f.condition());
+          conds.add(new Expr.Or(ops));
+        } else {
+          conds.add(f.condition());
+          merged.add(f);
+        }
+      }
+      boolean orMerged = merged.size() != filters.size();
+      filters = merged;
+      Set<String> filterCols = new java.util.HashSet<>();
+      for (Filter f : filters) {
+        if (!filterCols.add(qn(f.column())) && detect("both")) {
+          return new Plan.Abstain(NEEDS_MODEL + " (both of two conditions on " + qn(f.column()) + ")");
+        }
+      }
+      // "older than 23 and younger than 20": no row has both, the question means something else
+      for (Filter a : filters) {
+        for (Filter b : filters) {
+          if (a != b && a.column().column() == b.column().column()
+              && a.condition() instanceof Expr.Comparison ca && b.condition() instanceof Expr.Comparison cb
+              && (ca.op() == CmpOp.GT || ca.op() == CmpOp.GE) && (cb.op() == CmpOp.LT || cb.op() == CmpOp.LE)
+              && ca.right() instanceof Expr.Literal la && cb.right() instanceof Expr.Literal lb
+              && la.value() instanceof Number na && lb.value() instanceof Number nb
+              && new BigDecimal(na.toString()).compareTo(new BigDecimal(nb.toString())) >= 0) {
+            return new Plan.Abstain(NEEDS_MODEL + " (no row can meet both conditions on " + qn(a.column()) + ")");
+          }
+        }
+      }
+      Set<String> eqCols = new java.util.HashSet<>();
+      for (Filter f : filters) {
+        if (f.condition() instanceof Expr.Comparison cmp && cmp.op() == CmpOp.EQ && !eqCols.add(qn(f.column()))
+            && !detect("or", "either")) {
+          return new Plan.Abstain(NEEDS_MODEL + " (two values for " + qn(f.column()) + ")");
+        }
+      }
+      if (conds.size() == 1) {
+        where = conds.get(0);
+      } else if (conds.size() > 1) {
+        if (!orMerged && detect("or")) {
+          where = new Expr.Or(conds);
+        } else {
+          where = new Expr.And(conds);
+        }
+      }
+      List<Expr> groupExprs = new ArrayList<>();
+      for (Term g : groups) {
+        groupExprs.add(ref(g));
+      }
+      Query.Select q = new Query.Select(null, distinct && !count && !hasAgg, items, List.of(from), where,
+          groupExprs, null, order, limit, null);
+      if (!qualify) {
+        q = Unqualify.apply(q);
+      }
+      return finish(q, describe(count, filters, groups, order, limit));
+    }
+
+    Plan finish(Query.Select q, String explanation) {
+      double c = Math.max(0, Math.min(1, confidence));
+      String why = notes.isEmpty() ? explanation : explanation + "; " + String.join("; ", notes);
+      return Plan.Draft.of(q, c, why);
+    }
+
+    String describe(boolean count, List<Filter> filters, List<Term> groups, List<OrderItem> order, Long limit) {
+      StringBuilder sb = new StringBuilder(count ? "Counts" : "Lists");
+      sb.append(" rows");
+      if (!filters.isEmpty()) {
+        sb.append(" filtered on ");
+        sb.append(String.join(", ", filters.stream().map(f -> qn(f.column())).toList()));
+      }
+      if (!groups.isEmpty()) {
+        sb.append(" per ").append(String.join(", ", groups.stream().map(this::qn).toList()));
+      }
+      if (!order.isEmpty()) {
+        sb.append(", sorted");
+      }
+      if (limit != null) {
+        sb.append(", first ").append(limit);
+      }
+      return sb.toString();
+    }
+
+    String qn(Term t) {
+      return t.table().name() + "." + t.column().name();
+    }
+
+    // ------------------------------------------------------------------ mentions
+
+    void findMentions() {
+      record Hit(int start, int len, Term term) {}
+      List<Hit> hits = new ArrayList<>();
+      for (Term t : st.terms) {
+        int k = t.words().size();
+        for (int i = 0; i + k <= toks.size(); i++) {
+          boolean ok = true;
+          for (int j = 0; j < k && ok; j++) {
+            Tok tok = toks.get(i + j);
+            ok = !tok.quoted() && (tok.stem().equals(t.words().get(j)) || tok.low().equals(t.words().get(j)));
+          }
+          if (ok) {
+            hits.add(new Hit(i, k, t));
+          }
+        }
+      }
+      hits.sort(Comparator.comparingInt((Hit h) -> -h.len()).thenComparingInt(Hit::start));
+      boolean[] taken = new boolean[toks.size()];
+      Map<String, List<Term>> bySpan = new LinkedHashMap<>();
+      for (Hit h : hits) {
+        String key = h.start() + ":" + h.len();
+        if (bySpan.containsKey(key)) {
+          bySpan.get(key).add(h.term());
+          continue;
+        }
+        boolean free = true;
+        for (int i = h.start(); i < h.start() + h.len(); i++) {
+          free &= !taken[i];
+        }
+        if (!free) {
+          continue;
+        }
+        for (int i = h.start(); i < h.start() + h.len(); i++) {
+          taken[i] = true;
+        }
+        List<Term> list = new ArrayList<>();
+        list.add(h.term());
+        bySpan.put(key, list);
+      }
+      for (Map.Entry<String, List<Term>> e : bySpan.entrySet()) {
+        String[] p = e.getKey().split(":");
+        int s = Integer.parseInt(p[0]);
+        List<Term> c = e.getValue();
+        c.sort(Comparator.comparingDouble((Term t) -> -t.quality()));
+        mentions.add(new Mention(s, s + Integer.parseInt(p[1]), c));
+      }
+      mentions.sort(Comparator.comparingInt(m -> m.start));
+    }
+
+    /** Value matches from the linker mark their words; they become filters later. */
+    final List<Object[]> values = new ArrayList<>(); // {start, end, ValueMatch or null, text}
+
+    void markValues() {
+      for (int i = 0; i < toks.size(); i++) {
+        if (toks.get(i).quoted()) {
+          values.add(new Object[] {i, i + 1, null, toks.get(i).raw()});
+        }
+      }
+      for (ValueMatch vm : req.linking().values()) {
+        if (vm.score() < 0.8) {
+          continue;
+        }
+        List<Tok> vt = Tokens.tokenize(vm.matched());
+        int k = vt.size();
+        if (k == 0) {
+          continue;
+        }
+        for (int i = 0; i + k <= toks.size(); i++) {
+          boolean ok = true;
+          for (int j = 0; j < k && ok; j++) {
+            ok = toks.get(i + j).low().equals(vt.get(j).low());
+          }
+          if (ok) {
+            final int start = i;
+            boolean dup = false;
+            for (Object[] v : values) {
+              if ((int) v[0] == start && v[2] instanceof ValueMatch other
+                  && !(other.table().equals(vm.table()) && other.column().equals(vm.column()))) {
+                // the same words match a value in several columns: keep both as candidates
+              } else if ((int) v[0] == start) {
+                dup = true;
+              }
+            }
+            if (!dup) {
+              values.add(new Object[] {i, i + k, vm, toks.get(i).quoted() ? toks.get(i).raw() : vm.value()});
+            }
+          }
+        }
+      }
+    }
+
+    /** Drops schema mentions inside value spans ("Tony Award" is a value, not the column award). */
+    void dropMentionsInValues() {
+      mentions.removeIf(m -> {
+        for (Object[] v : values) {
+          if (m.start < (int) v[1] && (int) v[0] < m.end) {
+            return true;
+          }
+        }
+        return false;
+      });
+    }
+
+    boolean detect(String... words) {
+      boolean found = false;
+      for (int i = 0; i < toks.size(); i++) {
+        for (String w : words) {
+          if (toks.get(i).low().equals(w)) {
+            used[i] = true;
+            found = true;
+          }
+        }
+      }
+      return found;
+    }
+
+    boolean detectStarWords() {
+      return detect("everything");
+    }
+
+    boolean detectCount() {
+      boolean c = detectCount0();
+      if (c) {
+        for (int i = 0; i < toks.size(); i++) {
+          if (is(i, "total") && (is(i - 1, "in") && i == toks.size() - 1 || is(i + 1, "number"))) {
+            use(i, i - 1 >= 0 && is(i - 1, "in") ? i - 1 : i);
+          }
+        }
+      }
+      return c;
+    }
+
+    boolean detectCount0() {
+      for (int i = 0; i < toks.size(); i++) {
+        if (is(i, "how") && is(i + 1, "many")) {
+          use(i, i + 1);
+          countAt = i;
+          return true;
+        }
+        int before = is(i - 1, "the", "total") ? (is(i - 2, "the", "total") ? i - 3 : i - 2) : i - 1;
+        if (is(i, "number") && is(i + 1, "of") && !inMention(i)
+            && !is(i - 1, "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest", "smallest")
+            && !is(before, "by", "than", "highest", "largest", "most", "least", "smallest", "lowest",
+                "greatest", "fewest", "whose", "of", "biggest", "maximum", "minimum", "average")) {
+          use(i, i + 1);
+          if (is(i - 1, "total")) {
+            use(i - 1);
+          }
+          countAt = i;
+          return true;
+        }
+        if (is(i, "count") && i <= 1) {
+          use(i);
+          countAt = i;
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Where the first table is named, or the question's length. */
+    int firstTableMention() {
+      for (Mention m : mentions) {
+        if (!m.tables().isEmpty() && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+          return m.start;
+        }
+      }
+      return toks.size();
+    }
+
+    /** The table named right after the count phrase ("how many actors", "the number of races"), or null. */
+    Table tableAfterCount() {
+      if (countAt < 0) {
+        return null;
+      }
+      int k = is(countAt, "count") ? countAt + 1 : countAt + 2;
+      while (is(k, "the", "all", "number", "of", "total", "different", "distinct")) {
+        k++;
+      }
+      for (Mention m : mentions) {
+        if (m.start == k && !m.tables().isEmpty()) {
+          return m.tables().get(0).table();
+        }
+      }
+      return null;
+    }
+
+    boolean inMention(int i) {
+      for (Mention m : mentions) {
+        if (m.start <= i && i < m.end && m.end - m.start > 1) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    Map<Integer, AggFunction> detectAggregates() {
+      Map<Integer, AggFunction> out = new LinkedHashMap<>();
+      for (int i = 0; i < toks.size(); i++) {
+        String w = low(i);
+        AggFunction f = switch (w) {
+          case "average", "avg", "mean" -> AggFunction.AVG;
+          case "total", "sum", "combined" -> AggFunction.SUM;
+          case "maximum", "max" -> AggFunction.MAX;
+          case "minimum", "min" -> AggFunction.MIN;
+          default -> null;
+        };
+        if (f != null) {
+          out.put(i, f);
+        }
+      }
+      return out;
+    }
+
+    /** The aggregate word right before a column mention ("average age", "the total of the price"). */
+    AggFunction aggregateBefore(Mention m, Map<Integer, AggFunction> aggWords) {
+      for (int i = m.start - 1; i >= Math.max(0, m.start - 3); i--) {
+        AggFunction f = aggWords.get(i);
+        if (f != null && !used[i]) {
+          used[i] = true;
+          return f;
+        }
+        if (!is(i, "the", "of", "all", "their", "its") && !FREE.contains(low(i))) {
+          break;
+        }
+      }
+      // superlative adjectives used as aggregates: "the highest age" when alone in the select list
+      return null;
+    }
+
+    Table focusTable() {
+      for (Mention m : mentions) {
+        List<Term> ts = m.tables();
+        if (!ts.isEmpty() && (ts.get(0).quality() >= 1.0 || m.columns().isEmpty())) {
+          return ts.get(0).table();
+        }
+      }
+      for (Mention m : mentions) {
+        List<Term> cs = m.columns();
+        if (!cs.isEmpty()) {
+          Set<Table> tables = new LinkedHashSet<>();
+          cs.forEach(c -> tables.add(c.table()));
+          if (tables.size() == 1) {
+            confidence *= 0.8;
+            return tables.iterator().next();
+          }
+        }
+      }
+      for (Object[] v : values) {
+        if (v[2] instanceof ValueMatch vm) {
+          confidence *= 0.7;
+          return st.tablesByLower.get(vm.table().toLowerCase(Locale.ROOT));
+        }
+      }
+      return null;
+    }
+
+    /** The column a mention means: in the focus table, else the only table that has it. */
+    Term resolve(Mention m, Table focus) {
+      List<Term> cs = m.columns();
+      for (var r : req.resolutionsForQuestion()) {
+        for (Term c : cs) {
+          if (r.chosen().value().equalsIgnoreCase(qn(c))) {
+            return c;
+          }
+        }
+      }
+      if (ambiguousList(m, cs)) {
+        return null;
+      }
+      for (Term c : cs) {
+        if (c.table() == focus) {
+          return c;
+        }
+      }
+      Set<Table> tables = new LinkedHashSet<>();
+      cs.forEach(c -> tables.add(c.table()));
+      // prefer tables named elsewhere in the question
+      List<Term> inMentioned = new ArrayList<>();
+      for (Term c : cs) {
+        for (Mention o : mentions) {
+          if (o.tables().stream().anyMatch(t -> t.table() == c.table()) && !inMentioned.contains(c)) {
+            inMentioned.add(c);
+          }
+        }
+      }
+      Set<Table> mentionedTables = new LinkedHashSet<>();
+      inMentioned.forEach(c -> mentionedTables.add(c.table()));
+      if (mentionedTables.size() == 1) {
+        return inMentioned.get(0);
+      }
+      if (tables.size() == 1 && cs.get(0).quality() >= 1.0) {
+        confidence *= 0.8;
+        return cs.get(0);
+      }
+      return null;
+    }
+
+    /** "the name of customers and products": the column follows with two tables that both have it. */
+    boolean ambiguousList(Mention m, List<Term> cs) {
+      int k = m.end;
+      while (is(k, "of", "for", "the", "all", "both")) {
+        k++;
+      }
+      Mention first = null;
+      Mention second = null;
+      for (Mention o : mentions) {
+        if (o.start == k && !o.tables().isEmpty()) {
+          first = o;
+        }
+      }
+      if (first == null || !is(first.end, "and", "or")) {
+        return false;
+      }
+      int k2 = first.end + 1;
+      while (is(k2, "the", "all")) {
+        k2++;
+      }
+      for (Mention o : mentions) {
+        if (o.start == k2 && !o.tables().isEmpty()) {
+          second = o;
+        }
+      }
+      if (second == null) {
+        return false;
+      }
+      final Mention f = first;
+      final Mention g = second;
+      return cs.stream().anyMatch(c -> f.tables().stream().anyMatch(t -> t.table() == c.table()))
+          && cs.stream().anyMatch(c -> g.tables().stream().anyMatch(t -> t.table() == c.table()));
+    }
+
+    /** Two or more mentioned tables have the column: ask which. */
+    Plan clarifyColumn(Mention m, Table focus) {
+      List<Term> cs = m.columns();
+      Set<String> mentionedTables = new LinkedHashSet<>();
+      for (Mention o : mentions) {
+        o.tables().forEach(t -> mentionedTables.add(t.table().name()));
+      }
+      List<Term> options = cs.stream().filter(c -> mentionedTables.contains(c.table().name())).toList();
+      if (options.size() < 2) {
+        return null;
+      }
+      String word = String.join(" ", toks.subList(m.start, m.end).stream().map(Tok::raw).toList());
+      List<Clarification.Option> opts = new ArrayList<>();
+      for (Term c : options) {
+        opts.add(new Clarification.Option(opts.size() + 1, qn(c), qn(c)));
+      }
+      return new Plan.Clarify(Clarification.Kind.COLUMN, "Which " + word + " do you mean?", opts);
+    }
+
+    // ------------------------------------------------------------------ filters
+
+    /** Numbers with a comparator and a column: "older than 56", "price at least 180", "in 2009". */
+    String numberFilters(Table focus, List<Filter> filters) {
+      for (int i = 0; i < toks.size(); i++) {
+        Tok t = toks.get(i);
+        if (!t.number() || used[i]) {
+          continue;
+        }
+        if (is(i - 1, "top", "first", "last") || DESC_SUPER.contains(low(i + 1)) || ASC_SUPER.contains(low(i + 1))) {
+          continue; // "the top 5", "the 3 oldest": a limit, read with the superlative
+        }
+        Object value = number(t.raw());
+        // "between 10 and 20"
+        if (is(i - 1, "between") && is(i + 1, "and") && i + 2 < toks.size() && toks.get(i + 2).number()) {
+          Term col = columnNear(i - 1, focus, true);
+          if (col == null) {
+            return "no column for the range " + t.raw();
+          }
+          boolean neg = is(i - 2, "not");
+          use(i - 1, i, i + 1, i + 2);
+          if (neg) {
+            use(i - 2);
+          }
+          filters.add(new Filter(col, new Expr.Between(ref(col), Expr.Literal.of(value),
+              Expr.Literal.of(number(toks.get(i + 2).raw())), neg)));
+          i += 2;
+          continue;
+        }
+        CmpOp op = null;
+        int opStart = i;
+        for (int len = 3; len >= 1 && op == null; len--) {
+          if (i - len < 0) {
+            continue;
+          }
+          String phrase = String.join(" ", toks.subList(i - len, i).stream().map(Tok::low).toList());
+          CmpOp o = COMPARATORS_BEFORE.get(phrase);
+          if (o != null) {
+            op = o;
+            opStart = i - len;
+          }
+        }
+        if (is(i + 1, "or") && is(i + 2, "more", "above", "greater", "higher")) {
+          op = CmpOp.GE;
+          use(i + 1, i + 2);
+        } else if (is(i + 1, "or") && is(i + 2, "less", "fewer", "below", "lower")) {
+          op = CmpOp.LE;
+          use(i + 1, i + 2);
+        }
+        if (op == null) {
+          op = CmpOp.EQ;
+        }
+        boolean negated = is(opStart - 1, "not") || (is(opStart - 2, "not") && is(opStart - 1, "be", "is", "are"));
+        Term col;
+        String opWord = low(opStart);
+        if (opWord.equals("older") || opWord.equals("younger")) {
+          col = columnNamed(focus, "age");
+        } else {
+          col = columnNear(opStart, focus, false);
+        }
+        if (col == null) {
+          // "in 2009", "of 2009": a year column
+          if (looksLikeYear(t.raw())) {
+            col = columnNamed(focus, "year");
+          }
+          if (col == null) {
+            return "no column for the number " + t.raw();
+          }
+        }
+        if (!col.column().type().isNumeric() && !col.column().type().isTemporal()
+            && col.column().type() != SqlType.OTHER) {
+          if (op != CmpOp.EQ) {
+            return "a comparison with the text column " + col.column().name();
+          }
+          value = t.raw();
+        }
+        for (int k = opStart; k < i; k++) {
+          used[k] = true;
+        }
+        used[i] = true;
+        if (negated) {
+          use(opStart - 1, opStart - 2);
+          op = negate(op);
+        }
+        filters.add(new Filter(col, new Expr.Comparison(op, ref(col), Expr.Literal.of(value))));
+      }
+      return null;
+    }
+
+    static CmpOp negate(CmpOp op) {
+      return switch (op) {
+        case EQ -> CmpOp.NE;
+        case NE -> CmpOp.EQ;
+        case GT -> CmpOp.LE;
+        case GE -> CmpOp.LT;
+        case LT -> CmpOp.GE;
+        case LE -> CmpOp.GT;
+        default -> op;
+      };
+    }
+
+    static boolean looksLikeYear(String s) {
+      return s.matches("(1[89]|20)\\d\\d");
+    }
+
+    static Object number(String s) {
+      if (s.contains(".")) {
+        return new BigDecimal(s);
+      }
+      try {
+        return Long.parseLong(s);
+      } catch (NumberFormatException e) {
+        return new BigDecimal(s);
+      }
+    }
+
+    /** The unconsumed column mention closest before {@code pos} (within 4 words), else just after. */
+    Term columnNear(int pos, Table focus, boolean numericOnly) {
+      return columnNear(pos, focus, numericOnly, true);
+    }
+
+    Term columnNear(int pos, Table focus, boolean numericOnly, boolean consume) {
+      Mention best = null;
+      for (Mention m : mentions) {
+        if (m.consumed || m.columns().isEmpty()
+            || !m.tables().isEmpty() && m.tables().get(0).quality() >= m.columns().get(0).quality()) {
+          continue;
+        }
+        if (m.end <= pos && pos - m.end <= 4) {
+          best = m;
+        }
+      }
+      if (best != null) {
+        for (Mention m : mentions) {
+          if (m.start >= best.end && m.end <= pos && !m.tables().isEmpty() && m.columns().isEmpty()) {
+            best = null; // "emails of the user named ...": the column belongs to another phrase
+            break;
+          }
+        }
+      }
+      if (best == null) {
+        for (Mention m : mentions) {
+          if (!m.consumed && !m.columns().isEmpty() && m.start > pos && m.start - pos <= 3
+              && (m.tables().isEmpty() || m.tables().get(0).quality() < m.columns().get(0).quality())) {
+            best = m;
+            break;
+          }
+        }
+      }
+      if (best == null) {
+        return null;
+      }
+      Term c = resolve(best, focus);
+      if (c == null) {
+        return null;
+      }
+      if (numericOnly && !c.column().type().isNumeric()) {
+        return null;
+      }
+      if (consume) {
+        best.consume();
+      }
+      return c;
+    }
+
+    /** A column of the focus table whose name words contain {@code word}, when there is exactly one. */
+    Term columnNamed(Table focus, String word) {
+      Term found = null;
+      for (Term t : st.terms) {
+        if (!t.isTable() && t.table() == focus && t.quality() >= 1.0 && t.words().contains(word)) {
+          if (found != null && found.column() != t.column()) {
+            return null;
+          }
+          found = t;
+        }
+      }
+      // consume a mention of it, if any
+      if (found != null) {
+        final Column fc = found.column();
+        for (Mention m : mentions) {
+          if (!m.consumed && !m.columns().isEmpty() && m.columns().stream().allMatch(c -> c.column() == fc)) {
+            m.consume();
+          }
+        }
+      }
+      return found;
+    }
+
+    /** Values found in the data or quoted: "in Australia" -> country = 'Australia'. */
+    String valueFilters(Table focus, List<Filter> filters) {
+      Set<Integer> done = new java.util.HashSet<>();
+      for (Object[] v : values) {
+        int s = (int) v[0];
+        int e = (int) v[1];
+        if (done.contains(s)) {
+          continue;
+        }
+        boolean taken = false;
+        for (int i = s; i < e; i++) {
+          taken |= used[i];
+        }
+        if (taken) {
+          continue;
+        }
+        Term col = null;
+        // "with 'a' in their names", "containing 'x'", "starting with 'M'"
+        String likeShape = null;
+        for (int i = s - 1; i >= Math.max(0, s - 3); i--) {
+          if (is(i, "contain", "contains", "containing", "include", "includes", "including", "like", "substring")) {
+            likeShape = "%v%";
+            use(i);
+          } else if (is(i, "start", "starts", "starting", "begin", "begins", "beginning") && is(i + 1, "with")) {
+            likeShape = "v%";
+            use(i, i + 1);
+          } else if (is(i, "end", "ends", "ending") && is(i + 1, "with")) {
+            likeShape = "%v";
+            use(i, i + 1);
+          }
+        }
+        Term likeCol = null;
+        if (is(e, "in") && toks.get(s).quoted()) {
+          int k = is(e + 1, "their", "the", "its", "his", "her") ? e + 2 : e + 1;
+          for (Mention m : mentions) {
+            if (!m.consumed && m.start == k && !m.columns().isEmpty()) {
+              likeCol = resolve(m, focus);
+              if (likeCol != null) {
+                m.consume();
+                use(e, e + 1);
+                likeShape = "%v%";
+              }
+            }
+          }
+        }
+        if (likeShape != null) {
+          Term lc = likeCol != null ? likeCol : columnNear(s, focus, false);
+          if (lc == null) {
+            return "no column for the pattern '" + v[3] + "'";
+          }
+          use(s);
+          done.add(s);
+          String pattern = likeShape.replace("v", String.valueOf(v[3]).replace("%", "").replace("_", ""));
+          filters.add(new Filter(lc, new Expr.Like(ref(lc), Expr.Literal.of(pattern), false, false, null)));
+          confidence *= 0.9;
+          continue;
+        }
+        // a column named right before the value wins ("whose name is 'Bob'"); "named 'Bob'" means a name column
+        Term near = columnNear(s, focus, false, false);
+        if (near == null || !explicitColumnBefore(near, s)) {
+          // "the artist 'AC/DC'": a quoted value right after a table names it by its name or title column
+          for (Mention m : mentions) {
+            if (m.end == s && !m.tables().isEmpty() && toks.get(s).quoted()
+                && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+              Table owner = m.tables().get(0).table();
+              Term named = columnNamed(owner, "name");
+              if (named == null) {
+                named = columnNamed(owner, "title");
+              }
+              if (named != null) {
+                near = named;
+                confidence *= 0.85;
+              }
+            }
+          }
+        }
+        if (is(s - 1, "named", "called", "titled")) {
+          Table owner = focus;
+          for (Mention m : mentions) {
+            if (m.end <= s - 1 && !m.tables().isEmpty()) {
+              owner = m.tables().get(0).table();
+            }
+          }
+          Term named = columnNamed(owner, is(s - 1, "titled") ? "title" : "name");
+          if (named != null) {
+            near = named;
+          }
+        }
+        if (v[2] instanceof ValueMatch vm) {
+          List<ValueMatch> cands = new ArrayList<>();
+          for (Object[] o : values) {
+            if ((int) o[0] == s && o[2] instanceof ValueMatch m) {
+              cands.add(m);
+            }
+          }
+          if (near != null) {
+            for (ValueMatch c : cands) {
+              if (c.table().equalsIgnoreCase(near.table().name()) && c.column().equalsIgnoreCase(near.column().name())) {
+                col = near;
+                consumeMentionOf(near, s);
+              }
+            }
+          }
+          if (col == null) {
+            // prefer the focus table's column, else the only candidate
+            ValueMatch pick = null;
+            for (ValueMatch c : cands) {
+              if (c.table().equalsIgnoreCase(focus.name())) {
+                pick = pick == null ? c : pick;
+              }
+            }
+            if (pick == null && cands.size() == 1) {
+              pick = cands.get(0);
+              confidence *= 0.9;
+              if (!toks.get(s).quoted() && e - s == 1 && Character.isLowerCase(toks.get(s).raw().charAt(0))) {
+                // a common word that happens to be stored in another table ("music genres"): not a filter
+                continue;
+              }
+            }
+            if (pick == null) {
+              return "the value '" + v[3] + "' is found in several columns";
+            }
+            col = term(pick.table(), pick.column());
+            if (near != null && adjacentColumn(near, s)) {
+              confidence *= 0.7;
+              notes.add("value '" + v[3] + "' read as " + qn(col) + " rather than " + qn(near));
+            }
+          }
+          v[3] = toks.get(s).quoted() ? v[3] : vm.value();
+          if (!toks.get(s).quoted() && e - s == 1 && Character.isLowerCase(toks.get(s).raw().charAt(0))) {
+            // a lower-case word that happens to be a stored value ("nominated"), unless its column is named
+            confidence *= adjacentColumn(col, s) || adjacentColumnAfter(col, e) ? 0.85 : 0.6;
+          }
+          // "traditional decor": the column named next to the value is the filter's, not the select list's
+          final Term vc = col;
+          for (Mention m : mentions) {
+            if (!m.consumed && (m.start >= e && m.start - e <= 1 || m.end <= s && s - m.end <= 2)
+                && m.columns().stream().anyMatch(x -> x.column() == vc.column())) {
+              Term r = resolve(m, vc.table());
+              if (r != null && r.column() == vc.column()) {
+                m.consume();
+              }
+            }
+          }
+        } else if (is(s - 1, "or", "nor") && !filters.isEmpty() && toks.get(s).quoted()
+            && filters.get(filters.size() - 1).condition() instanceof Expr.Comparison prev && prev.op() == CmpOp.EQ) {
+          // "award 'Bob Fosse' or 'Cleavant Derricks'": the same column, either value
+          Filter last = filters.get(filters.size() - 1);
+          use(s - 1, s, indexOfEither());
+          done.add(s);
+          filters.add(new Filter(last.column(), new Expr.Comparison(CmpOp.EQ, ref(last.column()),
+              Expr.Literal.of(v[3])), true));
+          continue;
+        } else {
+          col = near;
+          if (col == null || !explicitColumnBefore(near, s) && !namedByTable(near, s)) {
+            return "no column for the value '" + v[3] + "'";
+          }
+          consumeMentionOf(near, s);
+          if (!col.column().type().equals(SqlType.TEXT) && col.column().type() != SqlType.OTHER) {
+            return "the value '" + v[3] + "' for the non-text column " + col.column().name();
+          }
+          confidence *= 0.85;
+        }
+        if (col == null) {
+          return "no column for the value '" + v[3] + "'";
+        }
+        done.add(s);
+        for (int i = s; i < e; i++) {
+          used[i] = true;
+        }
+        boolean negated = false;
+        for (int i = s - 1; i >= Math.max(0, s - 4); i--) {
+          if (is(i, "not", "never") || is(i, "other") && is(i + 1, "than")) {
+            negated = true;
+            use(i);
+            if (is(i + 1, "than")) {
+              use(i + 1);
+            }
+            break;
+          }
+        }
+        for (int i = s - 1; i >= Math.max(0, s - 2); i--) {
+          if (is(i, "named", "called", "titled", "equal", "equals", "=")) {
+            use(i);
+          }
+        }
+        Expr lit = Expr.Literal.of(v[3]);
+        filters.add(new Filter(col, new Expr.Comparison(negated ? CmpOp.NE : CmpOp.EQ, ref(col), lit)));
+      }
+      return null;
+    }
+
+    /** Whether {@code c} is named as a column (not just as its table) within two words before {@code pos}. */
+    /** Whether {@code c} is named right before {@code pos} ("status returned", "city is Paris"). */
+    boolean adjacentColumn(Term c, int pos) {
+      for (Mention m : mentions) {
+        if (m.columns().stream().anyMatch(x -> x.column() == c.column())
+            && (m.end == pos || m.end == pos - 1 && is(pos - 1, "is", "=", "equals", "was", "are"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean adjacentColumnAfter(Term c, int end) {
+      for (Mention m : mentions) {
+        if (m.start == end && m.columns().stream().anyMatch(x -> x.column() == c.column())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean namedByTable(Term c, int pos) {
+      for (Mention m : mentions) {
+        if (m.end == pos && m.tables().stream().anyMatch(t -> t.table() == c.table())
+            && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean explicitColumnBefore(Term c, int pos) {
+      for (Mention m : mentions) {
+        if (m.end <= pos && (pos - m.end <= 2 || pos - m.end <= 5 && glueBetween(m.end, pos)) && m.tables().isEmpty()
+            && m.columns().stream().anyMatch(x -> x.column() == c.column() && x.quality() >= 0.85)) {
+          return true;
+        }
+      }
+      // "named 'Bob'" picked a name column on purpose
+      return is(pos - 1, "named", "called", "titled");
+    }
+
+    /** The position of "either", or -1. */
+    int indexOfEither() {
+      for (int k = 0; k < toks.size(); k++) {
+        if (is(k, "either")) {
+          return k;
+        }
+      }
+      return -1;
+    }
+
+    /** Whether [from, to) holds only words that link a column to its value ("that is not the"). */
+    boolean glueBetween(int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (!is(k, "that", "is", "not", "the", "of", "was", "are", "equal", "to", "as", "which", "whose", "a")) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Consumes the mention of {@code c} closest before {@code pos}. */
+    void consumeMentionOf(Term c, int pos) {
+      Mention best = null;
+      for (Mention m : mentions) {
+        if (!m.consumed && m.end <= pos && m.columns().stream().anyMatch(x -> x.column() == c.column())) {
+          best = m;
+        }
+      }
+      if (best != null) {
+        best.consume();
+      }
+    }
+
+    Term term(String table, String column) {
+      for (Term t : st.terms) {
+        if (!t.isTable() && t.table().name().equalsIgnoreCase(table) && t.column().name().equalsIgnoreCase(column)) {
+          return t;
+        }
+      }
+      throw new IllegalStateException("no column " + table + "." + column);
+    }
+
+    // ------------------------------------------------------------------ order, superlatives, groups
+
+    /** {column, direction, limit} or {problem} or null. */
+    Object[] superlative(Table focus, Map<Integer, AggFunction> aggWords) {
+      for (int i = 0; i < toks.size(); i++) {
+        if (used[i]) {
+          continue;
+        }
+        String w = low(i);
+        boolean desc = DESC_SUPER.contains(w);
+        boolean asc = ASC_SUPER.contains(w);
+        if (!desc && !asc) {
+          continue;
+        }
+        if (aggWords.containsKey(i)) {
+          // "maximum" / "minimum" are aggregates unless used as "with the maximum x"
+          if (!is(i - 1, "the") || !is(i - 2, "with", "has", "have", "had")) {
+            continue;
+          }
+        }
+        if ((w.equals("most") || w.equals("least")) && is(i + 1, "common", "frequent", "frequently", "popular")) {
+          // "the most common result", "the class that is most common": group, count, first row
+          Mention target = null;
+          for (Mention m : mentions) {
+            if (!m.consumed && !m.columns().isEmpty()
+                && (m.start > i + 1 && m.start - (i + 2) <= 1 || m.end <= i && i - m.end <= 3)) {
+              if (target == null || m.start > i) {
+                target = target != null && target.start < i && m.start > i ? m : (target == null ? m : target);
+              }
+            }
+          }
+          if (target == null) {
+            return new Object[] {"cannot tell what is most common"};
+          }
+          Term col = resolve(target, focus);
+          if (col == null) {
+            return new Object[] {"cannot tell what is most common"};
+          }
+          use(i, i + 1);
+          return new Object[] {col, w.equals("most") ? SortOrder.DESC : SortOrder.ASC, 1L, "groupcount"};
+        }
+        long limit = 1;
+        int start = i;
+        if (w.equals("top") || is(i + 1, "1", "2", "3", "4", "5", "10") || toks.size() > i + 1 && toks.get(i + 1).number()) {
+          if (i + 1 < toks.size() && toks.get(i + 1).number()) {
+            limit = Long.parseLong(toks.get(i + 1).raw().replaceAll("\\..*", ""));
+            use(i + 1);
+          } else if (w.equals("top")) {
+            Long n = wordNumber(low(i + 1));
+            if (n == null) {
+              return new Object[] {"'top' without a number"};
+            }
+            limit = n;
+            use(i + 1);
+          }
+        } else if (i > 0 && toks.get(i - 1).number()) {
+          limit = Long.parseLong(toks.get(i - 1).raw().replaceAll("\\..*", ""));
+          use(i - 1);
+        } else if (i > 0 && wordNumber(low(i - 1)) != null) {
+          limit = wordNumber(low(i - 1));
+          use(i - 1);
+        }
+        // the column: named right after ("highest age", "most rank points"), or implied by the word
+        Term col = null;
+        for (Mention m : mentions) {
+          if (!m.consumed && m.start > i && m.start - i <= 3 && !m.columns().isEmpty()) {
+            col = resolve(m, focus);
+            if (col != null) {
+              m.consume();
+            }
+            break;
+          }
+          if (!m.consumed && m.start > i && m.start - i <= 3 && !m.tables().isEmpty()) {
+            // "the musical with the most actors": rank the focus rows by how many rows of that table join them
+            m.consume();
+            used[start] = true;
+            if (is(i + 1, "number") && is(i + 2, "of")) {
+              use(i + 1, i + 2);
+            }
+            return new Object[] {m.tables().get(0), desc ? SortOrder.DESC : SortOrder.ASC, limit, "countof"};
+          }
+        }
+        if (w.equals("oldest") || w.equals("youngest")) {
+          Term age = columnNamed(focus, "age");
+          if (col != null && col.column() != (age == null ? null : age.column())) {
+            return new Object[] {"cannot tell what '" + w + "' is measured by"};
+          }
+          col = age;
+          desc = w.equals("oldest");
+        }
+        if (col != null && !col.column().type().isNumeric() && !col.column().type().isTemporal()
+            && col.column().type() != SqlType.OTHER) {
+          return new Object[] {"'" + w + "' over the text column " + col.column().name()};
+        }
+        if (col == null) {
+          return new Object[] {"cannot tell what '" + w + "' is measured by"};
+        }
+        if (w.equals("top") && !is(i + 2, "by") && col == null) {
+          return new Object[] {"cannot tell what 'top' ranks by"};
+        }
+        used[start] = true;
+        SortOrder dir = desc ? SortOrder.DESC : SortOrder.ASC;
+        if (w.equals("top")) {
+          dir = SortOrder.DESC;
+          for (int k = i; k < toks.size(); k++) {
+            if (is(k, "lowest", "smallest", "least", "fewest")) {
+              dir = SortOrder.ASC;
+              use(k);
+            } else if (is(k, "highest", "largest", "most", "greatest")) {
+              use(k);
+            }
+          }
+        }
+        return new Object[] {col, dir, limit};
+      }
+      return null;
+    }
+
+    static Long wordNumber(String w) {
+      return switch (w) {
+        case "one" -> 1L;
+        case "two" -> 2L;
+        case "three" -> 3L;
+        case "four" -> 4L;
+        case "five" -> 5L;
+        case "six" -> 6L;
+        case "seven" -> 7L;
+        case "eight" -> 8L;
+        case "nine" -> 9L;
+        case "ten" -> 10L;
+        default -> null;
+      };
+    }
+
+    /** "ordered by x descending", "sorted by x and y", "in alphabetical order". Null when unreadable. */
+    List<Term> orderBy(Table focus, List<OrderItem> order) {
+      List<Term> cols = new ArrayList<>();
+      for (int i = 0; i < toks.size(); i++) {
+        if (!is(i, "order", "ordered", "sort", "sorted", "sorting", "ordering", "arranged", "ranked", "rank")) {
+          continue;
+        }
+        if (used[i]) {
+          continue;
+        }
+        used[i] = true;
+        for (int k = i + 1; k < Math.min(toks.size(), i + 8); k++) {
+          if (is(k, "order", "ordered", "sort", "sorted", "sorting", "ordering")) {
+            used[k] = true;
+          }
+        }
+        SortOrder dir = SortOrder.ASC;
+        boolean explicit = false;
+        for (int k = Math.max(0, i - 4); k < Math.min(toks.size(), i + 12); k++) {
+          if (is(k, "descending", "decreasing", "desc", "reverse", "descend")) {
+            dir = SortOrder.DESC;
+            explicit = true;
+            use(k);
+          } else if (is(k, "ascending", "increasing", "asc", "alphabetical", "alphabetically", "ascend")) {
+            explicit = true;
+            use(k);
+          }
+        }
+        for (int k = Math.max(0, i - 4); k < Math.min(toks.size(), i + 12); k++) {
+          if (is(k, "from") && (is(k + 1, "highest", "largest", "most", "high", "biggest", "oldest")
+              && is(k + 2, "to") && is(k + 3, "lowest", "smallest", "least", "low", "youngest"))) {
+            dir = SortOrder.DESC;
+            explicit = true;
+            use(k, k + 1, k + 2, k + 3);
+          } else if (is(k, "from") && is(k + 2, "to") && (is(k + 1, "lowest", "smallest", "least", "low", "youngest"))) {
+            explicit = true;
+            use(k, k + 1, k + 2, k + 3);
+          }
+        }
+        // columns after "by" (or "of" in "in descending order of x"); else before ("ages in descending order")
+        List<Mention> after = new ArrayList<>();
+        for (Mention m : mentions) {
+          if (!m.consumed && !m.columns().isEmpty() && m.start > i && m.start - i <= 7
+              && onlyGlue(i + 1, m.start)) {
+            after.add(m);
+            for (Mention n : mentions) {
+              if (!n.consumed && n != m && !n.columns().isEmpty() && n.start > m.end && n.start - m.end <= 2
+                  && is(m.end, "and", ",") && !after.contains(n)) {
+                after.add(n);
+              }
+            }
+            break;
+          }
+        }
+        if (after.isEmpty() && (explicit || is(i - 1, "in"))) {
+          // "names in alphabetical order", "ordered alphabetically": the column shown last before
+          for (Mention m : mentions) {
+            if (!m.consumed && !m.columns().isEmpty() && m.end <= i && (m.tables().isEmpty()
+                || m.columns().get(0).quality() >= m.tables().get(0).quality())) {
+              after.clear();
+              after.add(m);
+            }
+          }
+          if (!after.isEmpty()) {
+            Term c = resolve(after.get(0), focus);
+            if (c == null) {
+              return null;
+            }
+            order.add(new OrderItem(ref(c), dir, null));
+            cols.add(c);
+            use(i - 1, i - 2);
+            continue; // the mention stays in the select list too
+          }
+        }
+        if (after.isEmpty()) {
+          return null;
+        }
+        for (Mention m : after) {
+          Term c = resolve(m, focus);
+          if (c == null) {
+            return null;
+          }
+          m.consume();
+          // a per-column direction right after it wins
+          SortOrder d = dir;
+          if (is(m.end, "descending", "desc", "decreasing")) {
+            d = SortOrder.DESC;
+            use(m.end);
+          } else if (is(m.end, "ascending", "asc", "increasing")) {
+            d = SortOrder.ASC;
+            use(m.end);
+          }
+          order.add(new OrderItem(ref(c), d, null));
+          cols.add(c);
+        }
+        use(i + 1);
+        if (!explicit) {
+          confidence *= 0.95;
+        }
+      }
+      return cols;
+    }
+
+    /** Whether the words in [from, to) only glue an order word to its column ("by the number of"). */
+    boolean onlyGlue(int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (!is(k, "by", "the", "of", "results", "result", "number", "their", "its", "in", "descending",
+            "ascending", "order", "decreasing", "increasing", "alphabetical", "alphabetically", "them", "using",
+            "according", "to", "based", "on")) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** "for each x", "per x", "by x" with an aggregate. Null when unreadable. */
+    List<Term> groupBy(Table focus, boolean aggregating) {
+      List<Term> out = new ArrayList<>();
+      for (int i = 0; i < toks.size(); i++) {
+        int next;
+        if (is(i, "each", "per", "every") && !used[i]) {
+          next = i + 1;
+        } else if (is(i, "by") && !used[i] && is(i - 1, "grouped", "group", "broken")) {
+          next = i + 1;
+        } else {
+          continue;
+        }
+        if (is(next, "different", "distinct")) {
+          use(next);
+          next++;
+        }
+        Mention target = null;
+        for (Mention m : mentions) {
+          if (!m.consumed && m.start == next) {
+            target = m;
+          }
+        }
+        if (target == null) {
+          continue;
+        }
+        if (!aggregating) {
+          // "the names and capitals of each country", "list each donator name": a plain list
+          use(i);
+          if (target.tables().stream().anyMatch(t -> t.table() == focus)) {
+            target.consume();
+          }
+          continue;
+        }
+        if (!target.columns().isEmpty() && (target.tables().isEmpty()
+            || target.columns().get(0).quality() >= target.tables().get(0).quality())) {
+          Term c = resolve(target, focus);
+          if (c == null) {
+            return null;
+          }
+          target.consume();
+          use(i, i - 1);
+          if (out.stream().noneMatch(x -> x.column() == c.column())) {
+            out.add(c);
+          }
+        } else if (!aggregating && target.tables().stream().anyMatch(t -> t.table() == focus)) {
+          // "the date and venue of each debate": a plain list of the focus table
+          target.consume();
+          use(i, i - 1);
+        } else if (aggregating && !target.tables().isEmpty() && groupTable == null) {
+          // "how many actors have appeared in each musical": count per row of a table, read in plan()
+          groupTable = target.tables().get(0).table();
+          target.consume();
+          use(i, i - 1);
+        } else {
+          return null;
+        }
+      }
+      return out;
+    }
+
+    // ------------------------------------------------------------------ building
+
+    static String describe(Edge e) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < e.fromColumns().size(); k++) {
+        if (k > 0) {
+          sb.append(" and ");
+        }
+        sb.append(e.from()).append('.').append(e.fromColumns().get(k)).append(" = ").append(e.to()).append('.')
+            .append(e.toColumns().get(k));
+      }
+      return sb.toString();
+    }
+
+    Expr.Column ref(Term t) {
+      return Expr.Column.of(t.table().name(), t.column().name());
+    }
+
+    void collectTables(List<Expr> exprs, Set<String> out) {
+      for (Expr e : exprs) {
+        if (e instanceof Expr.Column c && c.table() != null) {
+          out.add(st.tablesByLower.get(c.table().toLowerCase(Locale.ROOT)).name());
+        } else if (e instanceof Expr.Aggregate a) {
+          collectTables(List.of(a.argument()), out);
+        }
+      }
+    }
+
+    /** The focus table joined with every other needed table along the shortest FK paths; null when unconnected. */
+    TableRef joinTree(String focus, Set<String> needed) {
+      TableRef tree = TableRef.Table.of(focus);
+      Set<String> in = new LinkedHashSet<>();
+      in.add(focus);
+      for (String t : needed) {
+        if (in.contains(t)) {
+          continue;
+        }
+        List<Edge> best = null;
+        for (String from : in) {
+          List<Edge> p = st.path(from, t);
+          if (p != null && (best == null || p.size() < best.size())) {
+            best = p;
+          }
+        }
+        if (best == null) {
+          return null;
+        }
+        // a direct foreign key is a safe join; every further hop through a table the question does not
+        // name is a guess
+        confidence *= 0.92 * Math.pow(0.5, best.size() - 1);
+        if (best.size() > 1) {
+          notes.add("joins " + t + " through " + (best.size() - 1) + " unnamed table(s)");
+        }
+        for (Edge e : best) {
+          if (in.contains(e.to())) {
+            continue;
+          }
+          if (st.directEdges(e.from(), e.to()) > 1) {
+            List<Edge> options = st.edges(e.from(), e.to());
+            Edge chosen = null;
+            for (var r : req.resolutionsForQuestion()) {
+              for (Edge o : options) {
+                if (r.chosen().value().equals(describe(o))) {
+                  chosen = o;
+                }
+              }
+            }
+            if (chosen == null) {
+              List<Clarification.Option> opts = new ArrayList<>();
+              for (Edge o : options) {
+                opts.add(new Clarification.Option(opts.size() + 1, describe(o), describe(o)));
+              }
+              joinClarify = new Plan.Clarify(Clarification.Kind.JOIN_PATH,
+                  "Which link between " + e.from() + " and " + e.to() + " do you mean?", opts);
+            } else {
+              e = chosen;
+            }
+          }
+          List<Expr> on = new ArrayList<>();
+          for (int k = 0; k < e.fromColumns().size(); k++) {
+            on.add(Expr.Comparison.eq(Expr.Column.of(e.from(), e.fromColumns().get(k)),
+                Expr.Column.of(e.to(), e.toColumns().get(k))));
+          }
+          tree = TableRef.Join.inner(tree, TableRef.Table.of(e.to()), on.size() == 1 ? on.get(0) : new Expr.And(on));
+          in.add(e.to());
+        }
+      }
+      return tree;
+    }
+
+    // ------------------------------------------------------------------ follow-ups
+
+    /** "sort by the second column", "only for 2024", "and per region": refine the last query. */
+    Query.Select followUp() {
+      if (!(req.lastStatement() instanceof Query.Select last)) {
+        return null;
+      }
+      String first = low(0);
+      boolean marker = Set.of("only", "and", "now", "also", "sort", "order", "just", "but", "then", "instead")
+          .contains(first);
+      if (!marker) {
+        return null;
+      }
+      // sort by the n-th column
+      for (int i = 0; i < toks.size(); i++) {
+        if (is(i, "sort", "order", "sorted", "ordered") && is(i + 1, "by")) {
+          Integer n = null;
+          for (int k = i + 2; k < toks.size(); k++) {
+            n = ordinal(low(k));
+            if (n == null && toks.get(k).number() && is(k - 1, "column")) {
+              n = Integer.parseInt(toks.get(k).raw());
+            }
+            if (n != null) {
+              break;
+            }
+          }
+          if (n != null && n <= last.items().size()) {
+            boolean desc = detect("descending", "desc", "decreasing");
+            confidence = 0.9;
+            return last.withOrderBy(List.of(new OrderItem(new Expr.Ordinal(n), desc ? SortOrder.DESC : SortOrder.ASC, null)));
+          }
+        }
+      }
+      Table focus = lastTable(last);
+      if (focus == null) {
+        return null;
+      }
+      findMentions();
+      markValues();
+      // "and per region" / "by region": add a grouping column
+      for (int i = 0; i < toks.size(); i++) {
+        if (is(i, "per", "by", "each") && i <= 3) {
+          for (Mention m : mentions) {
+            if (m.start == i + 1 && !m.columns().isEmpty()) {
+              Term c = resolve(m, focus);
+              if (c == null || c.table() != focus) {
+                return null;
+              }
+              boolean hasAgg = last.items().stream().anyMatch(it -> it.expr() instanceof Expr.Aggregate);
+              if (!hasAgg) {
+                return null;
+              }
+              Expr col = Expr.Column.of(qualifier(last, focus), c.column().name());
+              List<SelectItem> items = new ArrayList<>();
+              items.add(new SelectItem(col, null));
+              items.addAll(last.items());
+              List<Expr> groups = new ArrayList<>(last.groupBy());
+              groups.add(col);
+              confidence = 0.85;
+              return last.withItems(items).withGroupBy(groups);
+            }
+          }
+        }
+      }
+      // "only for 2024", "only in Paris": add filters
+      List<Filter> filters = new ArrayList<>();
+      if (numberFilters(focus, filters) != null || valueFilters(focus, filters) != null || filters.isEmpty()) {
+        return null;
+      }
+      Expr where = last.where();
+      List<Expr> conds = new ArrayList<>();
+      if (where != null) {
+        conds.add(where);
+      }
+      for (Filter f : filters) {
+        if (f.column().table() != focus) {
+          return null;
+        }
+        conds.add(requalify(f.condition(), qualifier(last, focus)));
+      }
+      confidence = 0.85;
+      return last.withWhere(conds.size() == 1 ? conds.get(0) : new Expr.And(conds));
+    }
+
+    static Integer ordinal(String w) {
+      return switch (w) {
+        case "first" -> 1;
+        case "second" -> 2;
+        case "third" -> 3;
+        case "fourth" -> 4;
+        case "fifth" -> 5;
+        default -> null;
+      };
+    }
+
+    Table lastTable(Query.Select last) {
+      if (last.from().size() != 1 || !(last.from().get(0) instanceof TableRef.Table t)) {
+        return null;
+      }
+      return st.tablesByLower.get(t.name().toLowerCase(Locale.ROOT));
+    }
+
+    static String qualifier(Query.Select last, Table focus) {
+      TableRef.Table t = (TableRef.Table) last.from().get(0);
+      return t.alias() != null ? t.alias() : null;
+    }
+
+    static Expr requalify(Expr e, String qualifier) {
+      if (e instanceof Expr.Comparison c && c.left() instanceof Expr.Column col) {
+        return new Expr.Comparison(c.op(), Expr.Column.of(qualifier, col.column()), c.right());
+      }
+      if (e instanceof Expr.Between b && b.expr() instanceof Expr.Column col) {
+        return new Expr.Between(Expr.Column.of(qualifier, col.column()), b.low(), b.high(), b.negated());
+      }
+      return e;
+    }
+  }
+
+  /** Resolutions for a question as offered options (used by callers that re-plan after a choice). */
+  static List<Conversation.Resolution> resolutions(PlanRequest r) {
+    return r.resolutionsForQuestion();
+  }
+}

@@ -1,0 +1,168 @@
+package io.github.nl2sql.internal.plan;
+
+import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.catalog.Column;
+import io.github.nl2sql.catalog.ForeignKey;
+import io.github.nl2sql.catalog.Table;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The words by which a question can name each table and column of a catalog, and the foreign-key graph
+ * for join paths. Built once per catalog (the planner caches it). Immutable after construction.
+ */
+final class SchemaTerms {
+  /** A way to name a table ({@code column == null}) or a column. */
+  record Term(Table table, Column column, List<String> words, double quality) {
+    boolean isTable() {
+      return column == null;
+    }
+  }
+
+  /** One join step: {@code from.fromColumns = to.toColumns}. */
+  record Edge(String from, List<String> fromColumns, String to, List<String> toColumns) {}
+
+  /** Question words that name a column by meaning rather than by its name. */
+  private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
+      Map.entry("age", List.of("old", "older", "oldest", "young", "younger", "youngest", "aged")),
+      Map.entry("price", List.of("cost", "costs", "expensive", "cheap", "cheapest", "cheaper", "priced")),
+      Map.entry("salary", List.of("paid", "earn", "earns", "wage")),
+      Map.entry("population", List.of("populous", "people")),
+      Map.entry("height", List.of("tall", "taller", "tallest")),
+      Map.entry("weight", List.of("heavy", "heavier", "heaviest")),
+      Map.entry("sex", List.of("gender")),
+      Map.entry("gender", List.of("sex")));
+
+  final List<Term> terms = new ArrayList<>();
+  final Map<String, Table> tablesByLower = new HashMap<>();
+  private final Map<String, List<Edge>> graph = new HashMap<>();
+
+  SchemaTerms(Catalog catalog) {
+    for (Table t : catalog.tables()) {
+      tablesByLower.put(t.name().toLowerCase(Locale.ROOT), t);
+      List<String> tw = Tokens.schemaWords(t.name());
+      if (!tw.isEmpty()) {
+        terms.add(new Term(t, null, tw, 1.0));
+        if (tw.size() > 1) {
+          // "department_heads" is named "heads"; "student_addresses" is not "students": last word only
+          terms.add(new Term(t, null, List.of(tw.get(tw.size() - 1)), 0.6));
+          // "user_profiles" is also named "users"
+          terms.add(new Term(t, null, List.of(tw.get(0)), 0.55));
+        }
+      }
+      for (Column c : t.columns()) {
+        List<String> cw = Tokens.schemaWords(c.name());
+        if (cw.isEmpty()) {
+          continue;
+        }
+        terms.add(new Term(t, c, cw, 1.0));
+        // "singer_name" / "crs_description" read as "name" / "description" in the table's context
+        List<String> stripped = stripPrefix(cw, tw);
+        if (stripped != null && !stripped.isEmpty()) {
+          terms.add(new Term(t, c, stripped, 0.9));
+        }
+        if (cw.size() > 1 && cw.get(cw.size() - 1).equals("name") && !cw.get(0).equals("name")) {
+          // "first_name" also answers to "first"; "name" alone stays with the full phrase
+          terms.add(new Term(t, c, cw.subList(0, cw.size() - 1), 0.8));
+        }
+        String lastWord = cw.get(cw.size() - 1);
+        if (cw.size() > 1 && !Set.of("id", "name", "number", "code", "no", "type").contains(lastWord)
+            && !lastWord.chars().allMatch(Character::isDigit)) {
+          // "sorted by price" names base_price when nothing closer does
+          terms.add(new Term(t, c, List.of(lastWord), 0.7));
+        }
+        for (Map.Entry<String, List<String>> s : SYNONYMS.entrySet()) {
+          if (cw.size() == 1 && cw.get(0).equals(s.getKey())) {
+            for (String w : s.getValue()) {
+              terms.add(new Term(t, c, List.of(w), 0.85));
+            }
+          }
+        }
+      }
+    }
+    for (Table t : catalog.tables()) {
+      for (ForeignKey fk : t.foreignKeys()) {
+        Table to = tablesByLower.get(fk.referencedTable().toLowerCase(Locale.ROOT));
+        if (to == null || to == t || fk.columns().size() != fk.referencedColumns().size()) {
+          continue;
+        }
+        Edge e = new Edge(t.name(), fk.columns(), to.name(), fk.referencedColumns());
+        graph.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(e);
+        graph.computeIfAbsent(to.name(), k -> new ArrayList<>())
+            .add(new Edge(to.name(), fk.referencedColumns(), t.name(), fk.columns()));
+      }
+    }
+  }
+
+  private static List<String> stripPrefix(List<String> cw, List<String> tw) {
+    if (cw.size() > tw.size() && cw.subList(0, tw.size()).equals(tw)) {
+      return cw.subList(tw.size(), cw.size());
+    }
+    // "crs_code" in table "course": the abbreviation expanded equals the table's last word
+    if (cw.size() > 1 && !tw.isEmpty() && cw.get(0).equals(tw.get(tw.size() - 1))) {
+      return cw.subList(1, cw.size());
+    }
+    return null;
+  }
+
+  /** The shortest FK path from {@code from} to {@code to} (breadth first), or null when not connected. */
+  List<Edge> path(String from, String to) {
+    if (from.equals(to)) {
+      return List.of();
+    }
+    Map<String, Edge> via = new HashMap<>();
+    ArrayDeque<String> queue = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    queue.add(from);
+    seen.add(from);
+    Map<String, Integer> ways = new HashMap<>();
+    while (!queue.isEmpty()) {
+      String cur = queue.poll();
+      if (cur.equals(to)) {
+        List<Edge> path = new ArrayList<>();
+        for (String n = to; !n.equals(from); ) {
+          Edge e = via.get(n);
+          path.add(0, e);
+          n = e.from();
+        }
+        return path;
+      }
+      for (Edge e : graph.getOrDefault(cur, List.of())) {
+        ways.merge(e.to(), 1, Integer::sum);
+        if (seen.add(e.to())) {
+          via.put(e.to(), e);
+          queue.add(e.to());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The FK edges from {@code a} to {@code b}, in catalog order. */
+  List<Edge> edges(String a, String b) {
+    List<Edge> out = new ArrayList<>();
+    for (Edge e : graph.getOrDefault(a, List.of())) {
+      if (e.to().equals(b)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** How many distinct FK edges connect {@code a} and {@code b} directly (several = ambiguous join). */
+  int directEdges(String a, String b) {
+    int n = 0;
+    for (Edge e : graph.getOrDefault(a, List.of())) {
+      if (e.to().equals(b)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,156 @@
+package io.github.nl2sql.internal.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Tokenising and stemming for the offline planner. Internal. */
+final class Tokens {
+  private Tokens() {}
+
+  /** One token of a question. */
+  record Tok(String raw, String low, String stem, boolean number, boolean quoted) {}
+
+  /** Abbreviations in schema names, expanded to the word a question uses. */
+  static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
+      Map.entry("num", "number"), Map.entry("no", "number"), Map.entry("nbr", "number"),
+      Map.entry("qty", "quantity"), Map.entry("amt", "amount"), Map.entry("addr", "address"),
+      Map.entry("dept", "department"), Map.entry("emp", "employee"), Map.entry("desc", "description"),
+      Map.entry("dob", "birth"), Map.entry("yr", "year"), Map.entry("avg", "average"),
+      Map.entry("cnt", "count"), Map.entry("pct", "percent"), Map.entry("tel", "phone"),
+      Map.entry("fname", "first name"), Map.entry("lname", "last name"), Map.entry("stu", "student"),
+      Map.entry("prof", "professor"), Map.entry("mgr", "manager"), Map.entry("cust", "customer"),
+      Map.entry("prod", "product"), Map.entry("org", "organization"), Map.entry("info", "information"),
+      Map.entry("pos", "position"), Map.entry("dur", "duration"), Map.entry("temp", "temperature"),
+      Map.entry("loc", "location"), Map.entry("crs", "course"), Map.entry("enr", "enrollment"));
+
+  /** Irregular plurals. */
+  static final Map<String, String> IRREGULAR = Map.of("people", "person", "men", "man", "women", "woman",
+      "children", "child", "mice", "mouse", "feet", "foot", "teeth", "tooth", "staff", "staff");
+
+  /** Splits a question into tokens: words, numbers (with decimals) and quoted strings. */
+  static List<Tok> tokenize(String text) {
+    List<Tok> out = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\u201c' || (c == '\'' && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1))))) {
+        char close = c == '\u201c' ? '\u201d' : c;
+        int end = text.indexOf(close, i + 1);
+        if (end > i + 1 && end - i <= 80) {
+          String q = text.substring(i + 1, end);
+          out.add(new Tok(q, q.toLowerCase(Locale.ROOT), q.toLowerCase(Locale.ROOT), false, true));
+          i = end + 1;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      if (Character.isDigit(c)) {
+        int j = i;
+        while (j < n && (Character.isDigit(text.charAt(j)) || (text.charAt(j) == '.' && j + 1 < n
+            && Character.isDigit(text.charAt(j + 1))))) {
+          j++;
+        }
+        if (j < n && Character.isLetter(text.charAt(j))) {
+          // "4th", "2nd", "QM-261" parts: a word
+          while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '-')) {
+            j++;
+          }
+          String w = text.substring(i, j);
+          out.add(new Tok(w, w.toLowerCase(Locale.ROOT), w.toLowerCase(Locale.ROOT), false, false));
+        } else {
+          String w = text.substring(i, j);
+          out.add(new Tok(w, w, w, true, false));
+        }
+        i = j;
+        continue;
+      }
+      if (Character.isLetter(c)) {
+        int j = i;
+        while (j < n && (Character.isLetterOrDigit(text.charAt(j))
+            || (text.charAt(j) == '-' && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))))) {
+          j++;
+        }
+        String w = text.substring(i, j);
+        String low = w.toLowerCase(Locale.ROOT);
+        out.add(new Tok(w, low, stem(low), false, false));
+        // "customer's" -> "customer"; "don't" -> "do", "not"
+        if (j + 1 < n && text.charAt(j) == '\'' && Character.isLetter(text.charAt(j + 1))) {
+          int k = j + 1;
+          while (k < n && Character.isLetter(text.charAt(k))) {
+            k++;
+          }
+          if (text.substring(j + 1, k).equalsIgnoreCase("t") && low.endsWith("n")) {
+            out.add(new Tok("not", "not", "not", false, false));
+          }
+          j = k;
+        }
+        i = j;
+        continue;
+      }
+      i++;
+    }
+    return out;
+  }
+
+  /** Splits an identifier into lower-case words: {@code saleCount_2} -> [sale, count, 2]. */
+  static List<String> splitIdentifier(String name) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean boundary = !Character.isLetterOrDigit(c);
+      boolean camel = i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
+      boolean digitEdge = i > 0 && Character.isDigit(c) != Character.isDigit(name.charAt(i - 1))
+          && Character.isLetterOrDigit(name.charAt(i - 1));
+      if (boundary || camel || digitEdge) {
+        if (cur.length() > 0) {
+          out.add(cur.toString().toLowerCase(Locale.ROOT));
+          cur.setLength(0);
+        }
+        if (boundary) {
+          continue;
+        }
+      }
+      cur.append(c);
+    }
+    if (cur.length() > 0) {
+      out.add(cur.toString().toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  /** Schema name words, abbreviations expanded and stemmed. */
+  static List<String> schemaWords(String identifier) {
+    List<String> out = new ArrayList<>();
+    for (String w : splitIdentifier(identifier)) {
+      for (String part : ABBREVIATIONS.getOrDefault(w, w).split(" ")) {
+        out.add(stem(part));
+      }
+    }
+    return out;
+  }
+
+  /** A light stemmer: plurals and common inflections. */
+  static String stem(String w) {
+    String irregular = IRREGULAR.get(w);
+    if (irregular != null) {
+      return irregular;
+    }
+    String s = w;
+    int n = s.length();
+    if (n > 4 && s.endsWith("ies")) {
+      return s.substring(0, n - 3) + "y";
+    }
+    if (n > 4 && (s.endsWith("sses") || s.endsWith("xes") || s.endsWith("ches") || s.endsWith("shes"))) {
+      return s.substring(0, n - 2);
+    }
+    if (n > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
+      s = s.substring(0, n - 1);
+    }
+    return s;
+  }
+}
