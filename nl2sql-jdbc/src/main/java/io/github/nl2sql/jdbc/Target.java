@@ -51,12 +51,18 @@ final class Target {
   private final long refreshNanos;
   private volatile QuestionHandler questionHandler;
 
-  Target(Settings settings, String description, String innerUrl) {
+  /**
+   * @param settings the validated settings
+   * @param description where connections go, masked
+   * @param innerUrl the real URL, or {@code null} (a wrapped DataSource)
+   * @param questions the data source the planner reads the catalog through
+   */
+  Target(Settings settings, String description, String innerUrl, javax.sql.DataSource questions) {
     this.settings = settings;
     this.description = description;
     this.urlDialect = detectOrNull(innerUrl);
     this.refreshNanos = Duration.ofSeconds(settings.getInt(Nl2SqlProperty.CATALOG_REFRESH)).toNanos();
-    this.questionHandler = QuestionHandler.unavailable();
+    this.questionHandler = new PlannerQuestionHandler(questions);
     LOG.debug("nl2sql target {} with {}", description, settings);
     for (Nl2SqlProperty p : Nl2SqlProperty.RESERVED) {
       if (settings.isSet(p)) {
