@@ -45,7 +45,7 @@ interface QuestionHandler {
   /**
    * Answers {@code request}.
    *
-   * @throws SQLException when no answer can be produced (no planner, model unreachable); the driver
+   * @throws SQLException when no answer can be produced (the planner declined, model unreachable); the driver
    *     passes it to the caller
    */
   QuestionOutcome answer(Request request) throws SQLException;
