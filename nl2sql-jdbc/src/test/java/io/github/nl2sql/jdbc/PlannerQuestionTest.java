@@ -123,4 +123,21 @@ class PlannerQuestionTest {
       }
     }
   }
+
+  @Test
+  void auditFile_getsOneJsonLinePerStep() throws Exception {
+    Path audit = tmp.resolve("audit-" + UUID.randomUUID() + ".jsonl");
+    try (Connection c = DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2() + ";nl2sql.audit=file:" + audit);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE TABLE products (id INT PRIMARY KEY, name VARCHAR(40))");
+      s.executeUpdate("INSERT INTO products VALUES (1, 'shirt')");
+      try (ResultSet rs = s.executeQuery("-- nl: how many products are there?")) {
+        assertThat(column(rs)).containsExactly("1");
+      }
+    }
+    List<String> lines = java.nio.file.Files.readAllLines(audit);
+    assertThat(lines).isNotEmpty();
+    assertThat(lines).allSatisfy(l -> assertThat(l).startsWith("{").contains("\"kind\""));
+    assertThat(String.join("\n", lines)).containsIgnoringCase("count(*)");
+  }
 }
