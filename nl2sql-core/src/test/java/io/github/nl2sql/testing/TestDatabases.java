@@ -28,9 +28,14 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
+  /** The JDBC URL of the MariaDB test database (env variable, container, or a clear failure). */
+  public static String mariadbUrl() {
+    return url(MARIADB_ENV, "jdbc:mariadb://127.0.0.1:3306/nl2sql_test?user=root", Containers::mariadb);
+  }
+
   /** MariaDB (a database the tests may freely create tables in). */
   public static DataSource mariadb() {
-    String url = url(MARIADB_ENV, "jdbc:mariadb://127.0.0.1:3306/nl2sql_test?user=root", Containers::mariadb);
+    String url = mariadbUrl();
     try {
       MariaDbDataSource ds = new MariaDbDataSource();
       ds.setUrl(url);

@@ -30,7 +30,7 @@ public final class Nl2SqlDataSource implements DataSource {
 
   private Nl2SqlDataSource(DataSource delegate, Settings settings) {
     this.delegate = delegate;
-    this.target = new Target(settings, "DataSource " + delegate.getClass().getName(), null);
+    this.target = new Target(settings, "DataSource " + delegate.getClass().getName(), null, delegate);
   }
 
   /**

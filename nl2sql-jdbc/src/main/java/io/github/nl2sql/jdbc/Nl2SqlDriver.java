@@ -81,7 +81,8 @@ public final class Nl2SqlDriver implements Driver {
     }
     try {
       Target target = targets.computeIfAbsent(targetKey(split.innerUrl(), realInfo, settings),
-          k -> new Target(settings, JdbcUrls.mask(url), split.innerUrl()));
+          k -> new Target(settings, JdbcUrls.mask(url), split.innerUrl(),
+              PlannerQuestionHandler.driverDataSource(real, split.innerUrl(), realInfo)));
       return new WrappedConnection(raw, target);
     } catch (RuntimeException e) {
       raw.close();

@@ -1,9 +1,9 @@
 package io.github.nl2sql.jdbc;
 
 /**
- * A question could not be answered for a reason other than validation or ambiguity: no planner is
- * available, the model endpoint is unreachable, the connection is closed, or the statement method does
- * not suit a question. SQLState {@value #SQLSTATE} (or {@code 08003} for a closed connection). Nothing
+ * A question could not be answered for a reason other than validation or ambiguity: the planner
+ * declined rather than guess (the message gives its reason), the model endpoint is unreachable or
+ * failed, the connection is closed, or the statement method does not suit a question. SQLState {@value #SQLSTATE} (or {@code 08003} for a closed connection). Nothing
  * was executed and, unless it was closed, the connection stays usable.
  */
 public final class QuestionFailedException extends Nl2SqlJdbcException {

@@ -45,18 +45,8 @@ interface QuestionHandler {
   /**
    * Answers {@code request}.
    *
-   * @throws SQLException when no answer can be produced (no planner, model unreachable); the driver
+   * @throws SQLException when no answer can be produced (the planner declined, model unreachable); the driver
    *     passes it to the caller
    */
   QuestionOutcome answer(Request request) throws SQLException;
-
-  /** The handler used while no planner is available: every question fails with a clear message. */
-  static QuestionHandler unavailable() {
-    return request -> {
-      throw new QuestionFailedException("Cannot answer the question '" + request.question()
-          + "': no question planner is available (this nl2sql build has no Nl2Sql.ask), so '-- nl:' "
-          + "statements cannot be answered yet. Nothing was sent to the database; plain SQL works on "
-          + "this connection.", null);
-    };
-  }
 }

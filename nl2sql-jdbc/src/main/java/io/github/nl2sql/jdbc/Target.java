@@ -51,12 +51,18 @@ final class Target {
   private final long refreshNanos;
   private volatile QuestionHandler questionHandler;
 
-  Target(Settings settings, String description, String innerUrl) {
+  /**
+   * @param settings the validated settings
+   * @param description where connections go, masked
+   * @param innerUrl the real URL, or {@code null} (a wrapped DataSource)
+   * @param questions the data source the planner reads the catalog through
+   */
+  Target(Settings settings, String description, String innerUrl, javax.sql.DataSource questions) {
     this.settings = settings;
     this.description = description;
     this.urlDialect = detectOrNull(innerUrl);
     this.refreshNanos = Duration.ofSeconds(settings.getInt(Nl2SqlProperty.CATALOG_REFRESH)).toNanos();
-    this.questionHandler = QuestionHandler.unavailable();
+    this.questionHandler = new PlannerQuestionHandler(questions);
     LOG.debug("nl2sql target {} with {}", description, settings);
     for (Nl2SqlProperty p : Nl2SqlProperty.RESERVED) {
       if (settings.isSet(p)) {
@@ -114,7 +120,7 @@ final class Target {
   CatalogEntry catalog(Connection raw, String scope, boolean verify) throws SQLException {
     CatalogEntry e = catalogs.get(scope);
     if (e != null && System.nanoTime() - e.readAtNanos() < refreshNanos
-        && (!verify || e.probe().equals(reader(raw).probe(raw)))) {
+        && (!verify || e.probe().equals(inSavepoint(raw, () -> reader(raw).probe(raw))))) {
       return e;
     }
     synchronized (locks.computeIfAbsent(scope, k -> new Object())) {
@@ -124,8 +130,8 @@ final class Target {
       }
       CatalogReader reader = reader(raw);
       long t0 = System.nanoTime();
-      String probe = reader.probe(raw);
-      Catalog catalog = reader.readSchema(raw);
+      String probe = inSavepoint(raw, () -> reader.probe(raw));
+      Catalog catalog = inSavepoint(raw, () -> reader.readSchema(raw));
       CatalogEntry fresh = new CatalogEntry(catalog, new Guard(catalog, reader.options().dialect(), true),
           System.nanoTime(), probe, Caffeine.newBuilder().maximumSize(CHECKED_STATEMENTS).build());
       catalogs.put(scope, fresh);
@@ -133,6 +139,41 @@ final class Target {
           (System.nanoTime() - t0) / 1_000_000);
       return fresh;
     }
+  }
+
+  /** A read over the caller's connection. */
+  @FunctionalInterface
+  interface Read<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs a catalog read on the caller's connection. Inside the caller's transaction it runs under a
+   * savepoint that is rolled back if the read fails, so a failed metadata query cannot leave the
+   * caller's transaction aborted (PostgreSQL) or changed.
+   */
+  static <T> T inSavepoint(Connection raw, Read<T> read) throws SQLException {
+    if (raw.getAutoCommit()) {
+      return read.run();
+    }
+    java.sql.Savepoint sp = raw.setSavepoint();
+    T result;
+    try {
+      result = read.run();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        raw.rollback(sp);
+      } catch (SQLException rollbackFailed) {
+        e.addSuppressed(rollbackFailed);
+      }
+      throw e;
+    }
+    try {
+      raw.releaseSavepoint(sp);
+    } catch (SQLException notSupported) {
+      // some drivers cannot release; the savepoint ends with the transaction
+    }
+    return result;
   }
 
   private CatalogReader reader(Connection raw) throws SQLException {

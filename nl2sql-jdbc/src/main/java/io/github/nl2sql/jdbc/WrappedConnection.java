@@ -289,19 +289,21 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
       return true;
     }
     try {
-      DatabaseMetaData md = delegate.getMetaData();
-      for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT),
-          table.toLowerCase(java.util.Locale.ROOT)}) {
-        try (java.sql.ResultSet rs = md.getTables(null, null, name, null)) {
-          if (rs.next()) {
-            return true;
+      return Target.inSavepoint(delegate, () -> {
+        DatabaseMetaData md = delegate.getMetaData();
+        for (String name : new String[] {table, table.toUpperCase(java.util.Locale.ROOT),
+            table.toLowerCase(java.util.Locale.ROOT)}) {
+          try (java.sql.ResultSet rs = md.getTables(null, null, name, null)) {
+            if (rs.next()) {
+              return true;
+            }
           }
         }
-      }
+        return false;
+      });
     } catch (SQLException e) {
       return false;
     }
-    return false;
   }
 
   private static boolean hasNameError(List<Diagnostic> diagnostics) {
@@ -367,13 +369,14 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
       question = pendingQuestion;
     }
     Dialect dialect = target.dialect(delegate);
+    // a new question replaces a pending clarification, and a reply consumes it, whatever comes back
+    pending = null;
+    pendingQuestion = null;
     QuestionOutcome outcome;
     try {
       QuestionHandler h = handler != null ? handler : target.questionHandler();
       outcome = h.answer(new QuestionHandler.Request(question, answering, chosen,
           answering == null ? 0 : option, delegate, dialect, target.settings, session));
-    } catch (SQLException e) {
-      throw e;
     } catch (RuntimeException e) {
       throw new QuestionFailedException("The question '" + question + "' could not be answered: "
           + e.getMessage() + ". Nothing was sent to the database.", e);
@@ -384,8 +387,6 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
       pendingQuestion = question;
       throw new ClarificationRequiredException(question, c.prompt(), c.options());
     }
-    pending = null;
-    pendingQuestion = null;
     if (outcome instanceof QuestionOutcome.Blocked) {
       List<Diagnostic> diagnostics = ((QuestionOutcome.Blocked) outcome).diagnostics();
       throw new BlockedStatementException(BlockedStatementException.describe("The question '" + question

@@ -17,21 +17,14 @@ final class Dbs {
     return "sqlite:" + dir.resolve("j" + UUID.randomUUID() + ".sqlite").toAbsolutePath();
   }
 
+  /** MariaDB: {@code NL2SQL_TEST_MARIADB_URL}, else a Testcontainers container, else a clear failure. */
   static String mariadb() {
-    return server(TestDatabases.MARIADB_ENV, "jdbc:mariadb://127.0.0.1:3306/nl2sql_test?user=root");
+    return TestDatabases.mariadbUrl().substring("jdbc:".length());
   }
 
+  /** PostgreSQL: {@code NL2SQL_TEST_POSTGRES_URL}, else a Testcontainers container, else a clear failure. */
   static String postgres() {
-    return server(TestDatabases.POSTGRES_ENV, "jdbc:postgresql://127.0.0.1:5432/nl2sql_test?user=postgres");
-  }
-
-  private static String server(String env, String example) {
-    String url = System.getenv(env);
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException("Set " + env + " to a JDBC URL of a database the tests may write to, "
-          + "e.g. " + example + " (.ci/run does this and starts the local server)");
-    }
-    return url.substring("jdbc:".length());
+    return TestDatabases.postgresUrl().substring("jdbc:".length());
   }
 
   /** Name and URL (without jdbc:) of each database. */

@@ -175,4 +175,34 @@ class PassThroughGuardTest {
       }
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void guard_insideTheCallersTransaction_leavesItIntact(String name, String url) throws SQLException {
+    String table = Dbs.unique("g_tx");
+    try (Connection c = DriverManager.getConnection("jdbc:nl2sql:" + Dbs.with(url, "nl2sql.guard=block"));
+        Statement s = c.createStatement()) {
+      create(c, table);
+      try {
+        c.setAutoCommit(false);
+        s.executeUpdate("INSERT INTO " + table + " VALUES (3, 'Silk scarf', 35.00)");
+        // the first guarded statement reads the catalog inside this transaction
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+          rs.next();
+          assertThat(rs.getInt(1)).isEqualTo(3);
+        }
+        assertThatThrownBy(() -> s.executeQuery("SELECT nme FROM " + table))
+            .isInstanceOf(BlockedStatementException.class);
+        c.rollback();
+        c.setAutoCommit(true);
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+          rs.next();
+          assertThat(rs.getInt(1)).isEqualTo(2);
+        }
+      } finally {
+        c.setAutoCommit(true);
+        drop(c, table);
+      }
+    }
+  }
 }

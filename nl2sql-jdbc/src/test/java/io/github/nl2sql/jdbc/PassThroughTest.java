@@ -187,6 +187,32 @@ class PassThroughTest {
   }
 
   @Test
+  void badSettings_openNothing() throws SQLException {
+    String db = Dbs.h2();
+    try (Connection watcher = DriverManager.getConnection("jdbc:" + db);
+        Statement s = watcher.createStatement()) {
+      int before = sessions(s);
+      for (String bad : new String[] {";nl2sql.gaurd=warn", ";nl2sql.guard=loud", ";nl2sql.planner=llm",
+          ";nl2sql.model.provider=openai"}) {
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:nl2sql:" + db + bad))
+            .isInstanceOf(InvalidPropertyException.class);
+      }
+      assertThat(sessions(s)).isEqualTo(before);
+      try (Connection ok = DriverManager.getConnection("jdbc:nl2sql:" + db)) {
+        assertThat(sessions(s)).isEqualTo(before + 1);
+      }
+      assertThat(sessions(s)).isEqualTo(before);
+    }
+  }
+
+  private static int sessions(Statement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
   void closedConnection_refusesQuestionsAndStatements() throws SQLException {
     Connection c = DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2());
     Statement s = c.createStatement();
@@ -202,14 +228,15 @@ class PassThroughTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
-  void question_withoutPlanner_failsClearly_andConnectionStaysUsable(String name, String url) throws SQLException {
+  void question_thePlannerCannotAnswer_failsClearly_andConnectionStaysUsable(String name, String url)
+      throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:nl2sql:" + url); Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeQuery("  -- nl: how many products are there?"))
+      assertThatThrownBy(() -> s.executeQuery("  -- nl: how many unicorns are there?"))
           .isInstanceOf(QuestionFailedException.class)
-          .hasMessageContaining("no question planner is available")
-          .hasMessageContaining("how many products are there?")
+          .hasMessageStartingWith("nl2sql did not answer 'how many unicorns are there?'")
+          .hasMessageEndingWith("Nothing was sent to the database.")
           .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo(QuestionFailedException.SQLSTATE);
-      assertThatThrownBy(() -> c.prepareStatement("-- nl: how many products are there?"))
+      assertThatThrownBy(() -> c.prepareStatement("-- nl: how many unicorns are there?"))
           .isInstanceOf(QuestionFailedException.class);
       try (ResultSet rs = s.executeQuery("SELECT 1")) {
         assertThat(rs.next()).isTrue();

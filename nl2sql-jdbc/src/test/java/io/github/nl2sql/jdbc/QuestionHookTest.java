@@ -178,6 +178,15 @@ class QuestionHookTest {
       assertThat(n.pendingClarification()).isEmpty();
       assertThatThrownBy(() -> s.executeQuery("-- nl: use 1"))
           .isInstanceOf(QuestionFailedException.class).hasMessageContaining("none is pending");
+      // a failed answer to a clarification consumes it too; so does a new question
+      assertThatThrownBy(() -> s.executeQuery("-- nl: the ambiguous explode")).isInstanceOf(ClarificationRequiredException.class);
+      assertThatThrownBy(() -> s.executeQuery("-- nl: use 1")).isInstanceOf(QuestionFailedException.class)
+          .hasMessageContaining("refused the connection");
+      assertThatThrownBy(() -> s.executeQuery("-- nl: use 1"))
+          .isInstanceOf(QuestionFailedException.class).hasMessageContaining("none is pending");
+      assertThatThrownBy(() -> s.executeQuery("-- nl: the ambiguous price")).isInstanceOf(ClarificationRequiredException.class);
+      assertThatThrownBy(() -> s.executeQuery("-- nl: a bad question")).isInstanceOf(BlockedStatementException.class);
+      assertThat(n.pendingClarification()).isEmpty();
       drop(c, table);
     }
   }

@@ -21,8 +21,8 @@ import sqlline.SqlLine;
 /**
  * sqlline (from Maven Central) over the wrapped URL, driven in-process by a command script: browse
  * tables, run a query, ask a question, get and answer a clarification, see a misspelled query blocked.
- * The question is answered by a scripted handler standing in for the planner; the driver side (how
- * sqlline sends the text, shows result, warnings and errors) is real.
+ * The first test answers with a scripted handler standing in for the planner (so the clarification's
+ * reply returns rows); the second uses the real offline planner.
  */
 class SqllineTest {
 
@@ -89,5 +89,56 @@ class SqllineTest {
     String answer = output.substring(output.indexOf("> nl: use 2"));
     assertThat(answer).containsPattern("\\| Linen shirt \\| 49.50 +\\|").contains("1 row selected")
         .doesNotContain("Wool coat");
+  }
+
+  @Test
+  void withTheOfflinePlanner_questionsAreAnswered_andAClarificationIsAskedAndResolved() throws Exception {
+    String db = "h2:mem:sqlline" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    String url = "jdbc:nl2sql:" + db + ";nl2sql.guard=block";
+    try (Connection c = DriverManager.getConnection("jdbc:" + db, "sa", ""); Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, city VARCHAR(30))");
+      s.executeUpdate("CREATE TABLE products (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, "
+          + "brand VARCHAR(20) NOT NULL, sale_price DECIMAL(8,2) NOT NULL)");
+      s.executeUpdate("CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL REFERENCES customers(id), "
+          + "product_id INT NOT NULL REFERENCES products(id), quantity INT NOT NULL)");
+      s.executeUpdate("INSERT INTO customers VALUES (1, 'Ann', 'Paris'), (2, 'Bob', 'Berlin')");
+      s.executeUpdate("INSERT INTO products VALUES (1, 'Linen shirt', 'Theory', 49.50), "
+          + "(2, 'Wool coat', 'Burberry', 199.00), (3, 'Silk scarf', 'Theory', 35.00)");
+      s.executeUpdate("INSERT INTO orders VALUES (1, 1, 1, 2), (2, 2, 2, 1)");
+    }
+    String output = run(url, String.join("\n",
+        "!tables",
+        "!columns products",
+        "SELECT name, sale_price FROM products ORDER BY id;",
+        "SELECT name, sale_pricee FROM products;",
+        "nl: how many products are there?;",
+        "nl: Show the name of customers and products in orders;",
+        "nl: use 1;",
+        "!quit", ""));
+    System.out.println(output);
+    // browsing: metadata passes through
+    assertThat(output).containsPattern("\\| PUBLIC +\\| PRODUCTS +\\| BASE TABLE");
+    assertThat(output).containsPattern("\\| PRODUCTS +\\| SALE_PRICE +\\|");
+    // a normal query
+    assertThat(output).containsPattern("\\| Linen shirt \\| 49.50 +\\|");
+    assertThat(output).contains("3 rows selected");
+    // the misspelled query is refused before it reaches H2, with the suggestion
+    assertThat(output).contains("Error: nl2sql guard blocked this statement (nl2sql.guard=block)")
+        .containsIgnoringCase("did you mean 'sale_price'?").contains("(state=NL002,code=0)");
+    assertThat(output).doesNotContain("Column \"SALE_PRICEE\" not found");
+    // a question answered by the (offline) planner: the SQL as a warning, the rows as a result
+    String count = output.substring(output.indexOf("> nl: how many products"), output.indexOf("> nl: Show the name"));
+    assertThat(count).contains("Warning: nl2sql answered 'how many products are there?' with: ")
+        .containsIgnoringCase("count(*)").containsPattern("\\| 3 +\\|").contains("(state=01N01,code=0)");
+    // an ambiguous question asks back with numbered options; the reply answers the original question
+    String clarify = output.substring(output.indexOf("> nl: Show the name"), output.indexOf("> nl: use 1"));
+    assertThat(clarify).contains("Error: Clarification needed for 'Show the name of customers and products in "
+        + "orders'").contains("  1) ").contains("  2) ").contains("(state=NL001,code=0)");
+    // the reply resolves the original question; whether the offline planner is then sure enough to answer
+    // is the planner's business (without a model it declines below its confidence threshold)
+    String reply = output.substring(output.indexOf("> nl: use 1"));
+    assertThat(reply).containsPattern("nl2sql (answered|did not answer) 'Show the name of customers and "
+        + "products in orders'");
+    assertThat(reply).doesNotContain("none is pending");
   }
 }

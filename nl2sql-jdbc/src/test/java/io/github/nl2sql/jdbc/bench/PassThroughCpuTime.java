@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The same operations as {@link PassThroughBenchmark} on H2 in memory, timed in <b>CPU time of the
- * calling thread</b> rather than wall-clock time. Embedded H2 does all its work on the calling thread,
- * so this is the cost of an operation without the scheduling noise of a shared machine; it complements
- * the JMH figures, it does not replace them. Rounds of the four drivers are interleaved so drift hits
+ * The same operations as {@link PassThroughBenchmark}, timed in <b>CPU time of the calling thread</b>
+ * rather than wall-clock time. On H2 in memory (all work on the calling thread) this is the whole
+ * operation's cost; on MariaDB ({@code mariadb} as third argument, {@code NL2SQL_TEST_MARIADB_URL}) it is
+ * the client side's cost, which is where a wrapper adds anything. Either way it is free of the scheduling
+ * noise of a shared machine; it complements the JMH figures, it does not replace them. Rounds of the four drivers are interleaved so drift hits
  * them alike; the median round is reported.
  *
- * <p>Run: {@code java -cp <test classpath> io.github.nl2sql.jdbc.bench.PassThroughCpuTime [ops] [rounds]}
+ * <p>Run: {@code java -cp <test classpath> io.github.nl2sql.jdbc.bench.PassThroughCpuTime [ops] [rounds] [h2|mariadb]}
  * (with {@code -Dp6spy.config.*} as in {@code bench.sh}).
  */
 public final class PassThroughCpuTime {
@@ -32,15 +33,19 @@ public final class PassThroughCpuTime {
   public static void main(String[] args) throws SQLException {
     int ops = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-    String base = "h2:mem:cpu;DB_CLOSE_DELAY=-1";
+    boolean maria = args.length > 2 && args[2].equals("mariadb");
+    String base = maria ? System.getenv("NL2SQL_TEST_MARIADB_URL").substring("jdbc:".length())
+        : "h2:mem:cpu;DB_CLOSE_DELAY=-1";
+    String sep = maria ? "&" : ";";
     try (Connection c = DriverManager.getConnection("jdbc:" + base); Statement s = c.createStatement()) {
+      s.executeUpdate("DROP TABLE IF EXISTS jmh_items");
       s.executeUpdate("CREATE TABLE jmh_items (id INT PRIMARY KEY, name VARCHAR(40), price DECIMAL(8,2))");
       for (int i = 1; i <= 100; i++) {
         s.executeUpdate("INSERT INTO jmh_items VALUES (" + i + ", 'item " + i + "', " + BigDecimal.valueOf(i * 101L, 2) + ")");
       }
     }
     String[] names = {"raw", "nl2sql-off", "nl2sql-warn", "p6spy"};
-    String[] urls = {"jdbc:" + base, "jdbc:nl2sql:" + base, "jdbc:nl2sql:" + base + ";nl2sql.guard=warn",
+    String[] urls = {"jdbc:" + base, "jdbc:nl2sql:" + base, "jdbc:nl2sql:" + base + sep + "nl2sql.guard=warn",
         "jdbc:p6spy:" + base};
     Connection[] conns = new Connection[urls.length];
     for (int i = 0; i < urls.length; i++) {
