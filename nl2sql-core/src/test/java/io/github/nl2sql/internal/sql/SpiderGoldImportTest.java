@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * at least 99% to import without any diagnostic. Skipped when the data is not on this machine.
  */
 class SpiderGoldImportTest {
-  private static final Path DATA = Path.of(System.getenv().getOrDefault("NL2SQL_SPIDER_DIR",
-      "/work/shared/data/spider-train"));
+  private static final Path DATA = io.github.nl2sql.testing.SpiderData.dir()
+      .orElse(Path.of("shared/data/spider-train (not found; set NL2SQL_SPIDER_DIR)"));
 
   @Test
   void spiderTrainGoldQueries_importWithoutDiagnostics() throws IOException {

@@ -31,8 +31,8 @@ import org.sqlite.SQLiteConfig;
  * is not on this machine.
  */
 class SpiderRoundTripTest {
-  private static final Path DATA = Path.of(System.getenv().getOrDefault("NL2SQL_SPIDER_DIR",
-      "/work/shared/data/spider-train"));
+  private static final Path DATA = io.github.nl2sql.testing.SpiderData.dir()
+      .orElse(Path.of("shared/data/spider-train (not found; set NL2SQL_SPIDER_DIR)"));
 
   @Test
   void spiderTrainGoldQueries_keepTheirResultsThroughTheIr() throws Exception {
