@@ -66,6 +66,13 @@ final class Checker {
   private final IdentityHashMap<Expr.Column, Expr.Literal> comparedLiteral = new IdentityHashMap<>();
   /** Lower-case column names used anywhere in the statement, with how often. */
   private final Map<String, Integer> usedColumns = new HashMap<>();
+  /**
+   * Per query level (the FROM's scope), the lower-case unqualified column names that resolved to
+   * nothing there: a table missing from that FROM is likelier the one that has many of them.
+   */
+  private final IdentityHashMap<Scope, Set<String>> unresolvedIn = new IdentityHashMap<>();
+  /** Suggestion rankings that need the whole statement walked first (see {@link #unresolvedIn}). */
+  private final List<Runnable> finishers = new ArrayList<>();
 
   Checker(Catalog catalog, Dialect dialect, SourceMap positions) {
     this.catalog = catalog;
@@ -87,6 +94,9 @@ final class Checker {
     } else {
       throw new IllegalArgumentException("unknown statement kind " + statement.getClass().getName());
     }
+    for (Runnable f : finishers) {
+      f.run();
+    }
     List<Diagnostic> sorted = new ArrayList<>();
     for (Severity s : Severity.values()) {
       for (Diagnostic d : out) {
@@ -100,20 +110,29 @@ final class Checker {
 
   // ------------------------------------------------------------------ reporting
 
-  private void report(DiagnosticCode code, Severity severity, Object node, String subject,
+  /** Adds a diagnostic unless the same one was reported at the same place; returns its index or -1. */
+  private int report(DiagnosticCode code, Severity severity, Object node, String subject,
       List<String> suggestions, Object... args) {
     Position pos = positions.positionOf(node);
     String key = code + "|" + subject + "|" + (pos == null ? System.identityHashCode(node) : pos.offset());
     if (!reported.add(key)) {
-      return;
+      return -1;
     }
     Diagnostic d = new Diagnostic(code, severity, code.format(args), subject, pos, suggestions);
     out.add(d);
+    return out.size() - 1;
   }
 
-  private void error(DiagnosticCode code, Object node, String subject, List<String> suggestions,
+  /** Replaces the suggestions of the diagnostic at {@code index} (from {@link #report}). */
+  private void resuggest(int index, List<String> suggestions) {
+    Diagnostic d = out.get(index);
+    out.set(index, new Diagnostic(d.code(), d.severity(), d.message(), d.subject(), d.position(),
+        suggestions));
+  }
+
+  private int error(DiagnosticCode code, Object node, String subject, List<String> suggestions,
       Object... args) {
-    report(code, Severity.ERROR, node, subject, suggestions, args);
+    return report(code, Severity.ERROR, node, subject, suggestions, args);
   }
 
   private void warning(DiagnosticCode code, Object node, String subject, Object... args) {
@@ -1075,22 +1094,108 @@ final class Checker {
         return;
       }
       default: {
-        List<Relation> rels = ctx.scope().fallback != null ? ctx.scope().fallback.relations
-            : ctx.scope().relations;
+        Scope home = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope();
+        List<Relation> rels = home.relations;
         boolean outer = false;
         for (Scope s = ctx.scope().parent; s != null; s = s.parent) {
           outer |= !s.relations.isEmpty();
         }
+        unresolvedIn.computeIfAbsent(home, k -> new LinkedHashSet<>()).add(Scopes.lower(c.column()));
+        List<String> similar = scopeSuggestions(c, ctx);
+        int index;
         if (rels.size() == 1 && rels.get(0).refName != null && !outer) {
           // one table in sight: name it, as for a qualified reference
-          error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
-              orElsewhere(scopeSuggestions(c, ctx), c, ctx), c.column(), rels.get(0).displayName);
+          index = error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(), similar, c.column(),
+              rels.get(0).displayName);
         } else {
-          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
-              orElsewhere(scopeSuggestions(c, ctx), c, ctx), c.column(), describe(rels));
+          index = error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(), similar, c.column(),
+              describe(rels));
+        }
+        if (index >= 0) {
+          finishers.add(() -> resuggest(index, withMissingTables(similar, c, home)));
         }
       }
     }
+  }
+
+  /**
+   * Combines the similar names in scope with the catalog tables outside this query level's FROM that
+   * have a column of exactly the unresolved name ({@code table.column}: the table was probably left
+   * out). The missing tables come first when the FROM is empty, when nothing in scope is similar, or
+   * when one of them also has another name that did not resolve at this level (one table left out
+   * explains several unknown names; a typo or a mix-up explains one).
+   */
+  private List<String> withMissingTables(List<String> similar, Expr.Column c, Scope home) {
+    List<Table> missing = missingTables(c.column(), home);
+    if (missing.isEmpty()) {
+      return similar;
+    }
+    Set<String> unresolved = unresolvedIn.getOrDefault(home, Set.of());
+    boolean missingFirst = home.relations.isEmpty() || similar.isEmpty()
+        || coverage(missing.get(0), unresolved) >= 2;
+    List<String> qualified = new ArrayList<>();
+    for (Table t : missing) {
+      qualified.add(t.name() + "." + t.column(c.column()).map(col -> col.name()).orElse(c.column()));
+    }
+    List<String> all = new ArrayList<>(missingFirst ? qualified : similar);
+    all.addAll(missingFirst ? similar : qualified);
+    return all.size() > NameSuggester.DEFAULT_LIMIT ? List.copyOf(all.subList(0,
+        NameSuggester.DEFAULT_LIMIT)) : all;
+  }
+
+  /**
+   * Catalog tables outside {@code home}'s FROM with a column named {@code column}, best first: those
+   * having more of the names unresolved at that level, then those a foreign key links to more tables
+   * in scope (a left-out table was joined to them), then catalog order.
+   */
+  private List<Table> missingTables(String column, Scope home) {
+    Set<Table> own = new HashSet<>();
+    for (Relation r : home.relations) {
+      if (r.table != null) {
+        own.add(r.table);
+      }
+    }
+    Set<Table> inScope = new LinkedHashSet<>();
+    for (Scope s = home; s != null; s = s.parent) {
+      for (Relation r : s.relations) {
+        if (r.table != null) {
+          inScope.add(r.table);
+        }
+      }
+    }
+    Set<String> unresolved = unresolvedIn.getOrDefault(home, Set.of());
+    List<Table> out = new ArrayList<>();
+    Map<Table, int[]> rank = new HashMap<>();
+    for (Table t : catalog.tables()) {
+      if (own.contains(t) || t.column(column).isEmpty()) {
+        continue;
+      }
+      int links = 0;
+      for (Table st : inScope) {
+        if (st != t && linkedByForeignKey(t, st)) {
+          links++;
+        }
+      }
+      out.add(t);
+      rank.put(t, new int[] {coverage(t, unresolved), links});
+    }
+    out.sort((a, b) -> {
+      int[] x = rank.get(a);
+      int[] y = rank.get(b);
+      return x[0] != y[0] ? Integer.compare(y[0], x[0]) : Integer.compare(y[1], x[1]);
+    });
+    return out;
+  }
+
+  /** How many of {@code names} (lower-case column names) {@code t} has. */
+  private static int coverage(Table t, Set<String> names) {
+    int n = 0;
+    for (String name : names) {
+      if (t.column(name).isPresent()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
