@@ -1268,7 +1268,15 @@ final class Checker {
     }
     List<String> cands = nonNull(rel.columns);
     contextBias(c, ctx, cands, bias);
-    return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+    return orNearby(NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT), name,
+        cands, bias);
+  }
+
+  /** The suggestions, or when there are none the candidates a small edit distance away. */
+  private static List<String> orNearby(List<String> suggestions, String name, List<String> cands,
+      Map<String, Double> bias) {
+    return suggestions.isEmpty()
+        ? NameSuggester.nearby(name, cands, bias, NameSuggester.DEFAULT_LIMIT) : suggestions;
   }
 
   /**
@@ -1282,6 +1290,9 @@ final class Checker {
    * name looks nothing like it, too weak to beat a one-typo match.
    */
   private static final double PARTNER_BIAS = 0.3;
+
+  /** A candidate sharing a word (3+ letters) with the written name. */
+  private static final double SHARED_WORD_BIAS = 0.35;
 
   private void contextBias(Expr.Column c, Ctx ctx, List<String> cands, Map<String, Double> bias) {
     Expr.Column other = comparedWith.get(c);
@@ -1325,6 +1336,11 @@ final class Checker {
     for (String cand : cands) {
       String lc = Scopes.lower(cand);
       double b = 0;
+      if (NameSuggester.sharedWords(c.column(), cand) > 0) {
+        // state for billing_state, model_name for chip_model: a word in common is a plausible mix-up
+        // even when the spellings are far apart
+        b += SHARED_WORD_BIAS;
+      }
       if (lit != null) {
         b += literalFit(types.get(lc), lit.value());
       }
@@ -1346,7 +1362,7 @@ final class Checker {
       }
       if (ctx.clause() == Clause.SELECT) {
         if (selected.contains(lc)) {
-          b -= 0.05;
+          b -= 0.2;
         }
       } else if (usedColumns.getOrDefault(lc, 0) > 0) {
         b += 0.05;
@@ -1417,7 +1433,8 @@ final class Checker {
       }
     }
     contextBias(col, ctx, cands, bias);
-    return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+    List<String> similar = NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+    return orNearby(similar, name, cands, bias);
   }
 
   /**

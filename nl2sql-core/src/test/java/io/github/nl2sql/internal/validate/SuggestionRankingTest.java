@@ -37,8 +37,12 @@ class SuggestionRankingTest {
         "total", SqlType.DECIMAL);
     Table customers = table("customers", List.of("customer_id"), List.of(),
         "customer_id", SqlType.INTEGER, "city", SqlType.TEXT, "state", SqlType.TEXT);
+    Table phone = table("phone", List.of("hardware_model_name"), List.of(),
+        "hardware_model_name", SqlType.TEXT, "company_name", SqlType.TEXT, "chip_model", SqlType.TEXT);
+    Table chip = table("chip", List.of("model_name"), List.of(), "model_name", SqlType.TEXT);
     return new Catalog("test", "1", "school", null, Dialect.SQLITE,
-        List.of(department, head, management, invoices, customers), "x", null, null, List.of());
+        List.of(department, head, management, invoices, customers, phone, chip), "x", null, null,
+        List.of());
   }
 
   private final Guard guard = new Guard(school(), Dialect.SQLITE, false);
@@ -90,5 +94,30 @@ class SuggestionRankingTest {
     // age and born_state both belong to head, left out of the FROM
     Diagnostic d = about("SELECT budget FROM department WHERE age > 56 AND born_state = 'CA'", "age");
     assertThat(d.suggestions()).first().isEqualTo("head.age");
+  }
+
+  @Test
+  void columnOfAnotherTable_sharingAWordWithAColumnInScope_suggestsThatColumn() {
+    // state is customers.state, but invoices (in the FROM) has billing_state: a mix-up, not a
+    // missing table, when it is the only unresolved name
+    Diagnostic d = about("SELECT sum(total) FROM invoices WHERE billing_city = 'Chicago' "
+        + "AND state = 'IL'", "state");
+    assertThat(d.suggestions()).first().isEqualTo("billing_state");
+    assertThat(d.suggestions()).contains("customers.state");
+  }
+
+  @Test
+  void qualifiedShortName_fallsBackToTheClosestColumnOfThatTable() {
+    // time is far from every column by score, but T1 is head, so head's closest name is meant
+    Diagnostic d = about("SELECT T1.time FROM head AS T1", "time");
+    assertThat(d.suggestions()).first().isEqualTo("name");
+  }
+
+  @Test
+  void selectList_aColumnAlreadySelectedIsALessLikelyMeaning() {
+    Diagnostic d = about("SELECT T2.hardware_model_name, T2.model_name FROM phone AS T2",
+        "model_name");
+    assertThat(d.suggestions()).first().isNotEqualTo("hardware_model_name");
+    assertThat(d.suggestions()).contains("hardware_model_name", "chip_model");
   }
 }
