@@ -74,7 +74,15 @@ final class Checker {
   /** Suggestion rankings that need the whole statement walked first (see {@link #unresolvedIn}). */
   private final List<Runnable> finishers = new ArrayList<>();
 
+  /** Whether the statement runs as the SQL text it came from (see {@link Validator}). */
+  private final boolean asWritten;
+
   Checker(Catalog catalog, Dialect dialect, SourceMap positions) {
+    this(catalog, dialect, positions, false);
+  }
+
+  Checker(Catalog catalog, Dialect dialect, SourceMap positions, boolean asWritten) {
+    this.asWritten = asWritten;
     this.catalog = catalog;
     this.dialect = dialect;
     this.functions = FunctionRegistry.of(dialect);
@@ -263,6 +271,10 @@ final class Checker {
     Shape left = query(op.left(), outer, inner);
     Shape right = query(op.right(), outer, inner);
     String opName = op.operator().name() + (op.all() ? " ALL" : "");
+    if (asWritten && dialect == Dialect.SQLITE) {
+      operandOrder(op.left(), opName);
+      operandOrder(op.right(), opName);
+    }
     if (left.exact() && right.exact() && left.size() != right.size()) {
       error(DiagnosticCode.SET_OPERATION_ARITY, op, opName, List.of(), opName, left.size(),
           right.size());
@@ -272,6 +284,19 @@ final class Checker {
       setOrderItem(item.expr(), left, right, outer, inner);
     }
     return result;
+  }
+
+  /**
+   * SQLite allows no parentheses around an operand of a set operation, so an operand's own ORDER BY
+   * or LIMIT ("ORDER BY clause should come after UNION not before") is a syntax error there.
+   */
+  private void operandOrder(Query operand, String opName) {
+    String clause = !operand.orderBy().isEmpty() ? "ORDER BY"
+        : operand.limit() != null || operand.offset() != null ? "LIMIT" : null;
+    if (clause != null) {
+      error(DiagnosticCode.SET_OPERAND_ORDER, operand, clause, List.of(), clause, opName,
+          dialectLabel());
+    }
   }
 
   private void setOrderItem(Expr e, Shape left, Shape right, Scope outer, CteEnv env) {
