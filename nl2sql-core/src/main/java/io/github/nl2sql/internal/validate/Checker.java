@@ -71,6 +71,11 @@ final class Checker {
    * nothing there: a table missing from that FROM is likelier the one that has many of them.
    */
   private final IdentityHashMap<Scope, Set<String>> unresolvedIn = new IdentityHashMap<>();
+  /**
+   * Per query level, the lower-case column names it groups by or counts distinctly: such a column
+   * repeats in its table, so a table where it is the whole primary key is an unlikely home for it.
+   */
+  private final IdentityHashMap<Scope, Set<String>> groupedIn = new IdentityHashMap<>();
   /** Suggestion rankings that need the whole statement walked first (see {@link #unresolvedIn}). */
   private final List<Runnable> finishers = new ArrayList<>();
 
@@ -437,6 +442,11 @@ final class Checker {
       expr(s.where(), new Ctx(scope, Clause.WHERE, env));
     }
     for (Expr g : s.groupBy()) {
+      if (g instanceof Expr.Column gc) {
+        groupedIn.computeIfAbsent(scope, k -> new HashSet<>()).add(Scopes.lower(gc.column()));
+      }
+    }
+    for (Expr g : s.groupBy()) {
       if (g instanceof Expr.Ordinal o) {
         ordinal(o, "GROUP BY", shape);
       } else {
@@ -769,6 +779,10 @@ final class Checker {
     } else if (e instanceof Expr.Function f) {
       function(f, ctx, false);
     } else if (e instanceof Expr.Aggregate a) {
+      if (a.distinct() && a.argument() instanceof Expr.Column dc) {
+        Scope home = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope();
+        groupedIn.computeIfAbsent(home, k -> new HashSet<>()).add(Scopes.lower(dc.column()));
+      }
       aggregate(a, ctx, a.function().name(), a.argument() instanceof Expr.Star
           && a.function() == AggFunction.COUNT, List.of(a.argument()), a);
     } else if (e instanceof Expr.Case c) {
@@ -1170,8 +1184,10 @@ final class Checker {
 
   /**
    * Catalog tables outside {@code home}'s FROM with a column named {@code column}, best first: those
-   * having more of the names unresolved at that level, then those a foreign key links to more tables
-   * in scope (a left-out table was joined to them), then catalog order.
+   * having more of the names unresolved at that level; then, when the level groups by the column or
+   * counts it distinctly, those where it is not the whole primary key (grouping by a unique key
+   * makes groups of one); then those a foreign key links to more tables in scope (a left-out table
+   * was joined to them); then catalog order.
    */
   private List<Table> missingTables(String column, Scope home) {
     Set<Table> own = new HashSet<>();
@@ -1189,6 +1205,7 @@ final class Checker {
       }
     }
     Set<String> unresolved = unresolvedIn.getOrDefault(home, Set.of());
+    Set<String> grouped = groupedIn.getOrDefault(home, Set.of());
     List<Table> out = new ArrayList<>();
     Map<Table, int[]> rank = new HashMap<>();
     for (Table t : catalog.tables()) {
@@ -1201,15 +1218,26 @@ final class Checker {
           links++;
         }
       }
+      int repeats = grouped.contains(Scopes.lower(column)) && isWholeKey(t, column) ? 0 : 1;
       out.add(t);
-      rank.put(t, new int[] {coverage(t, unresolved), links});
+      rank.put(t, new int[] {coverage(t, unresolved), repeats, links});
     }
     out.sort((a, b) -> {
       int[] x = rank.get(a);
       int[] y = rank.get(b);
-      return x[0] != y[0] ? Integer.compare(y[0], x[0]) : Integer.compare(y[1], x[1]);
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] != y[i]) {
+          return Integer.compare(y[i], x[i]);
+        }
+      }
+      return 0;
     });
     return out;
+  }
+
+  /** Whether {@code column} alone is {@code t}'s primary key (so its values never repeat). */
+  private static boolean isWholeKey(Table t, String column) {
+    return t.primaryKey().size() == 1 && t.primaryKey().get(0).equalsIgnoreCase(column);
   }
 
   /** How many of {@code names} (lower-case column names) {@code t} has. */
@@ -1489,15 +1517,15 @@ final class Checker {
         if (inScope.contains(t) || !hasAll(t, used)) {
           continue;
         }
-        boolean linked = false;
+        int links = 0;
         for (Table st : inScope) {
-          if (linkedByForeignKey(t, st)) {
-            linked = true;
-            break;
+          if (st != t && linkedByForeignKey(t, st)) {
+            links++;
           }
         }
         missing.add(t.name());
-        bias.put(t.name(), 0.5 + (linked ? 0.2 : 0));
+        // a left-out table was joined to the tables in scope: the more of them it links, the likelier
+        bias.put(t.name(), 0.5 + Math.min(links, 3) * K_LINK);
       }
     }
     List<String> cands = new ArrayList<>();
@@ -1530,6 +1558,9 @@ final class Checker {
     cands.addAll(missing);
     return NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT);
   }
+
+  /** Per foreign-key link (up to 3) of a table outside the FROM to the tables in scope. */
+  private static final double K_LINK = 0.2;
 
   private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
 

@@ -120,4 +120,23 @@ class SuggestionRankingTest {
     assertThat(d.suggestions()).first().isNotEqualTo("hardware_model_name");
     assertThat(d.suggestions()).contains("hardware_model_name", "chip_model");
   }
+
+  @Test
+  void groupedColumn_aTableWhereItIsTheWholeKeyIsTheLessLikelyHome() {
+    // department_id is department's key and a foreign key in management: grouping by it to count
+    // only makes sense where it repeats
+    Diagnostic d = about("SELECT department_id, count(*) GROUP BY department_id", "department_id");
+    assertThat(d.suggestions()).first().isEqualTo("management.department_id");
+    // without grouping, catalog order stands
+    Diagnostic plain = about("SELECT department_id", "department_id");
+    assertThat(plain.suggestions()).first().isEqualTo("department.department_id");
+  }
+
+  @Test
+  void unknownQualifier_theTableLinkedToMoreTablesInScopeComesFirst() {
+    // T1 used with head_id: head and management both have it, but management links both department
+    // (in scope) and head, head links nothing in scope except through management
+    Diagnostic d = about("SELECT T2.name FROM department AS T2 WHERE T1.head_id = 3", "T1");
+    assertThat(d.suggestions()).first().isEqualTo("management");
+  }
 }
