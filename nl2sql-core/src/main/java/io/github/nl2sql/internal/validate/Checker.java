@@ -64,6 +64,8 @@ final class Checker {
   private final IdentityHashMap<Expr.Column, Expr.Column> comparedWith = new IdentityHashMap<>();
   /** The literal a column is compared with ({@code x = 'a'}, {@code x BETWEEN 1 AND 2}, ...). */
   private final IdentityHashMap<Expr.Column, Expr.Literal> comparedLiteral = new IdentityHashMap<>();
+  /** Columns whose value must be a number: the argument of SUM or AVG. */
+  private final IdentityHashMap<Expr.Column, Boolean> needsNumber = new IdentityHashMap<>();
   /** Lower-case column names used anywhere in the statement, with how often. */
   private final Map<String, Integer> usedColumns = new HashMap<>();
   /**
@@ -779,6 +781,10 @@ final class Checker {
     } else if (e instanceof Expr.Function f) {
       function(f, ctx, false);
     } else if (e instanceof Expr.Aggregate a) {
+      if ((a.function() == AggFunction.SUM || a.function() == AggFunction.AVG)
+          && a.argument() instanceof Expr.Column nc) {
+        needsNumber.put(nc, Boolean.TRUE);
+      }
       if (a.distinct() && a.argument() instanceof Expr.Column dc) {
         Scope home = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope();
         groupedIn.computeIfAbsent(home, k -> new HashSet<>()).add(Scopes.lower(dc.column()));
@@ -1344,6 +1350,15 @@ final class Checker {
    */
   private static final double PARTNER_BIAS = 0.3;
 
+  /**
+   * A candidate that is the written name plus words of its own table's name ({@code name} for
+   * {@code festival_name} in {@code festival_detail}).
+   */
+  private static final double K_OWNER = 0.2;
+
+  /** A numeric (or not) candidate where a number is needed (the argument of SUM or AVG). */
+  private static final double K_NUM = 0.2;
+
   /** A candidate sharing a word (3+ letters) with the written name. */
   private static final double SHARED_WORD_BIAS = 0.35;
 
@@ -1373,22 +1388,43 @@ final class Checker {
       }
     }
     Expr.Literal lit = comparedLiteral.get(c);
+    boolean numeric = needsNumber.containsKey(c);
     Map<String, SqlType> types = new HashMap<>();
-    if (lit != null) {
-      for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
-          s = s.parent) {
-        for (Relation r : s.relations) {
-          if (r.known()) {
-            for (String n : nonNull(r.columns)) {
-              types.putIfAbsent(Scopes.lower(n), r.type(n));
+    // the names of the tables a candidate belongs to: festival_name is the name of festival_detail
+    Map<String, Set<String>> owners = new HashMap<>();
+    for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
+        s = s.parent) {
+      for (Relation r : s.relations) {
+        if (r.known()) {
+          for (String n : nonNull(r.columns)) {
+            types.putIfAbsent(Scopes.lower(n), r.type(n));
+            if (r.table != null) {
+              owners.computeIfAbsent(Scopes.lower(n), k -> new HashSet<>())
+                  .addAll(NameSuggester.tokens(r.table.name()));
             }
           }
         }
       }
     }
+    Set<String> written = NameSuggester.tokens(c.column());
     for (String cand : cands) {
       String lc = Scopes.lower(cand);
       double b = 0;
+      if (NameSuggester.sharedWords(c.column(), cand) > 0) {
+        Set<String> extra = new HashSet<>(NameSuggester.tokens(cand));
+        extra.removeAll(written);
+        Set<String> own = owners.getOrDefault(lc, Set.of());
+        if (!extra.isEmpty() && own.containsAll(extra)) {
+          // name for festival_name in festival_detail: the written name minus the table's own name
+          b += K_OWNER;
+        }
+      }
+      if (numeric) {
+        SqlType t = types.get(lc);
+        if (t != null && t != SqlType.OTHER) {
+          b += t.isNumeric() ? K_NUM : -K_NUM;
+        }
+      }
       if (NameSuggester.sharedWords(c.column(), cand) > 0) {
         // state for billing_state, model_name for chip_model: a word in common is a plausible mix-up
         // even when the spellings are far apart

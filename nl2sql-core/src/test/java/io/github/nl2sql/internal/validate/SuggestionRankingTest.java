@@ -40,8 +40,13 @@ class SuggestionRankingTest {
     Table phone = table("phone", List.of("hardware_model_name"), List.of(),
         "hardware_model_name", SqlType.TEXT, "company_name", SqlType.TEXT, "chip_model", SqlType.TEXT);
     Table chip = table("chip", List.of("model_name"), List.of(), "model_name", SqlType.TEXT);
+    Table festival = table("festival_detail", List.of("festival_id"), List.of(),
+        "festival_id", SqlType.INTEGER, "festival_name", SqlType.TEXT, "chair_name", SqlType.TEXT,
+        "num_of_audience", SqlType.INTEGER, "num_of_visitors", SqlType.TEXT);
+    Table artwork = table("artwork", List.of("artwork_id"), List.of(),
+        "artwork_id", SqlType.INTEGER, "name", SqlType.TEXT, "num_of_visits", SqlType.INTEGER);
     return new Catalog("test", "1", "school", null, Dialect.SQLITE,
-        List.of(department, head, management, invoices, customers, phone, chip), "x", null, null,
+        List.of(department, head, management, invoices, customers, phone, chip, festival, artwork), "x", null, null,
         List.of());
   }
 
@@ -138,5 +143,22 @@ class SuggestionRankingTest {
     // (in scope) and head, head links nothing in scope except through management
     Diagnostic d = about("SELECT T2.name FROM department AS T2 WHERE T1.head_id = 3", "T1");
     assertThat(d.suggestions()).first().isEqualTo("management");
+  }
+
+  @Test
+  void bareName_preferTheColumnNamedAfterItsOwnTable() {
+    // name (artwork's) in festival_detail: festival_name is "the name" of a festival
+    Diagnostic d = about("SELECT name FROM festival_detail WHERE festival_id = 1", "name");
+    assertThat(d.suggestions()).first().isEqualTo("festival_name");
+    assertThat(d.suggestions()).contains("chair_name");
+  }
+
+  @Test
+  void sumOrAvg_preferANumericColumn() {
+    // num_of_visits (artwork's) under SUM: num_of_visitors is closer, but a text column
+    Diagnostic d = about("SELECT sum(num_of_visits) FROM festival_detail", "num_of_visits");
+    assertThat(d.suggestions()).first().isEqualTo("num_of_audience");
+    Diagnostic plain = about("SELECT num_of_visits FROM festival_detail", "num_of_visits");
+    assertThat(plain.suggestions()).first().isEqualTo("num_of_visitors");
   }
 }
