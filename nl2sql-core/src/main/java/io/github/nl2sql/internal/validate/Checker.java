@@ -1592,6 +1592,23 @@ final class Checker {
       bias.merge(r.refName, b, Math::max);
     }
     cands.addAll(missing);
+    boolean numbered = false;
+    for (Relation r : inScopeRelations) {
+      numbered |= r.refName != null && numberedSiblings(qualifier, r.refName);
+    }
+    if (numbered && !missing.isEmpty()) {
+      // T3 beside T1 and T2 says nothing about which table it was: the spelling of the table names
+      // is no evidence, only the columns used with it and the links to the tables in scope are
+      List<String> ordered = new ArrayList<>(missing);
+      ordered.sort((a, b) -> Double.compare(bias.get(b), bias.get(a)));
+      for (String s : NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT)) {
+        if (!ordered.contains(s)) {
+          ordered.add(s);
+        }
+      }
+      return ordered.size() > NameSuggester.DEFAULT_LIMIT
+          ? List.copyOf(ordered.subList(0, NameSuggester.DEFAULT_LIMIT)) : ordered;
+    }
     return NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT);
   }
 
