@@ -1339,12 +1339,6 @@ final class Checker {
   }
 
   /**
-   * Small nudges that only break near-ties between equally close names: in {@code a.x = b.y} the
-   * column named like {@code y}, or paired with it by a foreign key, is the likelier {@code x}; outside
-   * the select list a name the statement uses elsewhere is likelier (join keys are used again in
-   * GROUP BY or WHERE), while in the select list a name already selected there is less likely.
-   */
-  /**
    * Evidence from a join condition: strong enough to put a key column first even when the written
    * name looks nothing like it, too weak to beat a one-typo match.
    */
@@ -1362,6 +1356,15 @@ final class Checker {
   /** A candidate sharing a word (3+ letters) with the written name. */
   private static final double SHARED_WORD_BIAS = 0.35;
 
+  /**
+   * Context evidence added to the name similarity of each candidate: a word shared with the written
+   * name ({@code state} for {@code billing_state}) makes a far spelling a candidate; the written name
+   * plus words of the candidate's own table name ({@code name} for {@code festival_name}); the kind
+   * of a compared literal, and a number under SUM/AVG; in {@code a.x = b.y} the column named like
+   * {@code y}, or paired with it by a foreign key; outside the select list a name the statement uses
+   * elsewhere (join keys are used again in GROUP BY or WHERE), in GROUP BY/ORDER BY/HAVING a selected
+   * column, while in the select list a name already selected there is less likely.
+   */
   private void contextBias(Expr.Column c, Ctx ctx, List<String> cands, Map<String, Double> bias) {
     Expr.Column other = comparedWith.get(c);
     Relation otherRel = null;
