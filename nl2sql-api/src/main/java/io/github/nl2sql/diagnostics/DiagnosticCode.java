@@ -43,7 +43,9 @@ public enum DiagnosticCode {
   TYPE_MISMATCH("NL2SQL-V110", "Comparing {0} of type {1} with {2} of type {3}"),
   DUPLICATE_CTE("NL2SQL-V111", "CTE ''{0}'' is defined more than once"),
   CTE_COLUMN_COUNT("NL2SQL-V112", "CTE ''{0}'' names {1} column(s) but its query selects {2}"),
-  INSERT_ARITY("NL2SQL-V113", "INSERT into ''{0}'' has {1} target column(s) but {2} value(s)");
+  INSERT_ARITY("NL2SQL-V113", "INSERT into ''{0}'' has {1} target column(s) but {2} value(s)"),
+  SET_OPERAND_ORDER("NL2SQL-V114", "{0} on an operand of {1} is not allowed in {2}; put it after "
+      + "the last operand, or wrap the operand in a derived table");
 
   private final String id;
   private final String pattern;

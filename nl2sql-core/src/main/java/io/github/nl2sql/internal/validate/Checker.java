@@ -64,10 +64,32 @@ final class Checker {
   private final IdentityHashMap<Expr.Column, Expr.Column> comparedWith = new IdentityHashMap<>();
   /** The literal a column is compared with ({@code x = 'a'}, {@code x BETWEEN 1 AND 2}, ...). */
   private final IdentityHashMap<Expr.Column, Expr.Literal> comparedLiteral = new IdentityHashMap<>();
+  /** Columns whose value must be a number: the argument of SUM or AVG. */
+  private final IdentityHashMap<Expr.Column, Boolean> needsNumber = new IdentityHashMap<>();
   /** Lower-case column names used anywhere in the statement, with how often. */
   private final Map<String, Integer> usedColumns = new HashMap<>();
+  /**
+   * Per query level (the FROM's scope), the lower-case unqualified column names that resolved to
+   * nothing there: a table missing from that FROM is likelier the one that has many of them.
+   */
+  private final IdentityHashMap<Scope, Set<String>> unresolvedIn = new IdentityHashMap<>();
+  /**
+   * Per query level, the lower-case column names it groups by or counts distinctly: such a column
+   * repeats in its table, so a table where it is the whole primary key is an unlikely home for it.
+   */
+  private final IdentityHashMap<Scope, Set<String>> groupedIn = new IdentityHashMap<>();
+  /** Suggestion rankings that need the whole statement walked first (see {@link #unresolvedIn}). */
+  private final List<Runnable> finishers = new ArrayList<>();
+
+  /** Whether the statement runs as the SQL text it came from (see {@link Validator}). */
+  private final boolean asWritten;
 
   Checker(Catalog catalog, Dialect dialect, SourceMap positions) {
+    this(catalog, dialect, positions, false);
+  }
+
+  Checker(Catalog catalog, Dialect dialect, SourceMap positions, boolean asWritten) {
+    this.asWritten = asWritten;
     this.catalog = catalog;
     this.dialect = dialect;
     this.functions = FunctionRegistry.of(dialect);
@@ -87,6 +109,9 @@ final class Checker {
     } else {
       throw new IllegalArgumentException("unknown statement kind " + statement.getClass().getName());
     }
+    for (Runnable f : finishers) {
+      f.run();
+    }
     List<Diagnostic> sorted = new ArrayList<>();
     for (Severity s : Severity.values()) {
       for (Diagnostic d : out) {
@@ -100,20 +125,29 @@ final class Checker {
 
   // ------------------------------------------------------------------ reporting
 
-  private void report(DiagnosticCode code, Severity severity, Object node, String subject,
+  /** Adds a diagnostic unless the same one was reported at the same place; returns its index or -1. */
+  private int report(DiagnosticCode code, Severity severity, Object node, String subject,
       List<String> suggestions, Object... args) {
     Position pos = positions.positionOf(node);
     String key = code + "|" + subject + "|" + (pos == null ? System.identityHashCode(node) : pos.offset());
     if (!reported.add(key)) {
-      return;
+      return -1;
     }
     Diagnostic d = new Diagnostic(code, severity, code.format(args), subject, pos, suggestions);
     out.add(d);
+    return out.size() - 1;
   }
 
-  private void error(DiagnosticCode code, Object node, String subject, List<String> suggestions,
+  /** Replaces the suggestions of the diagnostic at {@code index} (from {@link #report}). */
+  private void resuggest(int index, List<String> suggestions) {
+    Diagnostic d = out.get(index);
+    out.set(index, new Diagnostic(d.code(), d.severity(), d.message(), d.subject(), d.position(),
+        suggestions));
+  }
+
+  private int error(DiagnosticCode code, Object node, String subject, List<String> suggestions,
       Object... args) {
-    report(code, Severity.ERROR, node, subject, suggestions, args);
+    return report(code, Severity.ERROR, node, subject, suggestions, args);
   }
 
   private void warning(DiagnosticCode code, Object node, String subject, Object... args) {
@@ -244,6 +278,10 @@ final class Checker {
     Shape left = query(op.left(), outer, inner);
     Shape right = query(op.right(), outer, inner);
     String opName = op.operator().name() + (op.all() ? " ALL" : "");
+    if (asWritten && dialect == Dialect.SQLITE) {
+      operandOrder(op.left(), opName);
+      operandOrder(op.right(), opName);
+    }
     if (left.exact() && right.exact() && left.size() != right.size()) {
       error(DiagnosticCode.SET_OPERATION_ARITY, op, opName, List.of(), opName, left.size(),
           right.size());
@@ -253,6 +291,19 @@ final class Checker {
       setOrderItem(item.expr(), left, right, outer, inner);
     }
     return result;
+  }
+
+  /**
+   * SQLite allows no parentheses around an operand of a set operation, so an operand's own ORDER BY
+   * or LIMIT ("ORDER BY clause should come after UNION not before") is a syntax error there.
+   */
+  private void operandOrder(Query operand, String opName) {
+    String clause = !operand.orderBy().isEmpty() ? "ORDER BY"
+        : operand.limit() != null || operand.offset() != null ? "LIMIT" : null;
+    if (clause != null) {
+      error(DiagnosticCode.SET_OPERAND_ORDER, operand, clause, List.of(), clause, opName,
+          dialectLabel());
+    }
   }
 
   private void setOrderItem(Expr e, Shape left, Shape right, Scope outer, CteEnv env) {
@@ -391,6 +442,11 @@ final class Checker {
     }
     if (s.where() != null) {
       expr(s.where(), new Ctx(scope, Clause.WHERE, env));
+    }
+    for (Expr g : s.groupBy()) {
+      if (g instanceof Expr.Column gc) {
+        groupedIn.computeIfAbsent(scope, k -> new HashSet<>()).add(Scopes.lower(gc.column()));
+      }
     }
     for (Expr g : s.groupBy()) {
       if (g instanceof Expr.Ordinal o) {
@@ -725,6 +781,14 @@ final class Checker {
     } else if (e instanceof Expr.Function f) {
       function(f, ctx, false);
     } else if (e instanceof Expr.Aggregate a) {
+      if ((a.function() == AggFunction.SUM || a.function() == AggFunction.AVG)
+          && a.argument() instanceof Expr.Column nc) {
+        needsNumber.put(nc, Boolean.TRUE);
+      }
+      if (a.distinct() && a.argument() instanceof Expr.Column dc) {
+        Scope home = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope();
+        groupedIn.computeIfAbsent(home, k -> new HashSet<>()).add(Scopes.lower(dc.column()));
+      }
       aggregate(a, ctx, a.function().name(), a.argument() instanceof Expr.Star
           && a.function() == AggFunction.COUNT, List.of(a.argument()), a);
     } else if (e instanceof Expr.Case c) {
@@ -1075,22 +1139,122 @@ final class Checker {
         return;
       }
       default: {
-        List<Relation> rels = ctx.scope().fallback != null ? ctx.scope().fallback.relations
-            : ctx.scope().relations;
+        Scope home = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope();
+        List<Relation> rels = home.relations;
         boolean outer = false;
         for (Scope s = ctx.scope().parent; s != null; s = s.parent) {
           outer |= !s.relations.isEmpty();
         }
+        unresolvedIn.computeIfAbsent(home, k -> new LinkedHashSet<>()).add(Scopes.lower(c.column()));
+        List<String> similar = scopeSuggestions(c, ctx);
+        int index;
         if (rels.size() == 1 && rels.get(0).refName != null && !outer) {
           // one table in sight: name it, as for a qualified reference
-          error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
-              orElsewhere(scopeSuggestions(c, ctx), c, ctx), c.column(), rels.get(0).displayName);
+          index = error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(), similar, c.column(),
+              rels.get(0).displayName);
         } else {
-          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
-              orElsewhere(scopeSuggestions(c, ctx), c, ctx), c.column(), describe(rels));
+          index = error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(), similar, c.column(),
+              describe(rels));
+        }
+        if (index >= 0) {
+          finishers.add(() -> resuggest(index, withMissingTables(similar, c, home)));
         }
       }
     }
+  }
+
+  /**
+   * Combines the similar names in scope with the catalog tables outside this query level's FROM that
+   * have a column of exactly the unresolved name ({@code table.column}: the table was probably left
+   * out). The missing tables come first when the FROM is empty, when nothing in scope is similar, or
+   * when one of them also has another name that did not resolve at this level (one table left out
+   * explains several unknown names; a typo or a mix-up explains one).
+   */
+  private List<String> withMissingTables(List<String> similar, Expr.Column c, Scope home) {
+    List<Table> missing = missingTables(c.column(), home);
+    if (missing.isEmpty()) {
+      return similar;
+    }
+    Set<String> unresolved = unresolvedIn.getOrDefault(home, Set.of());
+    boolean missingFirst = home.relations.isEmpty() || similar.isEmpty()
+        || coverage(missing.get(0), unresolved) >= 2;
+    List<String> qualified = new ArrayList<>();
+    for (Table t : missing) {
+      qualified.add(t.name() + "." + t.column(c.column()).map(col -> col.name()).orElse(c.column()));
+    }
+    List<String> all = new ArrayList<>(missingFirst ? qualified : similar);
+    all.addAll(missingFirst ? similar : qualified);
+    return all.size() > NameSuggester.DEFAULT_LIMIT ? List.copyOf(all.subList(0,
+        NameSuggester.DEFAULT_LIMIT)) : all;
+  }
+
+  /**
+   * Catalog tables outside {@code home}'s FROM with a column named {@code column}, best first: those
+   * having more of the names unresolved at that level; then, when the level groups by the column or
+   * counts it distinctly, those where it is not the whole primary key (grouping by a unique key
+   * makes groups of one); then those a foreign key links to more tables in scope (a left-out table
+   * was joined to them); then catalog order.
+   */
+  private List<Table> missingTables(String column, Scope home) {
+    Set<Table> own = new HashSet<>();
+    for (Relation r : home.relations) {
+      if (r.table != null) {
+        own.add(r.table);
+      }
+    }
+    Set<Table> inScope = new LinkedHashSet<>();
+    for (Scope s = home; s != null; s = s.parent) {
+      for (Relation r : s.relations) {
+        if (r.table != null) {
+          inScope.add(r.table);
+        }
+      }
+    }
+    Set<String> unresolved = unresolvedIn.getOrDefault(home, Set.of());
+    Set<String> grouped = groupedIn.getOrDefault(home, Set.of());
+    List<Table> out = new ArrayList<>();
+    Map<Table, int[]> rank = new HashMap<>();
+    for (Table t : catalog.tables()) {
+      if (own.contains(t) || t.column(column).isEmpty()) {
+        continue;
+      }
+      int links = 0;
+      for (Table st : inScope) {
+        if (st != t && linkedByForeignKey(t, st)) {
+          links++;
+        }
+      }
+      int repeats = grouped.contains(Scopes.lower(column)) && isWholeKey(t, column) ? 0 : 1;
+      out.add(t);
+      rank.put(t, new int[] {coverage(t, unresolved), repeats, links});
+    }
+    out.sort((a, b) -> {
+      int[] x = rank.get(a);
+      int[] y = rank.get(b);
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] != y[i]) {
+          return Integer.compare(y[i], x[i]);
+        }
+      }
+      return 0;
+    });
+    return out;
+  }
+
+  /** Whether {@code column} alone is {@code t}'s primary key (so its values never repeat). */
+  private static boolean isWholeKey(Table t, String column) {
+    return t.primaryKey().size() == 1 && t.primaryKey().get(0).equalsIgnoreCase(column);
+  }
+
+  /** How many of {@code names} (lower-case column names) {@code t} has. */
+  private static int coverage(Table t, Set<String> names) {
+    int n = 0;
+    for (String name : names) {
+      if (t.column(name).isPresent()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -1163,21 +1327,44 @@ final class Checker {
     }
     List<String> cands = nonNull(rel.columns);
     contextBias(c, ctx, cands, bias);
-    return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+    return orNearby(NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT), name,
+        cands, bias);
   }
 
-  /**
-   * Small nudges that only break near-ties between equally close names: in {@code a.x = b.y} the
-   * column named like {@code y}, or paired with it by a foreign key, is the likelier {@code x}; outside
-   * the select list a name the statement uses elsewhere is likelier (join keys are used again in
-   * GROUP BY or WHERE), while in the select list a name already selected there is less likely.
-   */
+  /** The suggestions, or when there are none the candidates a small edit distance away. */
+  private static List<String> orNearby(List<String> suggestions, String name, List<String> cands,
+      Map<String, Double> bias) {
+    return suggestions.isEmpty()
+        ? NameSuggester.nearby(name, cands, bias, NameSuggester.DEFAULT_LIMIT) : suggestions;
+  }
+
   /**
    * Evidence from a join condition: strong enough to put a key column first even when the written
    * name looks nothing like it, too weak to beat a one-typo match.
    */
   private static final double PARTNER_BIAS = 0.3;
 
+  /**
+   * A candidate that is the written name plus words of its own table's name ({@code name} for
+   * {@code festival_name} in {@code festival_detail}).
+   */
+  private static final double K_OWNER = 0.2;
+
+  /** A numeric (or not) candidate where a number is needed (the argument of SUM or AVG). */
+  private static final double K_NUM = 0.2;
+
+  /** A candidate sharing a word (3+ letters) with the written name. */
+  private static final double SHARED_WORD_BIAS = 0.35;
+
+  /**
+   * Context evidence added to the name similarity of each candidate: a word shared with the written
+   * name ({@code state} for {@code billing_state}) makes a far spelling a candidate; the written name
+   * plus words of the candidate's own table name ({@code name} for {@code festival_name}); the kind
+   * of a compared literal, and a number under SUM/AVG; in {@code a.x = b.y} the column named like
+   * {@code y}, or paired with it by a foreign key; outside the select list a name the statement uses
+   * elsewhere (join keys are used again in GROUP BY or WHERE), in GROUP BY/ORDER BY/HAVING a selected
+   * column, while in the select list a name already selected there is less likely.
+   */
   private void contextBias(Expr.Column c, Ctx ctx, List<String> cands, Map<String, Double> bias) {
     Expr.Column other = comparedWith.get(c);
     Relation otherRel = null;
@@ -1204,22 +1391,48 @@ final class Checker {
       }
     }
     Expr.Literal lit = comparedLiteral.get(c);
+    boolean numeric = needsNumber.containsKey(c);
     Map<String, SqlType> types = new HashMap<>();
-    if (lit != null) {
-      for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
-          s = s.parent) {
-        for (Relation r : s.relations) {
-          if (r.known()) {
-            for (String n : nonNull(r.columns)) {
-              types.putIfAbsent(Scopes.lower(n), r.type(n));
+    // the names of the tables a candidate belongs to: festival_name is the name of festival_detail
+    Map<String, Set<String>> owners = new HashMap<>();
+    for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
+        s = s.parent) {
+      for (Relation r : s.relations) {
+        if (r.known()) {
+          for (String n : nonNull(r.columns)) {
+            types.putIfAbsent(Scopes.lower(n), r.type(n));
+            if (r.table != null) {
+              owners.computeIfAbsent(Scopes.lower(n), k -> new HashSet<>())
+                  .addAll(NameSuggester.tokens(r.table.name()));
             }
           }
         }
       }
     }
+    Set<String> written = NameSuggester.tokens(c.column());
     for (String cand : cands) {
       String lc = Scopes.lower(cand);
       double b = 0;
+      if (NameSuggester.sharedWords(c.column(), cand) > 0) {
+        Set<String> extra = new HashSet<>(NameSuggester.tokens(cand));
+        extra.removeAll(written);
+        Set<String> own = owners.getOrDefault(lc, Set.of());
+        if (!extra.isEmpty() && own.containsAll(extra)) {
+          // name for festival_name in festival_detail: the written name minus the table's own name
+          b += K_OWNER;
+        }
+      }
+      if (numeric) {
+        SqlType t = types.get(lc);
+        if (t != null && t != SqlType.OTHER) {
+          b += t.isNumeric() ? K_NUM : -K_NUM;
+        }
+      }
+      if (NameSuggester.sharedWords(c.column(), cand) > 0) {
+        // state for billing_state, model_name for chip_model: a word in common is a plausible mix-up
+        // even when the spellings are far apart
+        b += SHARED_WORD_BIAS;
+      }
       if (lit != null) {
         b += literalFit(types.get(lc), lit.value());
       }
@@ -1241,7 +1454,7 @@ final class Checker {
       }
       if (ctx.clause() == Clause.SELECT) {
         if (selected.contains(lc)) {
-          b -= 0.05;
+          b -= 0.2;
         }
       } else if (usedColumns.getOrDefault(lc, 0) > 0) {
         b += 0.05;
@@ -1312,7 +1525,8 @@ final class Checker {
       }
     }
     contextBias(col, ctx, cands, bias);
-    return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+    List<String> similar = NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+    return orNearby(similar, name, cands, bias);
   }
 
   /**
@@ -1342,15 +1556,15 @@ final class Checker {
         if (inScope.contains(t) || !hasAll(t, used)) {
           continue;
         }
-        boolean linked = false;
+        int links = 0;
         for (Table st : inScope) {
-          if (linkedByForeignKey(t, st)) {
-            linked = true;
-            break;
+          if (st != t && linkedByForeignKey(t, st)) {
+            links++;
           }
         }
         missing.add(t.name());
-        bias.put(t.name(), 0.5 + (linked ? 0.2 : 0));
+        // a left-out table was joined to the tables in scope: the more of them it links, the likelier
+        bias.put(t.name(), 0.5 + Math.min(links, 3) * K_LINK);
       }
     }
     List<String> cands = new ArrayList<>();
@@ -1381,8 +1595,28 @@ final class Checker {
       bias.merge(r.refName, b, Math::max);
     }
     cands.addAll(missing);
+    boolean numbered = false;
+    for (Relation r : inScopeRelations) {
+      numbered |= r.refName != null && numberedSiblings(qualifier, r.refName);
+    }
+    if (numbered && !missing.isEmpty()) {
+      // T3 beside T1 and T2 says nothing about which table it was: the spelling of the table names
+      // is no evidence, only the columns used with it and the links to the tables in scope are
+      List<String> ordered = new ArrayList<>(missing);
+      ordered.sort((a, b) -> Double.compare(bias.get(b), bias.get(a)));
+      for (String s : NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT)) {
+        if (!ordered.contains(s)) {
+          ordered.add(s);
+        }
+      }
+      return ordered.size() > NameSuggester.DEFAULT_LIMIT
+          ? List.copyOf(ordered.subList(0, NameSuggester.DEFAULT_LIMIT)) : ordered;
+    }
     return NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT);
   }
+
+  /** Per foreign-key link (up to 3) of a table outside the FROM to the tables in scope. */
+  private static final double K_LINK = 0.2;
 
   private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
 

@@ -104,7 +104,7 @@ public final class Guard {
     // the importer's own findings (syntax errors, constructs the IR cannot hold, several statements)
     diags.addAll(imported.diagnostics());
     if (!blocked && imported.statement() != null) {
-      diags.addAll(validator.validate(imported.statement(), imported.positions()));
+      diags.addAll(validator.validate(imported.statement(), imported.positions(), true));
     }
     return new ValidationResult(sql, imported.statement(), errorsFirst(diags));
   }

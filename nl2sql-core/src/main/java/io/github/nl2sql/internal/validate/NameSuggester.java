@@ -84,6 +84,44 @@ public final class NameSuggester {
   private record Scored(String name, double score, int order) {}
 
   /**
+   * The candidates within a small edit distance of {@code name} (at most max(2, a third of the
+   * shorter length), ignoring case), best score (plus bias) first, at most {@code limit}: a fallback
+   * for short names such as {@code date} for {@code name}, which the similarity score rates too low to
+   * suggest but which are still the closest names where the name must be.
+   */
+  public static List<String> nearby(String name, Collection<String> candidates,
+      Map<String, Double> bias, int limit) {
+    if (name == null || candidates == null || limit <= 0) {
+      return List.of();
+    }
+    String a = name.toLowerCase(Locale.ROOT);
+    Map<String, String> unique = new LinkedHashMap<>();
+    for (String c : candidates) {
+      if (c != null && !c.isEmpty() && !c.equalsIgnoreCase(name)) {
+        unique.putIfAbsent(c.toLowerCase(Locale.ROOT), c);
+      }
+    }
+    List<Scored> scored = new ArrayList<>();
+    int order = 0;
+    for (Map.Entry<String, String> e : unique.entrySet()) {
+      String b = e.getKey();
+      if (damerau(a, b) <= Math.max(2, Math.min(a.length(), b.length()) / 3)) {
+        double bs = bias == null ? 0 : bias.getOrDefault(e.getValue(), 0.0);
+        scored.add(new Scored(e.getValue(), score(name, e.getValue()) + bs, order++));
+      }
+    }
+    scored.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingInt(s -> s.order));
+    List<String> out = new ArrayList<>();
+    for (Scored s : scored) {
+      if (out.size() >= limit) {
+        break;
+      }
+      out.add(s.name);
+    }
+    return out;
+  }
+
+  /**
    * Similarity of {@code candidate} to {@code name}, roughly in [0, 2]: 2 for case-insensitive
    * equality, about 1 and above for one-edit typos, below {@link #THRESHOLD} for unrelated names.
    */
@@ -215,6 +253,25 @@ public final class NameSuggester {
       prefix++;
     }
     return jaro + prefix * 0.1 * (1 - jaro);
+  }
+
+  /**
+   * How many words of 3+ letters (snake_case/camelCase tokens, plurals folded) the two names share:
+   * {@code billing_state} and {@code state} share one, {@code hardware_model_name} and {@code
+   * model_name} two. Digits-only tokens do not count.
+   */
+  public static int sharedWords(String a, String b) {
+    if (a == null || b == null) {
+      return 0;
+    }
+    Set<String> tb = tokens(b);
+    int n = 0;
+    for (String t : tokens(a)) {
+      if (t.length() >= 3 && !Character.isDigit(t.charAt(0)) && tb.contains(t)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Jaccard overlap of the names' tokens (snake_case, camelCase, digits), plurals folded. */

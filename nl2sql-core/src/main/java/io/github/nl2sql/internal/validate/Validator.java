@@ -46,8 +46,24 @@ public final class Validator {
    * @throws NullPointerException when {@code statement} is null
    */
   public List<Diagnostic> validate(Statement statement, SourceMap positions) {
+    return validate(statement, positions, false);
+  }
+
+  /**
+   * Like {@link #validate(Statement, SourceMap)}; with {@code asWritten} the statement is SQL text
+   * that will run as written rather than IR the compiler renders, so rules of the text itself apply
+   * too: on SQLite an ORDER BY or LIMIT on an operand of UNION/INTERSECT/EXCEPT is an error (the
+   * compiler would wrap such an operand in a derived table; SQLite's parser rejects it as written).
+   *
+   * @param statement the IR to check
+   * @param positions where the IR's nodes are in the SQL text, or {@code null}
+   * @param asWritten whether the statement runs as the SQL text it was imported from
+   * @return the diagnostics, empty when the statement is fine; never {@code null}
+   * @throws NullPointerException when {@code statement} is null
+   */
+  public List<Diagnostic> validate(Statement statement, SourceMap positions, boolean asWritten) {
     Objects.requireNonNull(statement, "statement");
-    return List.copyOf(new Checker(catalog, dialect, positions).run(statement));
+    return List.copyOf(new Checker(catalog, dialect, positions, asWritten).run(statement));
   }
 
   /** The dialect whose rules apply. */
