@@ -1164,6 +1164,9 @@ public final class OfflinePlanner implements Planner {
             continue;
           }
         }
+        if (dateCols.isEmpty()) {
+          continue; // no date in play: the words are left to the rest of the reading
+        }
         if (found instanceof RelativeDates.Unsupported u) {
           clarifyFilter = new Plan.Abstain("I cannot read the date expression '" + u.text() + "' yet (I read "
               + "today, yesterday, this/last week, month, quarter or year, the last N days, weeks, months or "
@@ -1171,8 +1174,13 @@ public final class OfflinePlanner implements Planner {
           return null;
         }
         RelativeDates.Range r = (RelativeDates.Range) found;
-        if (dateCols.isEmpty()) {
-          return "no date column for '" + r.text() + "'";
+        boolean namesColumn = false;
+        for (Mention m : mentions) {
+          namesColumn |= m.start < r.end() && r.start() < m.end && !m.columns().isEmpty()
+              && m.columns().get(0).quality() >= 1.0;
+        }
+        if (namesColumn) {
+          continue; // "the first year and last year of parties": columns, not dates
         }
         Term col = null;
         for (var res : req.resolutionsForQuestion()) {
