@@ -40,7 +40,12 @@ import java.util.Set;
  * <p>It reads the question as a sequence of schema mentions (table and column names, their synonyms,
  * values the linker found in the data, quoted strings) and grammar words. Its confidence falls with
  * every content word it could not explain and with every guess (joins, ambiguous names); below the
- * configured threshold the caller abstains with {@link #NEEDS_MODEL}. Thread-safe; caches per catalog.
+ * configured threshold the caller abstains with {@link #NEEDS_MODEL}. Relative dates ("last quarter",
+ * "in the last 30 days", see {@link RelativeDates}) become {@code col >= from AND col < to} with ISO date
+ * bind values computed from the planner's clock. It asks instead of guessing (a clarification with
+ * numbered options, the likeliest reading first) when a column name, a foreign key, the date column of a
+ * relative date, or the column of a value found nowhere in the data is ambiguous, but only when some
+ * choice lets the rest of the question be answered. Thread-safe; caches per catalog.
  */
 public final class OfflinePlanner implements Planner {
   /** The reason given when the offline planner is not sure enough. */
