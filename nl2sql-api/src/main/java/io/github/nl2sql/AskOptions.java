@@ -1,6 +1,7 @@
 package io.github.nl2sql;
 
 import io.github.nl2sql.plan.Planner;
+import java.util.Objects;
 
 /**
  * How {@link Nl2Sql#ask(String)} answers questions; part of {@link Nl2SqlConfig}. Built by
@@ -17,9 +18,10 @@ import io.github.nl2sql.plan.Planner;
  * @param execute whether answers are executed and carry their rows
  * @param offlineFastPath whether the offline planner is tried before a model (its confident answers save
  *     a model call)
+ * @param clock the clock relative dates ("last quarter", "in the last 30 days") are read against; not null
  */
 public record AskOptions(Planner planner, ModelSettings model, int maxRegenerationRounds, boolean repair,
-    double confidenceThreshold, boolean execute, boolean offlineFastPath) {
+    double confidenceThreshold, boolean execute, boolean offlineFastPath, java.time.Clock clock) {
 
   /** Default regeneration rounds. */
   public static final int DEFAULT_MAX_REGENERATION_ROUNDS = 2;
@@ -28,6 +30,7 @@ public record AskOptions(Planner planner, ModelSettings model, int maxRegenerati
   public static final double DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
 
   public AskOptions {
+    Objects.requireNonNull(clock, "clock");
     if (planner != null && model != null) {
       throw new IllegalArgumentException("set either planner or model, not both");
     }
@@ -37,6 +40,17 @@ public record AskOptions(Planner planner, ModelSettings model, int maxRegenerati
     if (!(confidenceThreshold >= 0 && confidenceThreshold <= 1)) {
       throw new IllegalArgumentException("confidenceThreshold must be in 0..1, got " + confidenceThreshold);
     }
+  }
+
+  /**
+   * Options on the system clock (relative dates such as "last month" are read against it).
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public AskOptions(Planner planner, ModelSettings model, int maxRegenerationRounds, boolean repair,
+      double confidenceThreshold, boolean execute, boolean offlineFastPath) {
+    this(planner, model, maxRegenerationRounds, repair, confidenceThreshold, execute, offlineFastPath,
+        java.time.Clock.systemDefaultZone());
   }
 
   /** Offline only, default rounds and threshold, repair off, answers executed, fast path on. */

@@ -179,6 +179,7 @@ public interface Nl2Sql extends AutoCloseable {
     private Double confidenceThreshold;
     private Boolean executeAnswers;
     private Boolean offlineFastPath;
+    private java.time.Clock clock;
     private boolean built;
 
     Builder(DataSource dataSource) {
@@ -392,6 +393,19 @@ public interface Nl2Sql extends AutoCloseable {
     }
 
     /**
+     * The clock relative dates in questions ("last quarter", "this year", "in the last 30 days") are
+     * read against, in its time zone. Default: the system clock in the default time zone.
+     *
+     * @throws NullPointerException when {@code clock} is null
+     * @throws IllegalStateException when already set
+     */
+    public Builder clock(java.time.Clock clock) {
+      once(this.clock, "clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
      * Applies the {@link AskProperty} string properties (model and ask options) found in
      * {@code properties}; other keys are ignored. Each applied option counts as set.
      *
@@ -439,7 +453,8 @@ public interface Nl2Sql extends AutoCloseable {
               repair != null && repair,
               confidenceThreshold != null ? confidenceThreshold : AskOptions.DEFAULT_CONFIDENCE_THRESHOLD,
               executeAnswers == null || executeAnswers,
-              offlineFastPath == null || offlineFastPath));
+              offlineFastPath == null || offlineFastPath,
+              clock != null ? clock : java.time.Clock.systemDefaultZone()));
     }
 
     /**

@@ -83,6 +83,17 @@ class Nl2SqlBuilderTest {
   }
 
   @Test
+  void clock_defaultsToTheSystemClock_andIsSetOnce() {
+    assertThat(Nl2Sql.builder(NO_DB).toConfig().ask().clock()).isEqualTo(java.time.Clock.systemDefaultZone());
+    java.time.Clock fixed = java.time.Clock.fixed(java.time.Instant.parse("2026-01-15T00:00:00Z"),
+        java.time.ZoneOffset.UTC);
+    assertThat(Nl2Sql.builder(NO_DB).clock(fixed).toConfig().ask().clock()).isSameAs(fixed);
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).clock(fixed).clock(fixed))
+        .isInstanceOf(IllegalStateException.class).hasMessage("clock was already set");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).clock(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void askOptions_defaultsAndConflicts() {
     Nl2SqlConfig c = Nl2Sql.builder(NO_DB).toConfig();
     assertThat(c.ask()).isEqualTo(AskOptions.defaults());

@@ -69,7 +69,7 @@ final class DefaultNl2Sql implements Nl2Sql {
     AskOptions ask = config.ask();
     Planner modelPlanner = ask.planner() != null ? ask.planner()
         : ask.model() != null ? ChatModels.planner(ask.model()) : null;
-    this.asker = new Asker(ask, new OfflinePlanner(), modelPlanner, new LexicalLinker());
+    this.asker = new Asker(ask, new OfflinePlanner(ask.clock()), modelPlanner, new LexicalLinker());
     LOG.debug("[nl2sql {}] created with {}", instanceId, config);
   }
 

@@ -40,13 +40,34 @@ import java.util.Set;
  * <p>It reads the question as a sequence of schema mentions (table and column names, their synonyms,
  * values the linker found in the data, quoted strings) and grammar words. Its confidence falls with
  * every content word it could not explain and with every guess (joins, ambiguous names); below the
- * configured threshold the caller abstains with {@link #NEEDS_MODEL}. Thread-safe; caches per catalog.
+ * configured threshold the caller abstains with {@link #NEEDS_MODEL}. Relative dates ("last quarter",
+ * "in the last 30 days", see {@link RelativeDates}) become {@code col >= from AND col < to} with ISO date
+ * bind values computed from the planner's clock. It asks instead of guessing (a clarification with
+ * numbered options, the likeliest reading first) when a column name, a foreign key, the date column of a
+ * relative date, or the column of a value found nowhere in the data is ambiguous, but only when some
+ * choice lets the rest of the question be answered. Thread-safe; caches per catalog.
  */
 public final class OfflinePlanner implements Planner {
   /** The reason given when the offline planner is not sure enough. */
   public static final String NEEDS_MODEL = "I can answer this only with a language model configured";
 
   private final Cache<Catalog, SchemaTerms> terms = Caffeine.newBuilder().weakKeys().maximumSize(64).build();
+  private final java.time.Clock clock;
+
+  /** A planner that reads relative dates ("last month") against the system clock. */
+  public OfflinePlanner() {
+    this(java.time.Clock.systemDefaultZone());
+  }
+
+  /**
+   * A planner that reads relative dates ("last quarter", "in the last 30 days") against {@code clock},
+   * in the clock's time zone.
+   *
+   * @throws NullPointerException when {@code clock} is null
+   */
+  public OfflinePlanner(java.time.Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
+  }
 
   @Override
   public String name() {
@@ -56,8 +77,11 @@ public final class OfflinePlanner implements Planner {
   @Override
   public Plan plan(PlanRequest request) {
     SchemaTerms st = terms.get(request.catalog(), SchemaTerms::new);
-    return new Reading(request, st).plan();
+    return new Reading(request, st, java.time.LocalDate.now(clock)).plan();
   }
+
+  /** A date-column or value clarification is asked only when some choice reads at least this well. */
+  static final double CLARIFY_CONFIDENCE = 0.5;
 
   /** Words that need no schema element to be explained. */
   static final Set<String> FREE = Set.of(
@@ -120,7 +144,22 @@ public final class OfflinePlanner implements Planner {
     /** Where the count phrase starts ("how many", "the number of"), or -1. */
     int countAt = -1;
 
-    Reading(PlanRequest req, SchemaTerms st) {
+    /** "Today" for relative dates. */
+    final java.time.LocalDate today;
+    /** Set when a filter cannot be read at all (an unsupported relative date): the answer, at once. */
+    Plan clarifyFilter;
+    /**
+     * Set when a filter needs the user to pick a date column or the column of an unknown value; asked
+     * only when the rest of the question can be answered (planning goes on with the first option).
+     */
+    Plan.Clarify deferred;
+    /** The date expression {@link #deferred} asks about, or null. */
+    String deferredDate;
+    /** An option of {@link #deferred} taken as chosen, to see how well the question reads with it. */
+    String forced;
+
+    Reading(PlanRequest req, SchemaTerms st, java.time.LocalDate today) {
+      this.today = today;
       this.req = req;
       this.st = st;
       this.toks = Tokens.tokenize(req.question());
@@ -186,6 +225,42 @@ public final class OfflinePlanner implements Planner {
     }
 
     Plan plan() {
+      Plan p = plan0();
+      if (deferred == null || !(p instanceof Plan.Draft d)) {
+        return p;
+      }
+      // ask only when some choice lets the rest of the question be answered; the likeliest reading first
+      List<Clarification.Option> opts = deferred.options();
+      double[] conf = new double[opts.size()];
+      for (int i = 0; i < opts.size(); i++) {
+        Reading alt = new Reading(req, st, today);
+        alt.forced = opts.get(i).value();
+        Plan ap = alt.plan0();
+        conf[i] = ap instanceof Plan.Draft ad ? ad.confidence() : -1;
+      }
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < opts.size(); i++) {
+        order.add(i);
+      }
+      order.sort(Comparator.comparingDouble((Integer i) -> -conf[i]));
+      if (conf[order.get(0)] < CLARIFY_CONFIDENCE) {
+        return new Plan.Abstain(NEEDS_MODEL + String.format(" (confidence %.2f: %s)", d.confidence(), d.explanation()));
+      }
+      List<Clarification.Option> sorted = new ArrayList<>();
+      for (int i : order) {
+        sorted.add(new Clarification.Option(sorted.size() + 1, opts.get(i).label(), opts.get(i).value()));
+      }
+      return new Plan.Clarify(deferred.kind(),
+          deferredDate != null ? datePrompt(deferredDate, sorted) : deferred.prompt(), sorted);
+    }
+
+    static String datePrompt(String expression, List<Clarification.Option> opts) {
+      List<String> names = opts.stream().map(Clarification.Option::label).toList();
+      String listed = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+      return "Which date do you mean for '" + expression + "': " + listed + "?";
+    }
+
+    Plan plan0() {
       if (toks.isEmpty()) {
         return new Plan.Abstain("The question has no words");
       }
@@ -196,6 +271,7 @@ public final class OfflinePlanner implements Planner {
       findMentions();
       markValues();
       dropMentionsInValues();
+      markProperNouns();
       boolean count = detectCount();
       boolean distinct = detect("different", "distinct", "unique");
       Map<Integer, AggFunction> aggWords = detectAggregates();
@@ -206,9 +282,18 @@ public final class OfflinePlanner implements Planner {
         return new Plan.Abstain(NEEDS_MODEL + " (no table of the database is named in the question)");
       }
       List<Filter> filters = new ArrayList<>();
-      String problem = numberFilters(focus, filters);
+      String problem = dateFilters(focus, filters);
+      if (clarifyFilter != null) {
+        return clarifyFilter;
+      }
+      if (problem == null) {
+        problem = numberFilters(focus, filters);
+      }
       if (problem == null) {
         problem = valueFilters(focus, filters);
+      }
+      if (clarifyFilter != null) {
+        return clarifyFilter;
       }
       if (problem == null) {
         problem = withoutRelated(focus, filters);
@@ -701,6 +786,53 @@ public final class OfflinePlanner implements Planner {
       }
     }
 
+    /**
+     * Capitalised words the linker did not find in the data and the schema does not name ("customers in
+     * Springfield"): proper-noun-like values whose column is read from the question or asked for.
+     */
+    void markProperNouns() {
+      for (int i = 1; i < toks.size(); i++) {
+        if (!properNoun(i) || inAnyMention(i) || inValue(i)) {
+          continue;
+        }
+        int j = i;
+        while (j < toks.size() && properNoun(j) && !inAnyMention(j) && !inValue(j)) {
+          j++;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = i; k < j; k++) {
+          sb.append(k > i ? " " : "").append(toks.get(k).raw());
+        }
+        values.add(new Object[] {i, j, null, sb.toString()});
+        i = j;
+      }
+    }
+
+    boolean properNoun(int i) {
+      Tok t = toks.get(i);
+      String raw = t.raw();
+      return !t.quoted() && !t.number() && raw.length() >= 2 && Character.isUpperCase(raw.charAt(0))
+          && !raw.equals(raw.toUpperCase(Locale.ROOT)) && !FREE.contains(t.low());
+    }
+
+    boolean inAnyMention(int i) {
+      for (Mention m : mentions) {
+        if (m.start <= i && i < m.end) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean inValue(int i) {
+      for (Object[] v : values) {
+        if ((int) v[0] <= i && i < (int) v[1]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Drops schema mentions inside value spans ("Tony Award" is a value, not the column award). */
     void dropMentionsInValues() {
       mentions.removeIf(m -> {
@@ -979,6 +1111,141 @@ public final class OfflinePlanner implements Planner {
     }
 
     // ------------------------------------------------------------------ filters
+
+    /** The tables the question is about: the focus table and every table named in it. */
+    List<Table> tablesInPlay(Table focus) {
+      LinkedHashSet<Table> out = new LinkedHashSet<>();
+      out.add(focus);
+      for (Mention m : mentions) {
+        List<Term> ts = m.tables();
+        if (!ts.isEmpty() && (ts.get(0).quality() >= 1.0 || m.columns().isEmpty())) {
+          out.add(ts.get(0).table());
+        }
+      }
+      return new ArrayList<>(out);
+    }
+
+    /**
+     * Relative dates ("last quarter", "in the last 30 days", "since 2024"): a range filter
+     * {@code col >= from AND col < to} on the one date column in play, the date column the question
+     * names, or the one the user chose; with several and no choice, sets {@link #clarifyFilter} to a
+     * {@link Clarification.Kind#DATE_COLUMN} question. Unsupported expressions set an abstention.
+     */
+    String dateFilters(Table focus, List<Filter> filters) {
+      int from = 0;
+      while (true) {
+        RelativeDates.Found found = RelativeDates.find(toks, used, from, today);
+        if (found == null) {
+          return null;
+        }
+        from = found.end();
+        List<Term> dateCols = new ArrayList<>();
+        for (Table t : tablesInPlay(focus)) {
+          for (Term term : st.terms) {
+            if (!term.isTable() && term.table() == t && term.quality() >= 1.0
+                && (term.column().type() == SqlType.DATE || term.column().type() == SqlType.TIMESTAMP)
+                && dateCols.stream().noneMatch(d -> d.column() == term.column())) {
+              dateCols.add(term);
+            }
+          }
+        }
+        if (found instanceof RelativeDates.Range r && r.calendarYear()) {
+          // "in 2009" with a year column, or right after a non-date column: a number filter, read later
+          boolean yearColumn = false;
+          for (Table t : tablesInPlay(focus)) {
+            for (Term term : st.terms) {
+              yearColumn |= !term.isTable() && term.table() == t && term.words().contains("year")
+                  && !term.column().type().isTemporal();
+            }
+          }
+          boolean otherColumnBefore = false;
+          for (Mention m : mentions) {
+            if (!m.consumed && m.end <= r.start() && r.start() - m.end <= 2 && !m.columns().isEmpty()
+                && m.columns().stream().noneMatch(c -> c.column().type().isTemporal())) {
+              otherColumnBefore = true;
+            }
+          }
+          if (dateCols.isEmpty() || yearColumn || otherColumnBefore) {
+            continue;
+          }
+        }
+        if (dateCols.isEmpty()) {
+          continue; // no date in play: the words are left to the rest of the reading
+        }
+        if (found instanceof RelativeDates.Unsupported u) {
+          clarifyFilter = new Plan.Abstain("I cannot read the date expression '" + u.text() + "' yet (I read "
+              + "today, yesterday, this/last week, month, quarter or year, the last N days, weeks, months or "
+              + "years, since YEAR and in YEAR); please give the dates explicitly");
+          return null;
+        }
+        RelativeDates.Range r = (RelativeDates.Range) found;
+        boolean namesColumn = false;
+        for (Mention m : mentions) {
+          namesColumn |= m.start < r.end() && r.start() < m.end && !m.columns().isEmpty()
+              && m.columns().get(0).quality() >= 1.0;
+        }
+        if (namesColumn) {
+          continue; // "the first year and last year of parties": columns, not dates
+        }
+        Term col = null;
+        for (var res : req.resolutionsForQuestion()) {
+          if (res.kind() == Clarification.Kind.DATE_COLUMN) {
+            for (Term c : dateCols) {
+              if (res.chosen().value().equalsIgnoreCase(qn(c))) {
+                col = c;
+              }
+            }
+          }
+        }
+        for (Term c : dateCols) {
+          if (col == null && c.column() != null && qn(c).equalsIgnoreCase(forced)) {
+            col = c;
+          }
+        }
+        if (col == null) {
+          // a date column named in the question ("signed up last year", "order date in the last 30 days")
+          List<Mention> named = new ArrayList<>();
+          for (Mention m : mentions) {
+            if (!m.consumed && m.columns().stream().anyMatch(c -> dateCols.stream().anyMatch(d -> d.column() == c.column()))) {
+              named.add(m);
+            }
+          }
+          if (named.size() == 1) {
+            Mention m = named.get(0);
+            List<Term> cs = m.columns().stream()
+                .filter(c -> dateCols.stream().anyMatch(d -> d.column() == c.column())).toList();
+            if (cs.size() == 1) {
+              col = cs.get(0);
+              m.consume();
+            }
+          }
+        }
+        if (col == null && dateCols.size() == 1) {
+          col = dateCols.get(0);
+        }
+        if (col == null) {
+          List<Clarification.Option> opts = new ArrayList<>();
+          for (Term c : dateCols) {
+            opts.add(new Clarification.Option(opts.size() + 1, qn(c), qn(c)));
+          }
+          if (deferred == null) {
+            deferred = new Plan.Clarify(Clarification.Kind.DATE_COLUMN, datePrompt(r.text(), opts), opts);
+            deferredDate = r.text();
+          }
+          col = dateCols.get(0);
+        }
+        for (int k = r.start(); k < r.end(); k++) {
+          used[k] = true;
+        }
+        // "the last 30 days" names no column ("last" is not last_name)
+        mentions.removeIf(m -> m.start < r.end() && r.start() < m.end);
+        Expr cond = new Expr.And(List.of(
+            new Expr.Comparison(CmpOp.GE, ref(col), Expr.Literal.of(r.from().toString())),
+            new Expr.Comparison(CmpOp.LT, ref(col), Expr.Literal.of(r.to().toString()))));
+        filters.add(new Filter(col, cond));
+        notes.add("reads '" + r.text() + "' as " + r.from() + " <= " + qn(col) + " < " + r.to());
+      }
+    }
 
     /** Numbers with a comparator and a column: "older than 56", "price at least 180", "in 2009". */
     String numberFilters(Table focus, List<Filter> filters) {
@@ -1322,7 +1589,24 @@ public final class OfflinePlanner implements Planner {
         } else {
           col = near;
           if (col == null || !explicitColumnBefore(near, s) && !namedByTable(near, s)) {
-            return "no column for the value '" + v[3] + "'";
+            Term chosen = chosenValueColumn(focus, String.valueOf(v[3]));
+            if (chosen == null) {
+              List<Term> cands = valueColumns(focus, String.valueOf(v[3]));
+              if (cands.size() >= 2 && (toks.get(s).quoted() || capitalised(s, e))) {
+                List<Clarification.Option> opts = new ArrayList<>();
+                for (Term c : cands) {
+                  opts.add(new Clarification.Option(opts.size() + 1, qn(c), qn(c)));
+                }
+                if (deferred == null) {
+                  deferred = new Plan.Clarify(Clarification.Kind.VALUE, "Which column holds '" + v[3] + "'?", opts);
+                }
+                chosen = cands.get(0);
+              } else {
+                return "no column for the value '" + v[3] + "'";
+              }
+            }
+            col = chosen;
+            near = chosen;
           }
           consumeMentionOf(near, s);
           if (!col.column().type().equals(SqlType.TEXT) && col.column().type() != SqlType.OTHER) {
@@ -1357,6 +1641,64 @@ public final class OfflinePlanner implements Planner {
         filters.add(new Filter(col, new Expr.Comparison(negated ? CmpOp.NE : CmpOp.EQ, ref(col), lit)));
       }
       return null;
+    }
+
+    /** Whether the words {@code [s, e)} are written as a proper noun ("Springfield", "New York"). */
+    boolean capitalised(int s, int e) {
+      for (int i = s; i < e; i++) {
+        String raw = toks.get(i).raw();
+        if (toks.get(i).number() || raw.isEmpty() || !Character.isUpperCase(raw.charAt(0))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The column the user chose for an unknown value in an earlier clarification of this question. */
+    Term chosenValueColumn(Table focus, String value) {
+      for (Term c : valueColumns(focus, value)) {
+        if (qn(c).equalsIgnoreCase(forced)) {
+          return c;
+        }
+      }
+      for (var res : req.resolutionsForQuestion()) {
+        if (res.kind() != Clarification.Kind.VALUE) {
+          continue;
+        }
+        for (Term c : valueColumns(focus, value)) {
+          if (res.chosen().value().equalsIgnoreCase(qn(c))) {
+            return c;
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The text columns of the tables in play that could hold an unknown {@code value}: not keys, and not
+     * enumerated columns whose declared values lack it.
+     */
+    List<Term> valueColumns(Table focus, String value) {
+      List<Term> out = new ArrayList<>();
+      for (Table t : tablesInPlay(focus)) {
+        Set<String> fkCols = new java.util.HashSet<>();
+        t.foreignKeys().forEach(fk -> fk.columns().forEach(c -> fkCols.add(c.toLowerCase(Locale.ROOT))));
+        for (Term term : st.terms) {
+          if (term.isTable() || term.table() != t || term.quality() < 1.0
+              || term.column().type() != SqlType.TEXT
+              || t.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(term.column().name()))
+              || fkCols.contains(term.column().name().toLowerCase(Locale.ROOT))
+              || out.stream().anyMatch(o -> o.column() == term.column())) {
+            continue;
+          }
+          Column c = term.column();
+          if (!c.enumValues().isEmpty() && c.enumValues().stream().noneMatch(x -> x.equalsIgnoreCase(value))) {
+            continue;
+          }
+          out.add(term);
+        }
+      }
+      return out;
     }
 
     /** Whether {@code c} is named as a column (not just as its table) within two words before {@code pos}. */
