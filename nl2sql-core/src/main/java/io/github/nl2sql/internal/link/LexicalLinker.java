@@ -147,6 +147,28 @@ public final class LexicalLinker implements SchemaLinker {
     return new Linking(question, tables, columns, values, selection);
   }
 
+  /**
+   * The selection this linker would make from rankings computed elsewhere (embedding, GNN, fused): the top
+   * tables, closed under FK paths, with their key columns and best columns within the token budget. Lets
+   * other linkers share one selection policy.
+   *
+   * @param catalog the catalog the rankings refer to
+   * @param tables tables ranked best first; scores in 0..1
+   * @param columns columns ranked best first; scores in 0..1
+   * @param options token budget and table cap
+   * @throws IllegalArgumentException when a ranked table is not in {@code catalog}
+   */
+  public Selection select(Catalog catalog, List<LinkedTable> tables, List<LinkedColumn> columns,
+      LinkOptions options) {
+    SchemaIndex index = indexes.get(catalog, SchemaIndex::new);
+    for (LinkedTable t : tables) {
+      if (index.table(t.table()) == null) {
+        throw new IllegalArgumentException("ranked table " + t.table() + " is not in the catalog");
+      }
+    }
+    return select(index, tables, columns, options);
+  }
+
   private static List<String> bigrams(List<String> words) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i + 1 < words.size(); i++) {
