@@ -1,5 +1,6 @@
 package io.github.nl2sql.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -29,7 +30,8 @@ public record SchemaDiff(
     changedTables = List.copyOf(changedTables);
   }
 
-  /** Whether nothing changed. */
+  /** Whether nothing changed. Not a JSON property (it is derived). */
+  @JsonIgnore
   public boolean isEmpty() {
     return addedTables.isEmpty() && removedTables.isEmpty() && addedColumns.isEmpty()
         && removedColumns.isEmpty() && changedColumns.isEmpty() && changedTables.isEmpty();

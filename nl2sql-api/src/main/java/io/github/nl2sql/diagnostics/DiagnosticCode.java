@@ -17,6 +17,7 @@ public enum DiagnosticCode {
   MULTIPLE_STATEMENTS("NL2SQL-G001", "Only one statement is allowed, found {0}"),
   WRITE_NOT_ALLOWED("NL2SQL-G002", "{0} statements are not allowed here; only reads run unless writes are enabled"),
   DDL_NOT_ALLOWED("NL2SQL-G003", "{0} is a schema change (DDL) and is not allowed"),
+  STATEMENT_NOT_ALLOWED("NL2SQL-G004", "{0} statements are not allowed; only queries (and writes where enabled) are"),
 
   // ---- name resolution (V0xx)
   UNKNOWN_TABLE("NL2SQL-V001", "Table ''{0}'' not found"),
@@ -41,7 +42,8 @@ public enum DiagnosticCode {
   STAR_NOT_ALLOWED("NL2SQL-V109", "''*'' is not allowed in {0}"),
   TYPE_MISMATCH("NL2SQL-V110", "Comparing {0} of type {1} with {2} of type {3}"),
   DUPLICATE_CTE("NL2SQL-V111", "CTE ''{0}'' is defined more than once"),
-  CTE_COLUMN_COUNT("NL2SQL-V112", "CTE ''{0}'' names {1} column(s) but its query selects {2}");
+  CTE_COLUMN_COUNT("NL2SQL-V112", "CTE ''{0}'' names {1} column(s) but its query selects {2}"),
+  INSERT_ARITY("NL2SQL-V113", "INSERT into ''{0}'' has {1} target column(s) but {2} value(s)");
 
   private final String id;
   private final String pattern;

@@ -1,5 +1,6 @@
 package io.github.nl2sql.ir;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -24,7 +25,8 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public sealed interface Statement permits Query, Statement.Insert, Statement.Update, Statement.Delete {
 
-  /** Whether this statement only reads. */
+  /** Whether this statement only reads. Not part of the JSON form. */
+  @JsonIgnore
   default boolean isRead() {
     return this instanceof Query;
   }

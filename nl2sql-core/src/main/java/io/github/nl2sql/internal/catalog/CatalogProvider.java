@@ -3,6 +3,7 @@ package io.github.nl2sql.internal.catalog;
 import io.github.nl2sql.CatalogException;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.SchemaDiff;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -167,7 +168,7 @@ public final class CatalogProvider {
     String key = fingerprint + ":" + options.statistics() + ":" + options.sampleRows() + ":"
         + options.frequentValues();
     if (!options.statistics()) {
-      store.put(key, schema);
+      saveIfAbsent(schema);
       return schema;
     }
     if (!force) {
@@ -184,16 +185,27 @@ public final class CatalogProvider {
     if (full.statistics() == Catalog.StatisticsStatus.COMPLETE) {
       store.put(key, full);
     }
-    boolean replaceable = full.statistics() == Catalog.StatisticsStatus.COMPLETE
-        || store.snapshotFile(fingerprint).map(f -> !java.nio.file.Files.exists(f)).orElse(false);
-    if (replaceable) {
-      try {
-        store.saveSnapshot(full);
-      } catch (CatalogException e) {
-        LOG.warn("Catalog snapshot not saved: {}", e.getMessage());
-      }
+    if (full.statistics() == Catalog.StatisticsStatus.COMPLETE) {
+      save(full);
+    } else {
+      // An incomplete read never replaces a snapshot that may hold complete statistics.
+      saveIfAbsent(full);
     }
     return full;
+  }
+
+  private void saveIfAbsent(Catalog catalog) {
+    if (store.snapshotFile(catalog.fingerprint()).map(f -> !Files.exists(f)).orElse(false)) {
+      save(catalog);
+    }
+  }
+
+  private void save(Catalog catalog) {
+    try {
+      store.saveSnapshot(catalog);
+    } catch (CatalogException e) {
+      LOG.warn("Catalog snapshot not saved: {}", e.getMessage());
+    }
   }
 
   private Connection connection() throws SQLException {

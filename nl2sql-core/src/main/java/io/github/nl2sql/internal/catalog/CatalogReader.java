@@ -128,10 +128,12 @@ public final class CatalogReader {
     try {
       Dialect dialect = options.dialect() != null ? options.dialect()
           : Dialect.detect(connection.getMetaData().getDatabaseProductName());
-      String schema = options.schema();
-      if (schema == null && dialect != Dialect.SQLITE) {
-        schema = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB ? connection.getCatalog()
-            : connection.getSchema();
+      boolean mysqlFamily = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
+      String schema = null;
+      if (dialect != Dialect.SQLITE) {
+        schema = options.schema() != null
+            ? resolveSchema(connection.getMetaData(), mysqlFamily, options.schema())
+            : mysqlFamily ? connection.getCatalog() : connection.getSchema();
       }
       return SchemaProbe.token(connection, dialect, schema);
     } catch (SQLException e) {
@@ -199,7 +201,7 @@ public final class CatalogReader {
     String jdbcCatalog;
     String jdbcSchema;
     if (mysqlFamily) {
-      schema = options.schema() != null ? options.schema() : database;
+      schema = options.schema() != null ? resolveSchema(md, true, options.schema()) : database;
       if (schema == null) {
         throw new CatalogException("No database selected: name one in the JDBC URL or the options' schema");
       }
@@ -207,7 +209,7 @@ public final class CatalogReader {
       jdbcCatalog = schema;
       jdbcSchema = null;
     } else {
-      schema = options.schema() != null ? options.schema() : c.getSchema();
+      schema = options.schema() != null ? resolveSchema(md, false, options.schema()) : c.getSchema();
       if (schema == null) {
         throw new CatalogException("The connection has no current schema: name one in the options");
       }
@@ -261,11 +263,7 @@ public final class CatalogReader {
       }
     }
 
-    for (Draft d : drafts.values()) {
-      if (d.kind == Table.Kind.TABLE) {
-        readKeys(md, jdbcCatalog, jdbcSchema, mysqlFamily, d);
-      }
-    }
+    readKeys(c, md, dialect, jdbcCatalog, jdbcSchema, schema, mysqlFamily, drafts);
 
     switch (dialect) {
       case MYSQL:
@@ -289,6 +287,32 @@ public final class CatalogReader {
     tables.sort(TABLE_ORDER);
     return new Catalog(product, md.getDatabaseProductVersion(), database, schema, dialect, tables,
         null, Instant.now(), Catalog.StatisticsStatus.DISABLED, List.of());
+  }
+
+  /**
+   * The schema (database for MySQL/MariaDB) the options name, as the database spells it: an exact
+   * match, else the only case-insensitive one (so {@code public} finds H2's {@code PUBLIC}).
+   *
+   * @throws CatalogException when there is no such schema; the message lists the ones there are
+   */
+  private static String resolveSchema(DatabaseMetaData md, boolean mysqlFamily, String wanted)
+      throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = mysqlFamily ? md.getCatalogs() : md.getSchemas()) {
+      while (rs.next()) {
+        names.add(rs.getString(mysqlFamily ? "TABLE_CAT" : "TABLE_SCHEM"));
+      }
+    }
+    if (names.contains(wanted)) {
+      return wanted;
+    }
+    List<String> folded = names.stream().filter(n -> n != null && n.equalsIgnoreCase(wanted)).toList();
+    if (folded.size() == 1) {
+      return folded.get(0);
+    }
+    names.removeIf(n -> n == null || SYSTEM_SCHEMAS.contains(n.toLowerCase(Locale.ROOT)));
+    throw new CatalogException((mysqlFamily ? "Database " : "Schema ") + wanted + " does not exist; "
+        + "available: " + String.join(", ", names));
   }
 
   private static boolean sameSchema(boolean mysqlFamily, String schema, String cat, String schem) {
@@ -321,59 +345,133 @@ public final class CatalogReader {
     }
   }
 
-  private void readKeys(DatabaseMetaData md, String cat, String schema, boolean mysqlFamily, Draft d)
+  /**
+   * Primary keys, foreign keys and indexes. PostgreSQL and H2 answer for a whole schema at once
+   * (table {@code null}), which is far cheaper than three queries per table on PostgreSQL (the
+   * per-table way costs over half a second for a hundred tables); PostgreSQL's driver returns no
+   * indexes for a {@code null} table, so they come from {@code pg_index} in one query. MySQL/MariaDB,
+   * or a driver that refuses, are asked per table.
+   */
+  private static void readKeys(Connection c, DatabaseMetaData md, Dialect dialect, String cat,
+      String schema, String expectedSchema, boolean mysqlFamily, Map<String, Draft> drafts)
       throws SQLException {
-    TreeMap<Integer, String> pk = new TreeMap<>();
-    try (ResultSet rs = md.getPrimaryKeys(cat, schema, d.name)) {
-      while (rs.next()) {
-        pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+    boolean done = false;
+    if (dialect == Dialect.POSTGRES || dialect == Dialect.H2) {
+      try {
+        boolean pg = dialect == Dialect.POSTGRES;
+        collectKeys(md, cat, schema, null, expectedSchema, mysqlFamily, drafts, !pg);
+        if (pg) {
+          postgresIndexes(c, expectedSchema, drafts);
+        }
+        done = true;
+      } catch (SQLException e) {
+        LOG.debug("Schema-wide key metadata refused ({}); reading it per table", e.getMessage());
+        for (Draft d : drafts.values()) {
+          d.clearKeys();
+        }
       }
     }
-    d.primaryKey.addAll(pk.values());
+    if (!done) {
+      for (Draft d : drafts.values()) {
+        if (d.kind == Table.Kind.TABLE) {
+          collectKeys(md, cat, schema, d.name, expectedSchema, mysqlFamily, drafts, true);
+        }
+      }
+    }
+    for (Draft d : drafts.values()) {
+      d.finishKeys();
+    }
+  }
 
-    Map<String, FkDraft> fks = new LinkedHashMap<>();
-    try (ResultSet rs = md.getImportedKeys(cat, schema, d.name)) {
-      FkDraft current = null;
-      int anonymous = 0;
+  private static void postgresIndexes(Connection c, String schema, Map<String, Draft> drafts)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT t.relname, i.relname, ix.indisunique, "
+        + "ix.indpred IS NOT NULL, k, a.attname FROM pg_catalog.pg_index ix "
+        + "JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid "
+        + "JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid "
+        + "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+        + "CROSS JOIN LATERAL generate_series(0, ix.indnkeyatts - 1) AS k "
+        + "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[k] "
+        + "WHERE n.nspname = ? ORDER BY 1, 2, 5")) {
+      ps.setString(1, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Draft d = drafts.get(rs.getString(1));
+          if (d == null) {
+            continue;
+          }
+          boolean unique = rs.getBoolean(3);
+          IndexDraft idx = d.idx.computeIfAbsent(rs.getString(2), n -> new IndexDraft(n, unique));
+          idx.partial |= rs.getBoolean(4);
+          String column = rs.getString(6);
+          idx.columns.put(rs.getInt(5) + 1, column == null ? "<expression>" : column);
+        }
+      }
+    }
+  }
+
+  private static void collectKeys(DatabaseMetaData md, String cat, String schema, String table,
+      String expectedSchema, boolean mysqlFamily, Map<String, Draft> drafts, boolean withIndexes)
+      throws SQLException {
+    try (ResultSet rs = md.getPrimaryKeys(cat, schema, table)) {
       while (rs.next()) {
+        Draft d = owner(drafts, mysqlFamily, expectedSchema, rs, "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME");
+        if (d != null) {
+          d.pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    try (ResultSet rs = md.getImportedKeys(cat, schema, table)) {
+      while (rs.next()) {
+        Draft d = owner(drafts, mysqlFamily, expectedSchema, rs, "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME");
+        if (d == null) {
+          continue;
+        }
         String name = rs.getString("FK_NAME");
         int seq = rs.getInt("KEY_SEQ");
         String refSchema = mysqlFamily ? firstNonNull(rs.getString("PKTABLE_CAT"),
             rs.getString("PKTABLE_SCHEM")) : rs.getString("PKTABLE_SCHEM");
         String refTable = rs.getString("PKTABLE_NAME");
-        String key = name != null ? name : "#" + (seq <= 1 || current == null ? ++anonymous : anonymous);
-        current = fks.computeIfAbsent(key, k -> new FkDraft(name, refSchema, refTable));
-        current.columns.put(seq, new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
+        if (name == null && (seq <= 1 || d.lastFk == null)) {
+          d.anonymousFks++;
+        }
+        String key = name != null ? name : "#" + d.anonymousFks;
+        d.lastFk = d.fks.computeIfAbsent(key, k -> new FkDraft(name, refSchema, refTable));
+        d.lastFk.columns.put(seq, new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKCOLUMN_NAME")});
       }
     }
-    for (FkDraft f : fks.values()) {
-      d.foreignKeys.add(f.build());
+    if (!withIndexes) {
+      return;
     }
-
-    Map<String, IndexDraft> indexes = new TreeMap<>();
-    try (ResultSet rs = md.getIndexInfo(cat, schema, d.name, false, true)) {
+    try (ResultSet rs = md.getIndexInfo(cat, schema, table, false, true)) {
       while (rs.next()) {
         if (rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
           continue;
         }
+        Draft d = owner(drafts, mysqlFamily, expectedSchema, rs, "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME");
         String name = rs.getString("INDEX_NAME");
-        if (name == null) {
+        if (d == null || name == null) {
           continue;
         }
         boolean unique = !rs.getBoolean("NON_UNIQUE");
         String column = rs.getString("COLUMN_NAME");
         String filter = columnIfPresent(rs, "FILTER_CONDITION");
-        IndexDraft idx = indexes.computeIfAbsent(name, n -> new IndexDraft(n, unique));
+        IndexDraft idx = d.idx.computeIfAbsent(name, n -> new IndexDraft(n, unique));
         idx.columns.put((int) rs.getShort("ORDINAL_POSITION"), column == null ? "<expression>" : column);
         idx.partial |= filter != null && !filter.isBlank();
       }
     }
-    for (IndexDraft idx : indexes.values()) {
-      d.indexes.add(new Index(idx.name, idx.unique, new ArrayList<>(idx.columns.values())));
-      if (idx.unique && !idx.partial && !idx.columns.containsValue("<expression>")) {
-        d.addUniqueKey(new ArrayList<>(idx.columns.values()));
-      }
+  }
+
+  /** The table a metadata row belongs to, when it is one being read. */
+  private static Draft owner(Map<String, Draft> drafts, boolean mysqlFamily, String schema, ResultSet rs,
+      String catColumn, String schemaColumn, String tableColumn) throws SQLException {
+    String rowSchema = mysqlFamily ? firstNonNull(rs.getString(catColumn), rs.getString(schemaColumn))
+        : rs.getString(schemaColumn);
+    if (rowSchema != null && schema != null && !rowSchema.equals(schema)) {
+      return null;
     }
+    return drafts.get(rs.getString(tableColumn));
   }
 
   private static String columnIfPresent(ResultSet rs, String column) {
@@ -558,8 +656,16 @@ public final class CatalogReader {
         }
       }
     }
-    for (Draft d : drafts.values()) {
-      sqliteColumns(c, d);
+    List<String> notes = new ArrayList<>();
+    for (java.util.Iterator<Draft> it = drafts.values().iterator(); it.hasNext(); ) {
+      Draft d = it.next();
+      try {
+        sqliteColumns(c, d);
+      } catch (SQLException e) {
+        // e.g. a virtual table whose module this SQLite build lacks: leave it out, say so.
+        notes.add("Table " + d.name + " left out: " + e.getMessage());
+        it.remove();
+      }
     }
     // Keys after all columns: a foreign key without columns refers to the other table's primary key.
     for (Draft d : drafts.values()) {
@@ -574,7 +680,7 @@ public final class CatalogReader {
     }
     tables.sort(TABLE_ORDER);
     return new Catalog(product, md.getDatabaseProductVersion(), database, null, Dialect.SQLITE, tables,
-        null, Instant.now(), Catalog.StatisticsStatus.DISABLED, List.of());
+        null, Instant.now(), Catalog.StatisticsStatus.DISABLED, notes);
   }
 
   private static String baseName(String file) {
@@ -716,6 +822,11 @@ public final class CatalogReader {
     final List<List<String>> uniqueKeys = new ArrayList<>();
     final List<ForeignKey> foreignKeys = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
+    final TreeMap<Integer, String> pk = new TreeMap<>();
+    final Map<String, FkDraft> fks = new LinkedHashMap<>();
+    final Map<String, IndexDraft> idx = new TreeMap<>();
+    FkDraft lastFk;
+    int anonymousFks;
     private Map<String, ColumnDraft> byName;
 
     Draft(String schema, String name, Table.Kind kind, String comment) {
@@ -733,6 +844,29 @@ public final class CatalogReader {
         }
       }
       return byName.get(columnName);
+    }
+
+    void clearKeys() {
+      pk.clear();
+      fks.clear();
+      idx.clear();
+      lastFk = null;
+      anonymousFks = 0;
+    }
+
+    /** Turns the collected key metadata into keys, unique keys and indexes. */
+    void finishKeys() {
+      primaryKey.addAll(pk.values());
+      for (FkDraft f : fks.values()) {
+        foreignKeys.add(f.build());
+      }
+      for (IndexDraft i : idx.values()) {
+        List<String> cols = new ArrayList<>(i.columns.values());
+        indexes.add(new Index(i.name, i.unique, cols));
+        if (i.unique && !i.partial && !cols.contains("<expression>")) {
+          addUniqueKey(cols);
+        }
+      }
     }
 
     void addUniqueKey(List<String> cols) {

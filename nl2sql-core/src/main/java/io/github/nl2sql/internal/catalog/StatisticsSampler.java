@@ -134,13 +134,6 @@ final class StatisticsSampler {
     long rows = 0;
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(secondsLeft(deadline));
-      if (dialect == Dialect.SQLITE && rowCount == null) {
-        // SQLite keeps no row estimates; an exact count is cheap on the databases it is used for.
-        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
-          rowCount = rs.next() ? rs.getLong(1) : null;
-        }
-        s.setQueryTimeout(secondsLeft(deadline));
-      }
       s.setFetchSize(Math.min(options.sampleRows(), 1000));
       try (ResultSet rs = s.executeQuery(sql.toString())) {
         while (rs.next()) {
@@ -150,6 +143,16 @@ final class StatisticsSampler {
           for (int i = 0; i < acc.length; i++) {
             acc[i].add(value(rs, i + 1, columns.get(i).type()));
           }
+        }
+      }
+      if (rows < options.sampleRows()) {
+        // The sample is the whole table: its size is exact, better than any estimate.
+        rowCount = rows;
+      } else if (dialect == Dialect.SQLITE && rowCount == null) {
+        // SQLite keeps no row estimates; a count is cheap on the databases SQLite is used for.
+        s.setQueryTimeout(secondsLeft(deadline));
+        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
+          rowCount = rs.next() ? rs.getLong(1) : null;
         }
       }
     }

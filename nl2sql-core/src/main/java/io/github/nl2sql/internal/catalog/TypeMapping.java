@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  * Maps database types onto the portable {@link SqlType} categories: JDBC type codes for the server
  * databases, declared type names (SQLite's type affinity rules, refined) for SQLite. Stateless.
  */
-final class TypeMapping {
+public final class TypeMapping {
   private static final Pattern SIZE = Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
   private TypeMapping() {}
 
   /** The portable category of a column the driver reports with {@code jdbcType} and {@code typeName}. */
-  static SqlType fromJdbc(int jdbcType, String typeName, Integer size) {
+  public static SqlType fromJdbc(int jdbcType, String typeName, Integer size) {
     String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
     switch (jdbcType) {
       case Types.TINYINT:

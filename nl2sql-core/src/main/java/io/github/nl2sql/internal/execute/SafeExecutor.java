@@ -9,7 +9,7 @@ import io.github.nl2sql.ResultColumn;
 import io.github.nl2sql.ResultStream;
 import io.github.nl2sql.diagnostics.Diagnostic;
 import io.github.nl2sql.diagnostics.DiagnosticCode;
-import io.github.nl2sql.internal.jdbc.JdbcTypes;
+import io.github.nl2sql.internal.catalog.TypeMapping;
 import io.github.nl2sql.internal.jdbc.SqlErrors;
 import io.github.nl2sql.spi.AuditEvent;
 import io.github.nl2sql.spi.AuditSink;
@@ -192,7 +192,7 @@ public final class SafeExecutor {
     for (int i = 1; i <= n; i++) {
       int jdbc = md.getColumnType(i);
       String typeName = md.getColumnTypeName(i);
-      cols.add(new ResultColumn(md.getColumnLabel(i), typeName, jdbc, JdbcTypes.of(jdbc, typeName)));
+      cols.add(new ResultColumn(md.getColumnLabel(i), typeName, jdbc, TypeMapping.fromJdbc(jdbc, typeName, null)));
     }
     return cols;
   }

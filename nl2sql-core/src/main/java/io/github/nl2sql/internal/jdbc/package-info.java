@@ -1,2 +1,2 @@
-/** Internal, not API: JDBC helpers shared by catalog reading and execution (type mapping, error translation). */
+/** Internal, not API: JDBC helpers: translation of driver errors into typed exceptions. */
 package io.github.nl2sql.internal.jdbc;

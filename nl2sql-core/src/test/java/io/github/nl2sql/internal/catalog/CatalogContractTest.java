@@ -261,6 +261,25 @@ abstract class CatalogContractTest {
   }
 
   @Test
+  void unknownSchema_isAClearError() {
+    CatalogOptions o = options();
+    CatalogOptions missing = new CatalogOptions("cat_it_no_such_schema", o.dialect(), false,
+        Duration.ofSeconds(1), 0, 0);
+    if (expectedDialect() == Dialect.SQLITE) {
+      return;
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(missing))
+        .isInstanceOf(io.github.nl2sql.CatalogException.class)
+        .hasMessageContaining("cat_it_no_such_schema does not exist");
+  }
+
+  @Test
+  void rowCounts_ofFullySampledTables_areExact() {
+    assertThat(table("cat_it_products").rowCount()).isEqualTo(10);
+    assertThat(table("cat_it_stock").rowCount()).isEqualTo(2);
+  }
+
+  @Test
   void snapshot_roundTripsThroughJson() {
     String json = CatalogSnapshots.toJson(catalog);
     Catalog back = CatalogSnapshots.fromJson(json);

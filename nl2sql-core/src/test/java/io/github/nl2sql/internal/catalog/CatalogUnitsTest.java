@@ -118,6 +118,13 @@ class CatalogUnitsTest {
   }
 
   @Test
+  void diff_roundTripsThroughJson() throws Exception {
+    SchemaDiff d = new SchemaDiff(List.of("a"), List.of(), List.of("t.c"), List.of(), List.of(), List.of());
+    String json = io.github.nl2sql.internal.json.Json.toJson(d);
+    assertThat(io.github.nl2sql.internal.json.Json.mapper().readValue(json, SchemaDiff.class)).isEqualTo(d);
+  }
+
+  @Test
   void badSnapshotJson_isACatalogException() {
     assertThatThrownBy(() -> CatalogSnapshots.fromJson("{\"tables\": 3}"))
         .isInstanceOf(CatalogException.class).hasMessageStartingWith("Not a catalog snapshot");

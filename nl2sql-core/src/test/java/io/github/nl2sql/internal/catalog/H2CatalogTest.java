@@ -1,9 +1,13 @@
 package io.github.nl2sql.internal.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.nl2sql.Dialect;
+import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.testing.TestDatabases;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /** The catalog contract on an in-memory H2 database (upper-case identifiers). */
 class H2CatalogTest extends CatalogContractTest {
@@ -40,6 +44,34 @@ class H2CatalogTest extends CatalogContractTest {
   @Override
   protected Dialect expectedDialect() {
     return Dialect.H2;
+  }
+
+  @Test
+  void schemaName_isMatchedIgnoringCase() throws java.sql.SQLException {
+    Catalog c = read(new CatalogOptions("public", null, false, Duration.ZERO, 0, 0));
+    assertThat(c.defaultSchema()).isEqualTo("PUBLIC");
+    assertThat(c.fingerprint()).isEqualTo(catalog.fingerprint());
+  }
+
+  @Test
+  void mysqlMode_withLowerCaseNames_isReadToo() throws java.sql.SQLException {
+    DataSource lower = TestDatabases.h2(true);
+    TestDatabases.run(lower, """
+        CREATE TABLE fac_products (id INT PRIMARY KEY, brand VARCHAR(20) NOT NULL, size ENUM('S', 'M'));
+        INSERT INTO fac_products VALUES (1, 'Theory', 'S'), (2, 'Theory', 'M');
+        """);
+    try (java.sql.Connection c = lower.getConnection()) {
+      Catalog mysqlMode = new CatalogReader(CatalogOptions.defaults()).read(c);
+      assertThat(mysqlMode.dialect()).isEqualTo(Dialect.H2);
+      assertThat(mysqlMode.defaultSchema()).isEqualTo("public");
+      var t = mysqlMode.table("fac_products").orElseThrow();
+      assertThat(t.name()).isEqualTo("fac_products");
+      assertThat(t.primaryKey()).containsExactly("id");
+      assertThat(t.column("size").orElseThrow().enumValues()).containsExactly("S", "M");
+      assertThat(t.column("brand").orElseThrow().stats().frequentValues()).first()
+          .isEqualTo(new io.github.nl2sql.catalog.ColumnStats.FrequentValue("Theory", 2));
+      assertThat(new CatalogReader(CatalogOptions.defaults()).probe(c)).startsWith("h2:");
+    }
   }
 
   @Override

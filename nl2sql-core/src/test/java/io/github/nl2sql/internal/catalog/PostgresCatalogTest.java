@@ -79,6 +79,25 @@ class PostgresCatalogTest extends CatalogContractTest {
   }
 
   @Test
+  void partialAndExpressionIndexes_areIndexesButNotUniqueKeys() throws SQLException {
+    TestDatabases.run(ds, "CREATE TABLE " + SCHEMA + ".cat_it_idx (id INT PRIMARY KEY, email TEXT, "
+        + "active BOOLEAN);\n"
+        + "CREATE UNIQUE INDEX cat_it_idx_active_email ON " + SCHEMA + ".cat_it_idx (email) WHERE active;\n"
+        + "CREATE UNIQUE INDEX cat_it_idx_lower_email ON " + SCHEMA + ".cat_it_idx (lower(email), id)");
+    try {
+      Catalog c = read(options());
+      var t = c.table("cat_it_idx").orElseThrow();
+      assertThat(t.indexes()).extracting(i -> i.name() + " " + i.unique() + " " + i.columns())
+          .containsExactly("cat_it_idx_active_email true [email]",
+              "cat_it_idx_lower_email true [<expression>, id]", "cat_it_idx_pkey true [id]");
+      assertThat(t.uniqueKeys()).isEmpty();
+      assertThat(t.primaryKey()).containsExactly("id");
+    } finally {
+      runQuietly(ds, "DROP TABLE IF EXISTS " + SCHEMA + ".cat_it_idx");
+    }
+  }
+
+  @Test
   void statistics_withoutSelectPermission_catalogStillLoadsAndSaysSo() throws SQLException {
     runQuietly(ds, "DROP ROLE IF EXISTS " + ROLE);
     TestDatabases.run(ds, "CREATE ROLE " + ROLE + " LOGIN;\nGRANT USAGE ON SCHEMA " + SCHEMA + " TO " + ROLE);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.Table;
 import io.github.nl2sql.internal.json.Json;
+import io.github.nl2sql.testing.SpiderData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,20 +26,19 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * Reads the real Spider training databases and checks tables and columns against Spider's own
- * {@code tables.json}. Skipped (with the reason) where the data folder is absent.
+ * {@code tables.json}. Skipped (with the reason) where the data folder is absent (see {@link
+ * SpiderData}).
  */
 class SpiderCatalogTest {
-  static final Path SPIDER = Path.of(System.getProperty("nl2sql.spider",
-      "/work/shared/data/spider-train"));
+  static Path spider;
   static JsonNode tablesJson;
 
   @BeforeAll
   static void load() throws IOException {
-    Assumptions.assumeTrue(Files.isRegularFile(SPIDER.resolve("tables.json"))
-        && Files.isDirectory(SPIDER.resolve("database")),
-        "Spider data not found at " + SPIDER + " (set -Dnl2sql.spider=DIR to a folder with tables.json "
-            + "and database/<db_id>/<db_id>.sqlite)");
-    tablesJson = Json.mapper().readTree(SPIDER.resolve("tables.json").toFile());
+    spider = SpiderData.requireDir();
+    Assumptions.assumeTrue(Files.isDirectory(spider.resolve("database")),
+        "Spider databases not found under " + spider.resolve("database"));
+    tablesJson = Json.mapper().readTree(spider.resolve("tables.json").toFile());
   }
 
   static SQLiteDataSource open(Path file) {
@@ -50,7 +50,7 @@ class SpiderCatalogTest {
   }
 
   static Path file(String dbId) {
-    return SPIDER.resolve("database").resolve(dbId).resolve(dbId + ".sqlite");
+    return SpiderData.database(spider, dbId);
   }
 
   /** Expected column count per lower-cased table name, from tables.json (sqlite_* tables left out). */

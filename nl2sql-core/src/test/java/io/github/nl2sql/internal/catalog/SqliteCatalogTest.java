@@ -119,6 +119,22 @@ class SqliteCatalogTest extends CatalogContractTest {
   }
 
   @Test
+  void virtualTableOfAMissingModule_isLeftOutWithANote() throws Exception {
+    Path file = dir.resolve("vt.sqlite");
+    DataSource vt = TestDatabases.sqliteFile(file);
+    TestDatabases.run(vt, "CREATE TABLE cat_it_ok (id INT);\n"
+        + "PRAGMA writable_schema = ON;\n"
+        + "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) VALUES ('table', "
+        + "'cat_it_virtual', 'cat_it_virtual', 0, 'CREATE VIRTUAL TABLE cat_it_virtual USING nosuchmodule(a)')");
+    try (Connection c = vt.getConnection()) {
+      Catalog catalog = new CatalogReader(CatalogOptions.defaults()).read(c);
+      assertThat(catalog.table("cat_it_ok")).isPresent();
+      assertThat(catalog.table("cat_it_virtual")).isEmpty();
+      assertThat(catalog.notes()).anySatisfy(n -> assertThat(n).startsWith("Table cat_it_virtual left out:"));
+    }
+  }
+
+  @Test
   void rowCounts_areExact() {
     assertThat(catalog.table("cat_it_products").orElseThrow().rowCount()).isEqualTo(10);
     assertThat(catalog.table("cat_it_product_names").orElseThrow().rowCount()).isNull();

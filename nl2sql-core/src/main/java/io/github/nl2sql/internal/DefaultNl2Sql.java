@@ -1,0 +1,216 @@
+package io.github.nl2sql.internal;
+
+import io.github.nl2sql.CatalogException;
+import io.github.nl2sql.CompiledQuery;
+import io.github.nl2sql.Dialect;
+import io.github.nl2sql.Nl2Sql;
+import io.github.nl2sql.Nl2SqlConfig;
+import io.github.nl2sql.QueryResult;
+import io.github.nl2sql.ResultStream;
+import io.github.nl2sql.ValidationResult;
+import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.catalog.SchemaDiff;
+import io.github.nl2sql.diagnostics.Diagnostic;
+import io.github.nl2sql.internal.catalog.CatalogOptions;
+import io.github.nl2sql.internal.catalog.CatalogProvider;
+import io.github.nl2sql.internal.catalog.CatalogStore;
+import io.github.nl2sql.internal.compile.SqlCompiler;
+import io.github.nl2sql.internal.execute.SafeExecutor;
+import io.github.nl2sql.internal.validate.Guard;
+import io.github.nl2sql.ir.Statement;
+import io.github.nl2sql.spi.AuditEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link Nl2Sql}: catalog from {@link CatalogProvider}, validation by {@link Guard},
+ * compilation by {@link SqlCompiler}, execution by {@link SafeExecutor}. Thread-safe.
+ */
+final class DefaultNl2Sql implements Nl2Sql {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultNl2Sql.class);
+
+  private final Nl2SqlConfig config;
+  private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
+  private final CatalogProvider catalogs;
+  private volatile Dialect dialect;
+  private volatile SafeExecutor executor;
+  private volatile GuardHolder guard;
+  private volatile boolean closed;
+
+  /** A guard bound to the catalog snapshot it was built for. */
+  private record GuardHolder(Catalog catalog, Guard guard) {}
+
+  DefaultNl2Sql(Nl2SqlConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.dialect = config.dialect();
+    CatalogOptions options = new CatalogOptions(config.schema(), config.dialect(), config.statistics(),
+        config.statisticsTimeout(), config.frequentValues(), 10_000);
+    this.catalogs = new CatalogProvider(config.dataSource(), options, config.catalogProbeInterval(),
+        new CatalogStore(config.snapshotDirectory()));
+    LOG.debug("[nl2sql {}] created with {}", instanceId, config);
+  }
+
+  @Override
+  public Nl2SqlConfig config() {
+    return config;
+  }
+
+  @Override
+  public Dialect dialect() {
+    Dialect d = dialect;
+    if (d == null) {
+      synchronized (this) {
+        d = dialect;
+        if (d == null) {
+          d = detectDialect();
+          dialect = d;
+          LOG.debug("[nl2sql {}] detected dialect {}", instanceId, d);
+        }
+      }
+    }
+    return d;
+  }
+
+  private Dialect detectDialect() {
+    try (Connection c = config.dataSource().getConnection()) {
+      return Dialect.detect(c.getMetaData().getDatabaseProductName());
+    } catch (SQLException e) {
+      throw new CatalogException("Cannot connect to detect the database dialect: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Catalog catalog() {
+    ensureOpen();
+    return catalogs.current();
+  }
+
+  @Override
+  public SchemaDiff refreshCatalog() {
+    ensureOpen();
+    return catalogs.refresh();
+  }
+
+  private Guard guard() {
+    Catalog current = catalog();
+    GuardHolder g = guard;
+    if (g == null || g.catalog() != current) {
+      g = new GuardHolder(current, new Guard(current, dialect(), config.allowWrites()));
+      guard = g;
+    }
+    return g.guard();
+  }
+
+  @Override
+  public ValidationResult validate(String sql) {
+    Objects.requireNonNull(sql, "sql");
+    long start = System.nanoTime();
+    ValidationResult r = guard().check(sql);
+    audit(AuditEvent.Kind.VALIDATE, sql, 0, r.isValid() ? "ok" : "blocked", describe(r.diagnostics()),
+        start);
+    return r;
+  }
+
+  @Override
+  public ValidationResult validate(Statement statement) {
+    Objects.requireNonNull(statement, "statement");
+    long start = System.nanoTime();
+    ValidationResult r = guard().check(statement);
+    audit(AuditEvent.Kind.VALIDATE, null, 0, r.isValid() ? "ok" : "blocked", describe(r.diagnostics()),
+        start);
+    return r;
+  }
+
+  @Override
+  public CompiledQuery compile(Statement statement) {
+    return compile(statement, dialect());
+  }
+
+  @Override
+  public CompiledQuery compile(Statement statement, Dialect target) {
+    Objects.requireNonNull(target, "dialect");
+    validate(statement).orThrow();
+    return compileValid(statement, target);
+  }
+
+  private CompiledQuery compileValid(Statement statement, Dialect target) {
+    long start = System.nanoTime();
+    CompiledQuery q = new SqlCompiler(target).compile(statement, config.defaultLimit());
+    audit(AuditEvent.Kind.COMPILE, q.sql(), q.parameters().size(), "ok", null, start);
+    return q;
+  }
+
+  @Override
+  public QueryResult execute(CompiledQuery query) {
+    ensureOpen();
+    return executor().execute(query);
+  }
+
+  @Override
+  public QueryResult execute(String sql) {
+    Statement valid = validate(sql).orThrow();
+    return execute(compileValid(valid, dialect()));
+  }
+
+  @Override
+  public ResultStream stream(CompiledQuery query) {
+    ensureOpen();
+    return executor().stream(query);
+  }
+
+  private SafeExecutor executor() {
+    SafeExecutor e = executor;
+    if (e == null) {
+      synchronized (this) {
+        e = executor;
+        if (e == null) {
+          e = new SafeExecutor(config.dataSource(), dialect(), config.queryTimeout(), config.maxRows(),
+              config.auditSink());
+          executor = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("this Nl2Sql instance is closed");
+    }
+  }
+
+  private static String describe(List<Diagnostic> diagnostics) {
+    return diagnostics.isEmpty() ? null
+        : diagnostics.stream().map(Diagnostic::toString).collect(Collectors.joining("; "));
+  }
+
+  private void audit(AuditEvent.Kind kind, String sql, int params, String outcome, String detail,
+      long startNanos) {
+    try {
+      config.auditSink().onEvent(new AuditEvent(Instant.now(), instanceId, kind, sql, params, outcome,
+          detail, -1, Duration.ofNanos(System.nanoTime() - startNanos), List.of()));
+    } catch (RuntimeException e) {
+      LOG.warn("[nl2sql {}] audit sink threw; ignored", instanceId, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    // nothing to release but memory: the DataSource belongs to the caller
+    closed = true;
+    guard = null;
+  }
+
+  @Override
+  public String toString() {
+    return "Nl2Sql[" + instanceId + ", " + config + "]";
+  }
+}

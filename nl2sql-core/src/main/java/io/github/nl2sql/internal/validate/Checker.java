@@ -1,0 +1,1299 @@
+package io.github.nl2sql.internal.validate;
+
+import io.github.nl2sql.Dialect;
+import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.catalog.ForeignKey;
+import io.github.nl2sql.catalog.SqlType;
+import io.github.nl2sql.catalog.Table;
+import io.github.nl2sql.diagnostics.Diagnostic;
+import io.github.nl2sql.diagnostics.DiagnosticCode;
+import io.github.nl2sql.diagnostics.Position;
+import io.github.nl2sql.diagnostics.Severity;
+import io.github.nl2sql.internal.sql.SourceMap;
+import io.github.nl2sql.internal.validate.Scopes.Clause;
+import io.github.nl2sql.internal.validate.Scopes.CteDef;
+import io.github.nl2sql.internal.validate.Scopes.CteEnv;
+import io.github.nl2sql.internal.validate.Scopes.Relation;
+import io.github.nl2sql.internal.validate.Scopes.Scope;
+import io.github.nl2sql.internal.validate.Scopes.Shape;
+import io.github.nl2sql.ir.AggFunction;
+import io.github.nl2sql.ir.Cte;
+import io.github.nl2sql.ir.Expr;
+import io.github.nl2sql.ir.OrderItem;
+import io.github.nl2sql.ir.Query;
+import io.github.nl2sql.ir.SelectItem;
+import io.github.nl2sql.ir.Statement;
+import io.github.nl2sql.ir.TableRef;
+import io.github.nl2sql.ir.When;
+import io.github.nl2sql.ir.With;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One validation run over one statement: walks the IR once, resolving names scope by scope and
+ * collecting diagnostics. Not thread-safe; {@link Validator} makes a new one per call.
+ */
+final class Checker {
+  private static final Set<String> SQLITE_ROWID = Set.of("rowid", "oid", "_rowid_");
+  private static final Set<String> AGG_NAMES = Set.of("count", "sum", "avg", "min", "max",
+      "group_concat");
+  private static final Pattern NUMBER = Pattern.compile("\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?\\s*");
+  private static final Pattern DATE_LIKE = Pattern.compile("\\s*\\d{4}(-\\d{1,2}(-\\d{1,2})?)?([ T].*)?\\s*");
+  private static final Pattern TIME_LIKE = Pattern.compile("\\s*\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?\\s*");
+  private static final Set<String> BOOLEAN_WORDS = Set.of("true", "false", "t", "f", "0", "1", "yes",
+      "no", "y", "n", "on", "off");
+
+  private final Catalog catalog;
+  private final Dialect dialect;
+  private final FunctionRegistry functions;
+  private final SourceMap positions;
+  private final List<Diagnostic> out = new ArrayList<>();
+  private final Set<String> reported = new HashSet<>();
+  /** Lower-case qualifier -> lower-case column names used with it anywhere in the statement. */
+  private final Map<String, Set<String>> columnsByQualifier = new HashMap<>();
+  /** Qualifiers compared with a column being resolved (e.g. the other side of {@code a.x = b.x}). */
+  private final IdentityHashMap<Expr.Column, String> comparedWith = new IdentityHashMap<>();
+
+  Checker(Catalog catalog, Dialect dialect, SourceMap positions) {
+    this.catalog = catalog;
+    this.dialect = dialect;
+    this.functions = FunctionRegistry.of(dialect);
+    this.positions = positions == null ? SourceMap.EMPTY : positions;
+  }
+
+  List<Diagnostic> run(Statement statement) {
+    collectQualifiers(statement);
+    if (statement instanceof Query q) {
+      query(q, null, CteEnv.EMPTY);
+    } else if (statement instanceof Statement.Insert ins) {
+      insert(ins);
+    } else if (statement instanceof Statement.Update up) {
+      update(up);
+    } else if (statement instanceof Statement.Delete del) {
+      delete(del);
+    } else {
+      throw new IllegalArgumentException("unknown statement kind " + statement.getClass().getName());
+    }
+    List<Diagnostic> sorted = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      for (Diagnostic d : out) {
+        if (d.severity() == s) {
+          sorted.add(d);
+        }
+      }
+    }
+    return sorted;
+  }
+
+  // ------------------------------------------------------------------ reporting
+
+  private void report(DiagnosticCode code, Severity severity, Object node, String subject,
+      List<String> suggestions, Object... args) {
+    Position pos = positions.positionOf(node);
+    String key = code + "|" + subject + "|" + (pos == null ? System.identityHashCode(node) : pos.offset());
+    if (!reported.add(key)) {
+      return;
+    }
+    Diagnostic d = new Diagnostic(code, severity, code.format(args), subject, pos, suggestions);
+    out.add(d);
+  }
+
+  private void error(DiagnosticCode code, Object node, String subject, List<String> suggestions,
+      Object... args) {
+    report(code, Severity.ERROR, node, subject, suggestions, args);
+  }
+
+  private void warning(DiagnosticCode code, Object node, String subject, Object... args) {
+    report(code, Severity.WARNING, node, subject, List.of(), args);
+  }
+
+  /** Reports an identifier with control characters; returns whether it was fine. */
+  private boolean identifier(String name, Object node) {
+    if (name == null) {
+      return true;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.CONTROL) {
+        String shown = printable(name);
+        error(DiagnosticCode.INVALID_IDENTIFIER, node, shown, List.of(), shown);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String printable(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f || Character.getType(c) == Character.CONTROL) {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private String dialectLabel() {
+    switch (dialect) {
+      case POSTGRES:
+        return "PostgreSQL";
+      case SQLITE:
+        return "SQLite";
+      case MYSQL:
+        return "MySQL";
+      case MARIADB:
+        return "MariaDB";
+      default:
+        return "H2";
+    }
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  private Relation targetTable(TableRef.Table t) {
+    identifier(t.name(), t);
+    identifier(t.alias(), t);
+    Table table = findTable(t.schema(), t.name());
+    if (table == null) {
+      error(DiagnosticCode.UNKNOWN_TABLE, t, t.name(),
+          NameSuggester.suggest(t.name(), tableNames()), t.name());
+      return Relation.opaque(t.referenceName(), t.name());
+    }
+    return Relation.ofTable(table, t.alias());
+  }
+
+  private void insert(Statement.Insert ins) {
+    Relation target = targetTable(ins.table());
+    for (String c : ins.columns()) {
+      if (identifier(c, ins.table()) && target.known() && !target.has(c)) {
+        error(DiagnosticCode.UNKNOWN_COLUMN, ins.table(), c,
+            NameSuggester.suggest(c, target.columns), c, target.displayName);
+      }
+    }
+    int expected = !ins.columns().isEmpty() ? ins.columns().size()
+        : target.known() ? target.columns.size() : -1;
+    Scope values = new Scope(null);
+    for (List<Expr> row : ins.rows()) {
+      if (expected >= 0 && row.size() != expected) {
+        error(DiagnosticCode.INSERT_ARITY, ins, target.displayName, List.of(), target.displayName,
+            expected, row.size());
+      }
+      for (Expr e : row) {
+        expr(e, new Ctx(values, Clause.VALUES, CteEnv.EMPTY));
+      }
+    }
+    if (ins.query() != null) {
+      Shape s = query(ins.query(), null, CteEnv.EMPTY);
+      if (expected >= 0 && s.exact() && s.size() != expected) {
+        error(DiagnosticCode.INSERT_ARITY, ins, target.displayName, List.of(), target.displayName,
+            expected, s.size());
+      }
+    }
+  }
+
+  private void update(Statement.Update up) {
+    Relation target = targetTable(up.table());
+    Scope scope = new Scope(null);
+    scope.relations.add(target);
+    for (Statement.Assignment a : up.set()) {
+      if (identifier(a.column(), up.table()) && target.known() && !target.has(a.column())) {
+        error(DiagnosticCode.UNKNOWN_COLUMN, up.table(), a.column(),
+            NameSuggester.suggest(a.column(), target.columns), a.column(), target.displayName);
+      }
+      expr(a.value(), new Ctx(scope, Clause.SET, CteEnv.EMPTY));
+    }
+    if (up.where() != null) {
+      expr(up.where(), new Ctx(scope, Clause.WHERE, CteEnv.EMPTY));
+    }
+  }
+
+  private void delete(Statement.Delete del) {
+    Relation target = targetTable(del.table());
+    Scope scope = new Scope(null);
+    scope.relations.add(target);
+    if (del.where() != null) {
+      expr(del.where(), new Ctx(scope, Clause.WHERE, CteEnv.EMPTY));
+    }
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /** Checks {@code q} with {@code outer} as the enclosing scope (null at top level). */
+  Shape query(Query q, Scope outer, CteEnv env) {
+    CteEnv inner = with(q.with(), outer, env);
+    if (q instanceof Query.Select s) {
+      return select(s, outer, inner);
+    }
+    Query.SetOperation op = (Query.SetOperation) q;
+    Shape left = query(op.left(), outer, inner);
+    Shape right = query(op.right(), outer, inner);
+    String opName = op.operator().name() + (op.all() ? " ALL" : "");
+    if (left.exact() && right.exact() && left.size() != right.size()) {
+      error(DiagnosticCode.SET_OPERATION_ARITY, op, opName, List.of(), opName, left.size(),
+          right.size());
+    }
+    Shape result = new Shape(left.names(), left.types(), left.exact() && right.exact());
+    for (OrderItem item : op.orderBy()) {
+      setOrderItem(item.expr(), left, right, outer, inner);
+    }
+    return result;
+  }
+
+  private void setOrderItem(Expr e, Shape left, Shape right, Scope outer, CteEnv env) {
+    if (e instanceof Expr.Ordinal o) {
+      if (left.exact() && o.position() > left.size()) {
+        error(DiagnosticCode.ORDINAL_OUT_OF_RANGE, o, Integer.toString(o.position()), List.of(),
+            "ORDER BY", o.position(), left.size());
+      }
+      return;
+    }
+    if (e instanceof Expr.Column c) {
+      identifier(c.column(), c);
+      if (!left.exact() || !right.exact() || contains(left.names(), c.column())
+          || contains(right.names(), c.column()) || left.names().contains(null)) {
+        return;
+      }
+      List<String> cands = new ArrayList<>();
+      for (String n : left.names()) {
+        if (n != null) {
+          cands.add(n);
+        }
+      }
+      error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
+          NameSuggester.suggest(c.column(), cands), c.column(), "the result of the set operation");
+      return;
+    }
+    // expressions over a compound result: resolve against the result columns, leniently
+    Scope s = new Scope(outer);
+    s.relations.add(Relation.ofShape(null, "(result)",
+        new Shape(left.names(), left.types(), left.exact() && right.exact())));
+    expr(e, new Ctx(s, Clause.ORDER_BY, env));
+  }
+
+  private static boolean contains(List<String> names, String name) {
+    for (String n : names) {
+      if (n != null && n.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private CteEnv with(With w, Scope outer, CteEnv env) {
+    if (w == null) {
+      return env;
+    }
+    CteEnv inner = new CteEnv(env);
+    for (Cte cte : w.ctes()) {
+      identifier(cte.name(), cte);
+      for (String c : cte.columns()) {
+        identifier(c, cte);
+      }
+      String key = Scopes.lower(cte.name());
+      if (inner.defs.containsKey(key)) {
+        error(DiagnosticCode.DUPLICATE_CTE, cte, cte.name(), List.of(), cte.name());
+        continue;
+      }
+      CteDef def = new CteDef(cte.name(), null);
+      if (w.recursive()) {
+        // visible in its own body; its columns come from the declared list or the anchor member
+        Shape self = Shape.UNKNOWN;
+        if (!cte.columns().isEmpty()) {
+          List<SqlType> types = new ArrayList<>();
+          cte.columns().forEach(c -> types.add(null));
+          self = new Shape(cte.columns(), types, true);
+        } else if (cte.query() instanceof Query.SetOperation op) {
+          self = quietShape(op.left(), outer, inner);
+        }
+        def.shape = self;
+        inner.defs.put(key, def);
+      }
+      Shape shape = query(cte.query(), outer, inner);
+      if (!cte.columns().isEmpty()) {
+        if (shape.exact() && shape.size() != cte.columns().size()) {
+          error(DiagnosticCode.CTE_COLUMN_COUNT, cte, cte.name(), List.of(), cte.name(),
+              cte.columns().size(), shape.size());
+        }
+        List<SqlType> types = new ArrayList<>();
+        for (int i = 0; i < cte.columns().size(); i++) {
+          types.add(i < shape.types().size() ? shape.types().get(i) : null);
+        }
+        shape = new Shape(cte.columns(), types, true);
+      }
+      def.shape = shape;
+      inner.defs.put(key, def);
+    }
+    return inner;
+  }
+
+  /** The shape of a query without reporting anything (used for a recursive CTE's anchor). */
+  private Shape quietShape(Query q, Scope outer, CteEnv env) {
+    int mark = out.size();
+    Set<String> before = new HashSet<>(reported);
+    Shape s = query(q, outer, env);
+    while (out.size() > mark) {
+      out.remove(out.size() - 1);
+    }
+    reported.retainAll(before);
+    return s;
+  }
+
+  private Shape select(Query.Select s, Scope outer, CteEnv env) {
+    Scope scope = new Scope(outer);
+    List<Scope> onScopes = new ArrayList<>();
+    Map<String, TableRef> seen = new LinkedHashMap<>();
+    for (TableRef ref : s.from()) {
+      fromItem(ref, scope, outer, env, seen, onScopes);
+    }
+    // JOIN ... ON conditions, each seeing its own join's relations first, then the whole FROM
+    for (Scope on : onScopes) {
+      on.fallback = scope;
+    }
+    for (TableRef ref : s.from()) {
+      checkOn(ref, env);
+    }
+
+    scope.items = s.items();
+    for (int i = 0; i < s.items().size(); i++) {
+      SelectItem item = s.items().get(i);
+      if (item.alias() != null) {
+        identifier(item.alias(), item);
+        scope.aliases.putIfAbsent(Scopes.lower(item.alias()), i);
+      }
+    }
+    Shape shape = outputShape(s, scope);
+
+    Ctx selectCtx = new Ctx(scope, Clause.SELECT, env);
+    for (SelectItem item : s.items()) {
+      if (item.expr() instanceof Expr.Star star) {
+        star(star, scope, true);
+      } else {
+        expr(item.expr(), selectCtx);
+      }
+    }
+    if (s.where() != null) {
+      expr(s.where(), new Ctx(scope, Clause.WHERE, env));
+    }
+    for (Expr g : s.groupBy()) {
+      if (g instanceof Expr.Ordinal o) {
+        ordinal(o, "GROUP BY", shape);
+      } else {
+        expr(g, new Ctx(scope, Clause.GROUP_BY, env));
+      }
+    }
+    if (s.having() != null) {
+      expr(s.having(), new Ctx(scope, Clause.HAVING, env));
+    }
+    for (OrderItem o : s.orderBy()) {
+      if (o.expr() instanceof Expr.Ordinal ord) {
+        ordinal(ord, "ORDER BY", shape);
+      } else {
+        expr(o.expr(), new Ctx(scope, Clause.ORDER_BY, env));
+      }
+    }
+    new Grouping(this, s, scope).check();
+    return shape;
+  }
+
+  private void ordinal(Expr.Ordinal o, String clause, Shape shape) {
+    if (shape.exact() && o.position() > shape.size()) {
+      error(DiagnosticCode.ORDINAL_OUT_OF_RANGE, o, Integer.toString(o.position()), List.of(),
+          clause, o.position(), shape.size());
+    }
+  }
+
+  /** Adds the relations of {@code ref} to {@code scope}. */
+  private void fromItem(TableRef ref, Scope scope, Scope outer, CteEnv env, Map<String, TableRef> seen,
+      List<Scope> onScopes) {
+    if (ref instanceof TableRef.Table t) {
+      Relation r = tableRelation(t, env);
+      addRelation(r, ref, scope, seen);
+    } else if (ref instanceof TableRef.Derived d) {
+      identifier(d.alias(), d);
+      d.columnAliases().forEach(a -> identifier(a, d));
+      // a derived table sees the enclosing query levels, not its FROM siblings (no LATERAL)
+      Shape shape = query(d.query(), outer, env);
+      if (!d.columnAliases().isEmpty()) {
+        List<String> names = new ArrayList<>(shape.names());
+        List<SqlType> types = new ArrayList<>(shape.types());
+        for (int i = 0; i < d.columnAliases().size(); i++) {
+          if (i < names.size()) {
+            names.set(i, d.columnAliases().get(i));
+          } else {
+            names.add(d.columnAliases().get(i));
+            types.add(null);
+          }
+        }
+        shape = new Shape(names, types, shape.exact());
+      }
+      addRelation(Relation.ofShape(d.alias(), d.alias() == null ? "(subquery)" : d.alias(), shape),
+          ref, scope, seen);
+    } else {
+      TableRef.Join j = (TableRef.Join) ref;
+      int before = scope.relations.size();
+      fromItem(j.left(), scope, outer, env, seen, onScopes);
+      int mid = scope.relations.size();
+      fromItem(j.right(), scope, outer, env, seen, onScopes);
+      List<Relation> left = scope.relations.subList(before, mid);
+      List<Relation> right = scope.relations.subList(mid, scope.relations.size());
+      for (String u : j.using()) {
+        identifier(u, j);
+        boolean inLeft = left.stream().anyMatch(r -> !r.known() || r.has(u));
+        boolean inRight = right.stream().anyMatch(r -> !r.known() || r.has(u));
+        if (!inLeft || !inRight) {
+          List<Relation> side = !inLeft ? left : right;
+          List<String> cands = new ArrayList<>();
+          side.forEach(r -> cands.addAll(r.columns == null ? List.of() : nonNull(r.columns)));
+          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, j, u, NameSuggester.suggest(u, cands), u,
+              describe(side));
+        }
+        for (Relation r : right) {
+          if (r.known() && r.has(u)) {
+            r.mergedAway.add(Scopes.lower(u));
+          }
+        }
+      }
+      if (j.on() != null) {
+        Scope on = new Scope(outer);
+        on.relations.addAll(scope.relations.subList(before, scope.relations.size()));
+        onScopes.add(on);
+        onScopeOf.put(j, on);
+      }
+    }
+  }
+
+  private final IdentityHashMap<TableRef.Join, Scope> onScopeOf = new IdentityHashMap<>();
+
+  private void checkOn(TableRef ref, CteEnv env) {
+    if (ref instanceof TableRef.Join j) {
+      checkOn(j.left(), env);
+      checkOn(j.right(), env);
+      Scope on = onScopeOf.get(j);
+      if (j.on() != null && on != null) {
+        expr(j.on(), new Ctx(on, Clause.ON, env));
+      }
+    }
+  }
+
+  private static List<String> nonNull(List<String> names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      if (n != null) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  private void addRelation(Relation r, TableRef ref, Scope scope, Map<String, TableRef> seen) {
+    if (r.refName != null) {
+      String key = Scopes.lower(r.refName);
+      if (seen.containsKey(key)) {
+        // SQLite and H2 accept a repeated name (and then report its columns as ambiguous);
+        // PostgreSQL, MySQL and MariaDB refuse it
+        report(DiagnosticCode.DUPLICATE_ALIAS,
+            dialect == Dialect.SQLITE || dialect == Dialect.H2 ? Severity.WARNING : Severity.ERROR,
+            ref, r.refName, List.of(), r.refName);
+      } else {
+        seen.put(key, ref);
+      }
+    }
+    scope.relations.add(r);
+  }
+
+  private Relation tableRelation(TableRef.Table t, CteEnv env) {
+    identifier(t.schema(), t);
+    identifier(t.name(), t);
+    identifier(t.alias(), t);
+    if (t.schema() == null) {
+      CteDef cte = env.lookup(t.name());
+      if (cte != null) {
+        Shape shape = cte.shape == null ? Shape.UNKNOWN : cte.shape;
+        if (cte.shape == null || !shape.exact() && shape.size() == 0) {
+          return Relation.opaque(t.referenceName(), cte.name);
+        }
+        return Relation.ofShape(t.referenceName(), cte.name, shape);
+      }
+    }
+    Table table = findTable(t.schema(), t.name());
+    if (table == null) {
+      Map<String, Double> bias = new HashMap<>();
+      Set<String> used = columnsByQualifier.getOrDefault(Scopes.lower(t.referenceName()), Set.of());
+      List<String> cands = new ArrayList<>(tableNames());
+      if (!used.isEmpty()) {
+        for (Table ct : catalog.tables()) {
+          if (hasAll(ct, used)) {
+            bias.put(ct.name(), 0.15);
+          }
+        }
+      }
+      cands.addAll(env.names());
+      error(DiagnosticCode.UNKNOWN_TABLE, t, t.name(),
+          NameSuggester.suggest(t.name(), cands, bias, NameSuggester.DEFAULT_LIMIT), t.name());
+      return Relation.opaque(t.referenceName(), t.name());
+    }
+    return Relation.ofTable(table, t.alias());
+  }
+
+  private static boolean hasAll(Table t, Set<String> columns) {
+    for (String c : columns) {
+      if (t.column(c).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Table findTable(String schema, String name) {
+    Table t = catalog.table(schema, name).orElse(null);
+    if (t == null && schema != null) {
+      t = catalog.table(name).orElse(null);
+    }
+    return t;
+  }
+
+  private List<String> tableNames() {
+    List<String> names = new ArrayList<>();
+    for (Table t : catalog.tables()) {
+      names.add(t.name());
+    }
+    return names;
+  }
+
+  /** The select list's output columns, stars expanded where the relations are known. */
+  private Shape outputShape(Query.Select s, Scope scope) {
+    List<String> names = new ArrayList<>();
+    List<SqlType> types = new ArrayList<>();
+    boolean exact = true;
+    for (SelectItem item : s.items()) {
+      Expr e = item.expr();
+      if (e instanceof Expr.Star star) {
+        List<Relation> rels = new ArrayList<>();
+        if (star.table() == null) {
+          rels.addAll(scope.relations);
+        } else {
+          Relation r = scope.byRefName(star.table());
+          if (r != null) {
+            rels.add(r);
+          }
+        }
+        if (rels.isEmpty()) {
+          exact = false;
+        }
+        for (Relation r : rels) {
+          if (!r.known()) {
+            exact = false;
+            continue;
+          }
+          exact = exact && r.exactCount;
+          for (int i = 0; i < r.columns.size(); i++) {
+            String n = r.columns.get(i);
+            if (star.table() == null && n != null && r.mergedAway.contains(Scopes.lower(n))) {
+              continue;
+            }
+            names.add(n);
+            types.add(r.types == null || i >= r.types.size() ? null : r.types.get(i));
+          }
+        }
+      } else {
+        String name = item.alias();
+        if (name == null && e instanceof Expr.Column c) {
+          name = c.column();
+        }
+        names.add(name);
+        types.add(quietType(e, scope));
+      }
+    }
+    return new Shape(names, types, exact);
+  }
+
+  private void star(Expr.Star star, Scope scope, boolean inSelectList) {
+    if (star.table() == null) {
+      return;
+    }
+    identifier(star.table(), star);
+    for (Scope s = scope; s != null; s = s.parent) {
+      if (s.byRefName(star.table()) != null) {
+        return;
+      }
+    }
+    error(DiagnosticCode.UNKNOWN_QUALIFIER, star, star.table(),
+        qualifierSuggestions(star.table(), scope, null), star.table());
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  /** Where an expression sits. */
+  record Ctx(Scope scope, Clause clause, CteEnv env, String aggregate, boolean inWindowArg) {
+    Ctx(Scope scope, Clause clause, CteEnv env) {
+      this(scope, clause, env, null, false);
+    }
+
+    Ctx inAggregate(String name) {
+      return new Ctx(scope, clause, env, name, inWindowArg);
+    }
+
+    Ctx windowArg() {
+      return new Ctx(scope, clause, env, null, true);
+    }
+  }
+
+  void expr(Expr e, Ctx ctx) {
+    if (e instanceof Expr.Column c) {
+      column(c, ctx);
+    } else if (e instanceof Expr.Literal) {
+      return;
+    } else if (e instanceof Expr.Star star) {
+      if (ctx.aggregate() != null) {
+        error(DiagnosticCode.STAR_NOT_ALLOWED, star, "*", List.of(), ctx.aggregate());
+      } else {
+        error(DiagnosticCode.STAR_NOT_ALLOWED, star, "*", List.of(), ctx.clause().label);
+      }
+    } else if (e instanceof Expr.Ordinal) {
+      return;
+    } else if (e instanceof Expr.Arithmetic a) {
+      expr(a.left(), ctx);
+      expr(a.right(), ctx);
+    } else if (e instanceof Expr.Negate n) {
+      expr(n.operand(), ctx);
+    } else if (e instanceof Expr.Comparison c) {
+      noteComparison(c.left(), c.right());
+      expr(c.left(), ctx);
+      expr(c.right(), ctx);
+      typeCheck(c.left(), c.right(), ctx.scope(), c);
+      typeCheck(c.right(), c.left(), ctx.scope(), c);
+    } else if (e instanceof Expr.Quantified q) {
+      expr(q.left(), ctx);
+      subqueryOneColumn(q.query(), ctx, q);
+    } else if (e instanceof Expr.And a) {
+      a.operands().forEach(o -> expr(o, ctx));
+    } else if (e instanceof Expr.Or o) {
+      o.operands().forEach(x -> expr(x, ctx));
+    } else if (e instanceof Expr.Not n) {
+      expr(n.operand(), ctx);
+    } else if (e instanceof Expr.Like l) {
+      expr(l.expr(), ctx);
+      expr(l.pattern(), ctx);
+    } else if (e instanceof Expr.InList in) {
+      expr(in.expr(), ctx);
+      for (Expr v : in.values()) {
+        expr(v, ctx);
+      }
+      for (Expr v : in.values()) {
+        if (typeCheck(in.expr(), v, ctx.scope(), in)) {
+          break;
+        }
+      }
+    } else if (e instanceof Expr.InQuery in) {
+      expr(in.expr(), ctx);
+      subqueryOneColumn(in.query(), ctx, in);
+    } else if (e instanceof Expr.Between b) {
+      expr(b.expr(), ctx);
+      expr(b.low(), ctx);
+      expr(b.high(), ctx);
+      if (!typeCheck(b.expr(), b.low(), ctx.scope(), b)) {
+        typeCheck(b.expr(), b.high(), ctx.scope(), b);
+      }
+    } else if (e instanceof Expr.IsNull n) {
+      expr(n.expr(), ctx);
+    } else if (e instanceof Expr.Exists x) {
+      query(x.query(), ctx.scope(), ctx.env());
+    } else if (e instanceof Expr.Subquery sq) {
+      subqueryOneColumn(sq.query(), ctx, sq);
+    } else if (e instanceof Expr.Function f) {
+      function(f, ctx, false);
+    } else if (e instanceof Expr.Aggregate a) {
+      aggregate(a, ctx, a.function().name(), a.argument() instanceof Expr.Star
+          && a.function() == AggFunction.COUNT, List.of(a.argument()), a);
+    } else if (e instanceof Expr.Case c) {
+      if (c.operand() != null) {
+        expr(c.operand(), ctx);
+      }
+      for (When w : c.whens()) {
+        expr(w.condition(), ctx);
+        expr(w.result(), ctx);
+      }
+      if (c.otherwise() != null) {
+        expr(c.otherwise(), ctx);
+      }
+    } else if (e instanceof Expr.Cast c) {
+      expr(c.expr(), ctx);
+    } else if (e instanceof Expr.Window w) {
+      window(w, ctx);
+    } else {
+      throw new IllegalStateException("unhandled expression kind " + e.getClass().getName());
+    }
+  }
+
+  private void noteComparison(Expr left, Expr right) {
+    if (left instanceof Expr.Column l && right instanceof Expr.Column r) {
+      if (r.table() != null) {
+        comparedWith.put(l, r.table());
+      }
+      if (l.table() != null) {
+        comparedWith.put(r, l.table());
+      }
+    }
+  }
+
+  private void subqueryOneColumn(Query q, Ctx ctx, Expr node) {
+    Shape shape = query(q, ctx.scope(), ctx.env());
+    if (shape.exact() && shape.size() != 1) {
+      error(DiagnosticCode.SUBQUERY_COLUMN_COUNT, node, null, List.of(), shape.size());
+    }
+  }
+
+  private void aggregate(Expr.Aggregate a, Ctx ctx, String name, boolean countStar, List<Expr> args,
+      Expr node) {
+    aggregatePlacement(node, ctx, name, args);
+    Ctx inner = ctx.inAggregate(name);
+    for (Expr arg : args) {
+      if (arg instanceof Expr.Star star && countStar) {
+        star(star, ctx.scope(), false);
+        continue;
+      }
+      expr(arg, inner);
+    }
+  }
+
+  private void aggregatePlacement(Expr node, Ctx ctx, String name, List<Expr> args) {
+    if (ctx.aggregate() != null) {
+      error(DiagnosticCode.NESTED_AGGREGATE, node, name, List.of(), ctx.aggregate());
+    }
+    Clause c = ctx.clause();
+    if (c == Clause.WHERE || c == Clause.GROUP_BY || c == Clause.ON || c == Clause.SET
+        || c == Clause.VALUES || c == Clause.FROM) {
+      if (!onlyOuterColumns(args, ctx.scope())) {
+        error(DiagnosticCode.AGGREGATE_NOT_ALLOWED, node, name, List.of(), name, c.label);
+      }
+    }
+  }
+
+  /** Whether {@code args} reference columns and all of them belong to enclosing query levels. */
+  private boolean onlyOuterColumns(List<Expr> args, Scope scope) {
+    List<Expr.Column> cols = new ArrayList<>();
+    for (Expr a : args) {
+      Walk.columns(a, cols);
+    }
+    if (cols.isEmpty() || scope.parent == null) {
+      return false;
+    }
+    for (Expr.Column c : cols) {
+      Resolution r = resolve(c, scope, Clause.WHERE);
+      if (r.kind != Resolution.Kind.FOUND || r.depth == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void function(Expr.Function f, Ctx ctx, boolean withOver) {
+    if (!identifier(f.name(), f)) {
+      return;
+    }
+    String lname = f.name().toLowerCase(Locale.ROOT);
+    if (AGG_NAMES.contains(lname) && f.args().size() == 1) {
+      // an aggregate spelled as a plain call (e.g. from a tool that does not use Aggregate nodes)
+      if (!withOver) {
+        aggregatePlacement(f, ctx, f.name().toUpperCase(Locale.ROOT), f.args());
+      }
+      Ctx inner = withOver ? ctx : ctx.inAggregate(f.name().toUpperCase(Locale.ROOT));
+      for (Expr a : f.args()) {
+        if (!(a instanceof Expr.Star && lname.equals("count"))) {
+          expr(a, inner);
+        }
+      }
+      return;
+    }
+    FunctionRegistry.Signature sig = functions.lookup(f.name()).orElse(null);
+    if (sig == null) {
+      error(DiagnosticCode.UNKNOWN_FUNCTION, f, f.name(),
+          NameSuggester.suggest(lname, functions.names()), f.name(), dialectLabel());
+    } else {
+      if (!sig.accepts(f.args().size())) {
+        error(DiagnosticCode.WRONG_ARGUMENT_COUNT, f, f.name(), List.of(), f.name(), sig.arity(),
+            f.args().size());
+      }
+      if (sig.kind() == FunctionRegistry.Kind.WINDOW && !withOver) {
+        error(DiagnosticCode.WINDOW_FUNCTION_WITHOUT_OVER, f, f.name(), List.of(), f.name());
+      }
+      if (sig.kind() == FunctionRegistry.Kind.AGGREGATE && !withOver) {
+        aggregatePlacement(f, ctx, f.name(), f.args());
+        Ctx inner = ctx.inAggregate(f.name());
+        f.args().forEach(a -> expr(a, inner));
+        return;
+      }
+    }
+    for (Expr a : f.args()) {
+      expr(a, ctx);
+    }
+  }
+
+  private void window(Expr.Window w, Ctx ctx) {
+    String name = w.function() instanceof Expr.Aggregate a ? a.function().name()
+        : ((Expr.Function) w.function()).name();
+    Clause c = ctx.clause();
+    if (ctx.aggregate() != null) {
+      error(DiagnosticCode.WINDOW_NOT_ALLOWED, w, name, List.of(), name,
+          "an aggregate function (" + ctx.aggregate() + ")");
+    } else if (ctx.inWindowArg()) {
+      error(DiagnosticCode.WINDOW_NOT_ALLOWED, w, name, List.of(), name, "another window function");
+    } else if (c != Clause.SELECT && c != Clause.ORDER_BY) {
+      error(DiagnosticCode.WINDOW_NOT_ALLOWED, w, name, List.of(), name, c.label);
+    }
+    Ctx argCtx = ctx.windowArg();
+    if (w.function() instanceof Expr.Aggregate a) {
+      for (Expr arg : List.of(a.argument())) {
+        if (arg instanceof Expr.Star star) {
+          if (a.function() != AggFunction.COUNT) {
+            error(DiagnosticCode.STAR_NOT_ALLOWED, star, "*", List.of(), a.function().name());
+          }
+          continue;
+        }
+        expr(arg, argCtx);
+      }
+    } else {
+      function((Expr.Function) w.function(), argCtx, true);
+    }
+    for (Expr p : w.over().partitionBy()) {
+      expr(p, argCtx);
+    }
+    for (OrderItem o : w.over().orderBy()) {
+      expr(o.expr(), argCtx);
+    }
+  }
+
+  // ------------------------------------------------------------------ columns
+
+  /** The outcome of resolving one column reference. */
+  static final class Resolution {
+    enum Kind {
+      /** Resolved to a column of {@link #relation} (or accepted leniently when relation columns are unknown). */
+      FOUND,
+      /** A select-list alias. */
+      ALIAS,
+      UNKNOWN_QUALIFIER,
+      UNKNOWN_COLUMN,
+      AMBIGUOUS,
+      NOT_FOUND
+    }
+
+    final Kind kind;
+    final Relation relation;
+    final int depth;
+    final List<Relation> candidates;
+    final int aliasIndex;
+
+    Resolution(Kind kind, Relation relation, int depth, List<Relation> candidates, int aliasIndex) {
+      this.kind = kind;
+      this.relation = relation;
+      this.depth = depth;
+      this.candidates = candidates;
+      this.aliasIndex = aliasIndex;
+    }
+
+    static Resolution found(Relation r, int depth) {
+      return new Resolution(Kind.FOUND, r, depth, List.of(), -1);
+    }
+
+    static Resolution of(Kind kind) {
+      return new Resolution(kind, null, 0, List.of(), -1);
+    }
+  }
+
+  private boolean aliasVisible(Clause clause) {
+    switch (clause) {
+      case ORDER_BY:
+        return true;
+      case GROUP_BY:
+        return true;
+      case HAVING:
+        return dialect != Dialect.POSTGRES;
+      case WHERE:
+      case ON:
+        // SQLite resolves an unknown name in WHERE/ON to a select-list alias as a last resort
+        return dialect == Dialect.SQLITE;
+      default:
+        return false;
+    }
+  }
+
+  Resolution resolve(Expr.Column c, Scope scope, Clause clause) {
+    Resolution r = resolveIn(c, scope, clause);
+    if (r.kind != Resolution.Kind.FOUND && r.kind != Resolution.Kind.ALIAS
+        && r.kind != Resolution.Kind.AMBIGUOUS && scope.fallback != null) {
+      Resolution f = resolveIn(c, scope.fallback, clause);
+      if (f.kind == Resolution.Kind.FOUND || f.kind == Resolution.Kind.ALIAS) {
+        return f;
+      }
+    }
+    return r;
+  }
+
+  private Resolution resolveIn(Expr.Column c, Scope scope, Clause clause) {
+    String name = c.column();
+    if (c.table() != null) {
+      int depth = 0;
+      for (Scope s = scope; s != null; s = s.parent, depth++) {
+        Relation r = s.byRefName(c.table());
+        if (r != null) {
+          List<Relation> same = new ArrayList<>();
+          for (Relation x : s.relations) {
+            if (x.refName != null && x.refName.equalsIgnoreCase(c.table()) && x.known()
+                && x.has(name)) {
+              same.add(x);
+            }
+          }
+          if (same.size() > 1) {
+            // a name used twice in one FROM (SQLite allows that): its columns are ambiguous
+            return new Resolution(Resolution.Kind.AMBIGUOUS, null, depth, same, -1);
+          }
+          if (!r.known() || r.partial || r.has(name) || implicitColumn(r, name)
+              || r.mayBeUnnamed(name)) {
+            return Resolution.found(r, depth);
+          }
+          return new Resolution(Resolution.Kind.UNKNOWN_COLUMN, r, depth, List.of(), -1);
+        }
+      }
+      return Resolution.of(Resolution.Kind.UNKNOWN_QUALIFIER);
+    }
+    if (clause == Clause.ORDER_BY) {
+      Integer idx = scope.aliases.get(Scopes.lower(name));
+      if (idx != null) {
+        return new Resolution(Resolution.Kind.ALIAS, null, 0, List.of(), idx);
+      }
+    }
+    int depth = 0;
+    for (Scope s = scope; s != null; s = s.parent, depth++) {
+      List<Relation> hits = new ArrayList<>();
+      Relation maybe = null;
+      for (Relation r : s.relations) {
+        if (r.known() && r.has(name)) {
+          if (!r.mergedAway.contains(Scopes.lower(name))) {
+            hits.add(r);
+          }
+        } else if (!r.known() || r.partial || r.mayBeUnnamed(name)) {
+          maybe = maybe == null ? r : maybe;
+        }
+      }
+      if (hits.size() == 1) {
+        return Resolution.found(hits.get(0), depth);
+      }
+      if (hits.size() > 1) {
+        return new Resolution(Resolution.Kind.AMBIGUOUS, null, depth, hits, -1);
+      }
+      if (maybe != null) {
+        return Resolution.found(maybe, depth);
+      }
+      if (depth == 0 && aliasVisible(clause)) {
+        Integer idx = s.aliases.get(Scopes.lower(name));
+        if (idx != null) {
+          return new Resolution(Resolution.Kind.ALIAS, null, 0, List.of(), idx);
+        }
+      }
+      for (Relation r : s.relations) {
+        if (implicitColumn(r, name)) {
+          return Resolution.found(r, depth);
+        }
+      }
+    }
+    return Resolution.of(Resolution.Kind.NOT_FOUND);
+  }
+
+  private boolean implicitColumn(Relation r, String name) {
+    return dialect == Dialect.SQLITE && r.table != null
+        && SQLITE_ROWID.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  private void column(Expr.Column c, Ctx ctx) {
+    if (!identifier(c.table(), c) || !identifier(c.column(), c)) {
+      return;
+    }
+    Resolution r = resolve(c, ctx.scope(), ctx.clause());
+    switch (r.kind) {
+      case FOUND:
+      case ALIAS:
+        return;
+      case UNKNOWN_QUALIFIER:
+        error(DiagnosticCode.UNKNOWN_QUALIFIER, c, c.table(),
+            qualifierSuggestions(c.table(), ctx.scope(), comparedWith.get(c)), c.table());
+        return;
+      case UNKNOWN_COLUMN:
+        error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
+            columnSuggestions(c.column(), r.relation, ctx.scope()), c.column(),
+            r.relation.displayName);
+        return;
+      case AMBIGUOUS: {
+        List<String> qualified = new ArrayList<>();
+        List<String> where = new ArrayList<>();
+        for (Relation h : r.candidates) {
+          qualified.add(h.refName == null ? h.canonical(c.column())
+              : h.refName + "." + h.canonical(c.column()));
+          where.add(h.describe());
+        }
+        error(DiagnosticCode.AMBIGUOUS_COLUMN, c, c.column(), qualified, c.column(),
+            String.join(", ", where));
+        return;
+      }
+      default:
+        error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
+            scopeSuggestions(c.column(), ctx.scope(), ctx.clause()), c.column(),
+            describe(ctx.scope().fallback != null ? ctx.scope().fallback.relations
+                : ctx.scope().relations));
+    }
+  }
+
+  private static String describe(List<Relation> relations) {
+    if (relations.isEmpty()) {
+      return "no tables";
+    }
+    List<String> names = new ArrayList<>();
+    for (Relation r : relations) {
+      names.add(r.describe());
+    }
+    return String.join(", ", names);
+  }
+
+  private List<String> columnSuggestions(String name, Relation rel, Scope scope) {
+    Map<String, Double> bias = new HashMap<>();
+    // a join-key mix-up: the name is a column of another relation in scope that a foreign key
+    // links to a column of this one (e.g. T1.stu_id where T1 has id and T2.stu_id -> T1.id)
+    if (rel.table != null) {
+      for (Scope s = scope; s != null; s = s.parent) {
+        for (Relation other : s.relations) {
+          if (other == rel || other.table == null || !other.has(name)) {
+            continue;
+          }
+          for (String partner : fkPartners(other.table, other.canonical(name), rel.table)) {
+            bias.merge(partner, 0.6, Math::max);
+          }
+        }
+      }
+    }
+    return NameSuggester.suggest(name, nonNull(rel.columns), bias, NameSuggester.DEFAULT_LIMIT);
+  }
+
+  /** Columns of {@code target} that a foreign key pairs with {@code table.column}, either way. */
+  private static List<String> fkPartners(Table table, String column, Table target) {
+    List<String> out = new ArrayList<>();
+    for (ForeignKey fk : table.foreignKeys()) {
+      if (fk.referencedTable().equalsIgnoreCase(target.name())) {
+        for (int i = 0; i < fk.columns().size() && i < fk.referencedColumns().size(); i++) {
+          if (fk.columns().get(i).equalsIgnoreCase(column)) {
+            out.add(target.column(fk.referencedColumns().get(i)).map(c -> c.name())
+                .orElse(fk.referencedColumns().get(i)));
+          }
+        }
+      }
+    }
+    for (ForeignKey fk : target.foreignKeys()) {
+      if (fk.referencedTable().equalsIgnoreCase(table.name())) {
+        for (int i = 0; i < fk.columns().size() && i < fk.referencedColumns().size(); i++) {
+          if (fk.referencedColumns().get(i).equalsIgnoreCase(column)) {
+            out.add(fk.columns().get(i));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<String> scopeSuggestions(String name, Scope scope, Clause clause) {
+    List<String> cands = new ArrayList<>();
+    Map<String, Double> bias = new HashMap<>();
+    Scope first = scope.fallback != null ? scope.fallback : scope;
+    int depth = 0;
+    for (Scope s = first; s != null; s = s.parent, depth++) {
+      for (Relation r : s.relations) {
+        if (r.columns != null) {
+          for (String c : nonNull(r.columns)) {
+            cands.add(c);
+            if (depth > 0) {
+              bias.putIfAbsent(c, -0.05);
+            } else {
+              bias.put(c, 0.0);
+            }
+          }
+        }
+      }
+      if (depth == 0 && aliasVisible(clause)) {
+        for (SelectItem item : s.items) {
+          if (item.alias() != null) {
+            cands.add(item.alias());
+          }
+        }
+      }
+    }
+    return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+  }
+
+  /**
+   * Suggestions for an unknown qualifier: the aliases and tables in scope, favouring those that have
+   * the columns the statement uses with this qualifier; and catalog tables not in the FROM that have
+   * all those columns (the FROM item may have been left out), favouring tables a foreign key links to
+   * a table in scope.
+   */
+  private List<String> qualifierSuggestions(String qualifier, Scope scope, String avoid) {
+    Set<String> used = columnsByQualifier.getOrDefault(Scopes.lower(qualifier), Set.of());
+    List<String> cands = new ArrayList<>();
+    Map<String, Double> bias = new HashMap<>();
+    Set<Table> inScope = new HashSet<>();
+    List<Table> scopeTables = new ArrayList<>();
+    Scope first = scope.fallback != null ? scope.fallback : scope;
+    for (Scope s = first; s != null; s = s.parent) {
+      for (Relation r : s.relations) {
+        if (r.table != null) {
+          inScope.add(r.table);
+          scopeTables.add(r.table);
+        }
+        if (r.refName == null) {
+          continue;
+        }
+        cands.add(r.refName);
+        double b = 0;
+        if (!used.isEmpty() && r.known() && !r.partial) {
+          int have = 0;
+          for (String u : used) {
+            if (r.has(u)) {
+              have++;
+            }
+          }
+          double fit = (double) have / used.size();
+          b = fit >= 1.0 ? 0.5 : -0.6 * (1 - fit);
+        }
+        if (avoid != null && avoid.equalsIgnoreCase(r.refName)) {
+          b -= 0.3;
+        }
+        bias.merge(r.refName, b, Math::max);
+      }
+    }
+    if (!used.isEmpty()) {
+      for (Table t : catalog.tables()) {
+        if (inScope.contains(t) || !hasAll(t, used)) {
+          continue;
+        }
+        boolean linked = false;
+        for (Table st : scopeTables) {
+          if (linkedByForeignKey(t, st)) {
+            linked = true;
+            break;
+          }
+        }
+        cands.add(t.name());
+        bias.merge(t.name(), 0.35 + (linked ? 0.2 : 0), Math::max);
+      }
+    }
+    return NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT);
+  }
+
+  private static boolean linkedByForeignKey(Table a, Table b) {
+    for (ForeignKey fk : a.foreignKeys()) {
+      if (fk.referencedTable().equalsIgnoreCase(b.name())) {
+        return true;
+      }
+    }
+    for (ForeignKey fk : b.foreignKeys()) {
+      if (fk.referencedTable().equalsIgnoreCase(a.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void collectQualifiers(Statement statement) {
+    List<Expr.Column> cols = new ArrayList<>();
+    Walk.columns(statement, cols);
+    for (Expr.Column c : cols) {
+      if (c.table() != null) {
+        columnsByQualifier.computeIfAbsent(Scopes.lower(c.table()), k -> new LinkedHashSet<>())
+            .add(Scopes.lower(c.column()));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ types
+
+  /** The type of a bare column expression, resolved without reporting; {@code null} otherwise. */
+  SqlType quietType(Expr e, Scope scope) {
+    if (e instanceof Expr.Column c) {
+      Resolution r = resolve(c, scope, Clause.WHERE);
+      if (r.kind == Resolution.Kind.FOUND && r.relation.known()) {
+        return r.relation.type(c.column());
+      }
+      return null;
+    }
+    if (e instanceof Expr.Cast cast) {
+      switch (cast.type()) {
+        case INTEGER:
+        case BIGINT:
+          return SqlType.INTEGER;
+        case DECIMAL:
+          return SqlType.DECIMAL;
+        case DOUBLE:
+          return SqlType.FLOAT;
+        case TEXT:
+          return SqlType.TEXT;
+        default:
+          return null;
+      }
+    }
+    return null;
+  }
+
+  /** Warns when {@code value} is a string literal that cannot be a value of {@code column}'s type. */
+  private boolean typeCheck(Expr column, Expr value, Scope scope, Expr node) {
+    if (!(column instanceof Expr.Column col) || !(value instanceof Expr.Literal lit)
+        || !(lit.value() instanceof String s)) {
+      return false;
+    }
+    SqlType type = quietType(column, scope);
+    if (type == null) {
+      return false;
+    }
+    boolean bad;
+    if (type.isNumeric()) {
+      bad = !NUMBER.matcher(s).matches();
+    } else if (type == SqlType.DATE || type == SqlType.TIMESTAMP) {
+      bad = !DATE_LIKE.matcher(s).matches() && !NUMBER.matcher(s).matches();
+    } else if (type == SqlType.TIME) {
+      bad = !TIME_LIKE.matcher(s).matches() && !DATE_LIKE.matcher(s).matches();
+    } else if (type == SqlType.BOOLEAN) {
+      bad = !BOOLEAN_WORDS.contains(s.trim().toLowerCase(Locale.ROOT));
+    } else {
+      bad = false;
+    }
+    if (bad) {
+      String shown = s.length() > 40 ? s.substring(0, 37) + "..." : s;
+      warning(DiagnosticCode.TYPE_MISMATCH, col, col.column(), "column '" + col.column() + "'",
+          type, "'" + printable(shown) + "'", "TEXT");
+    }
+    return bad;
+  }
+
+  // ------------------------------------------------------------------ accessors for Grouping
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  void notGrouped(Expr.Column c, boolean error) {
+    report(DiagnosticCode.NOT_GROUPED, error ? Severity.ERROR : Severity.WARNING, c, c.column(),
+        List.of(), c.table() == null ? c.column() : c.table() + "." + c.column());
+  }
+
+  FunctionRegistry functions() {
+    return functions;
+  }
+}
