@@ -87,6 +87,28 @@ def inputs(g, q):
     return g['emb'], feat, q['q'], g['src'], g['dst'], g['rel'], g['w']
 
 
+def batch(graphs, qs):
+    """Disjoint union of the questions' graphs; the question embedding is repeated per node."""
+    embs, feats, qns, srcs, dsts, rels, ws, targets = [], [], [], [], [], [], [], []
+    offset = 0
+    for q in qs:
+        g = graphs[q['db_id']]
+        n = g['emb'].shape[0]
+        embs.append(g['emb'])
+        feats.append(torch.cat([g['feat'], q['qfeat']], 1))
+        qns.append(q['q'].expand(n, -1))
+        srcs.append(g['src'] + offset)
+        dsts.append(g['dst'] + offset)
+        rels.append(g['rel'])
+        ws.append(g['w'])
+        t = torch.zeros(n)
+        t[q['gold']] = 1.0
+        targets.append(t)
+        offset += n
+    return (torch.cat(embs), torch.cat(feats), torch.cat(qns), torch.cat(srcs), torch.cat(dsts), torch.cat(rels),
+            torch.cat(ws), torch.cat(targets))
+
+
 def evaluate(model, graphs, questions):
     """Recall@k and full recall@k of tables and columns, per question's own database."""
     model.eval()
@@ -122,6 +144,7 @@ def main(argv):
     ap.add_argument('--layers', type=int, default=2)
     ap.add_argument('--lr', type=float, default=2e-3)
     ap.add_argument('--seed', type=int, default=20261121)
+    ap.add_argument('--batch', type=int, default=16)
     ap.add_argument('--include-validation', action='store_true',
                     help='also train on the validation databases (for a final model; its metrics are then not held out)')
     args = ap.parse_args(argv)
@@ -144,7 +167,8 @@ def main(argv):
     relations = max(relations, meta['relations'])
     model = Gnn(dim, feats, relations, args.hidden, args.layers)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, weight_decay=1e-5)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(1, args.epochs * len(train)))
+    steps = args.epochs * ((len(train) + args.batch - 1) // args.batch)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=max(1, steps))
     print(f'train questions {len(train)}, validation questions {len(val)}, graphs {len(graphs)}, '
           f'features {feats}, relations {relations}', file=sys.stderr)
     history = []
@@ -152,18 +176,16 @@ def main(argv):
         random.shuffle(train)
         t0 = time.time()
         total = 0.0
-        for q in train:
-            g = graphs[q['db_id']]
-            logits = model(*inputs(g, q))
-            target = torch.zeros(logits.shape[0])
-            target[q['gold']] = 1.0
-            # tables and columns weigh the same; positives are rare
+        for b in range(0, len(train), args.batch):
+            emb, feat, qn, src, dst, rel, w, target = batch(graphs, train[b:b + args.batch])
+            logits = model(emb, feat, qn, src, dst, rel, w)
+            # positives are rare: weigh them up
             loss = nn.functional.binary_cross_entropy_with_logits(logits, target, pos_weight=torch.tensor(4.0))
             opt.zero_grad()
             loss.backward()
             opt.step()
             sched.step()
-            total += loss.item()
+            total += loss.item() * len(train[b:b + args.batch])
         metrics, _ = evaluate(model, graphs, val) if val else ({}, 0)
         history.append({'epoch': epoch + 1, 'loss': round(total / len(train), 4), **{
             k: metrics[k] for k in ('full_table@3', 'full_table@5', 'full_column@10', 'full_column@30') if k in metrics}})
@@ -180,9 +202,9 @@ def main(argv):
         'relations': relations,
         'opset': OPSET,
         'architecture': f'R-GCN, {args.layers} layers, hidden {args.hidden}, mean aggregation per relation, '
-                        'question-conditioned inputs, BCE loss (pos_weight 4)',
+                        f'question-conditioned inputs, BCE loss (pos_weight 4), batches of {args.batch} graphs',
         'training': {'epochs': args.epochs, 'lr': args.lr, 'optimizer': 'Adam + cosine schedule',
-                     'seed': args.seed, 'train_questions': len(train), 'include_validation': args.include_validation,
+                     'seed': args.seed, 'batch': args.batch, 'train_questions': len(train), 'include_validation': args.include_validation,
                      'sources': sorted({q['source'] for q in train})},
         'validation': {'questions': n, 'metrics': metrics},
         'history': history,
