@@ -45,6 +45,8 @@ public final class CatalogProvider {
   private record State(Catalog catalog, String token, long probedAt) {}
 
   /**
+   * A provider that reads nothing until the first {@link #current()}.
+   *
    * @param dataSource where connections come from (each read or probe borrows one and closes it)
    * @param options what and how to read; {@code null} means {@link CatalogOptions#defaults()}
    * @param probeInterval least time between two probes; {@code null} means {@link

@@ -61,6 +61,8 @@ public final class CatalogReader {
   private final CatalogOptions options;
 
   /**
+   * A reader with the given options.
+   *
    * @param options what and how to read; {@code null} means {@link CatalogOptions#defaults()}
    */
   public CatalogReader(CatalogOptions options) {

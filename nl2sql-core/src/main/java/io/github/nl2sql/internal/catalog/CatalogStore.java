@@ -46,6 +46,8 @@ public final class CatalogStore {
   }
 
   /**
+   * A store keeping at most {@code maximumSize} catalogs in memory.
+   *
    * @param directory folder for snapshots (created on first save), or {@code null} for memory only
    * @param maximumSize most catalogs kept in memory
    * @throws IllegalArgumentException when {@code maximumSize} is negative

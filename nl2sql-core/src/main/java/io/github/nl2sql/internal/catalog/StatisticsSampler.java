@@ -99,6 +99,13 @@ final class StatisticsSampler {
         failed.computeIfAbsent(reason, r -> new ArrayList<>()).add(t.qualifiedName());
         example.putIfAbsent(reason, firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
         out.add(t);
+      } catch (RuntimeException e) {
+        // A driver failing in an unchecked way must not cost the catalog either.
+        rollback(c, savepoint);
+        LOG.debug("Statistics of {} not read", t.qualifiedName(), e);
+        failed.computeIfAbsent("read failed", r -> new ArrayList<>()).add(t.qualifiedName());
+        example.putIfAbsent("read failed", firstLine(String.valueOf(e)));
+        out.add(t);
       }
     }
     if (!timedOut.isEmpty()) {

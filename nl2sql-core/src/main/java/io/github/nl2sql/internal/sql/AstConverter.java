@@ -187,8 +187,7 @@ final class AstConverter {
     if (source == null) {
       throw notExpressible("INSERT without VALUES or query", null, "INSERT");
     }
-    Values values = ins.getValues();
-    if (values != null && source instanceof Values) {
+    if (source instanceof Values values) {
       return new Statement.Insert(table, columns, rows(values), null);
     }
     return new Statement.Insert(table, columns, List.of(), query(source));
@@ -1066,8 +1065,8 @@ final class AstConverter {
   }
 
   private Expr window(AnalyticExpression a) {
-    rejectIf(a.getType() != AnalyticType.OVER, "aggregate " + a.getType().toString().replace('_', ' '), a,
-        null);
+    rejectIf(a.getType() == AnalyticType.FILTER_ONLY, "FILTER clause", a, "FILTER");
+    rejectIf(a.getType() != AnalyticType.OVER, "WITHIN GROUP", a, "WITHIN");
     rejectIf(a.getFilterExpression() != null, "FILTER clause", a, "FILTER");
     rejectIf(a.getWindowName() != null, "named window reference", a, a.getWindowName());
     rejectIf(a.getKeep() != null, "KEEP clause", a, "KEEP");

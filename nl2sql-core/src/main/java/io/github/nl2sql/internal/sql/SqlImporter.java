@@ -98,7 +98,7 @@ public final class SqlImporter {
     }
     Statements statements;
     try {
-      statements = parse(text);
+      statements = parse(text.substring(0, SqlText.significantEnd(text, brackets)));
     } catch (JSQLParserException | RuntimeException | StackOverflowError e) {
       SyntaxErrors.Described d = SyntaxErrors.describe(e, text);
       List<Diagnostic> diags = new ArrayList<>();

@@ -15,6 +15,21 @@ final class SqlText {
    * semicolons outside strings, quoted identifiers and comments.
    */
   static List<Integer> statementStarts(String sql, boolean brackets) {
+    return scan(sql, brackets, null);
+  }
+
+  /**
+   * The offset just after the last significant character of {@code sql}: trailing whitespace, comments
+   * and semicolons are not significant. JSqlParser rejects an empty statement after a comment, so the
+   * importer parses only up to here; offsets into the shortened text are offsets into the original.
+   */
+  static int significantEnd(String sql, boolean brackets) {
+    int[] end = new int[1];
+    scan(sql, brackets, end);
+    return end[0];
+  }
+
+  private static List<Integer> scan(String sql, boolean brackets, int[] lastEnd) {
     List<Integer> starts = new ArrayList<>();
     int n = sql.length();
     boolean inStatement = false;
@@ -50,6 +65,9 @@ final class SqlText {
         i = end < 0 ? n : end + 1;
       } else {
         i++;
+      }
+      if (lastEnd != null) {
+        lastEnd[0] = i;
       }
     }
     return starts;

@@ -123,7 +123,7 @@ class SpiderCatalogTest {
     }
   }
 
-  /** Timings for the report: median over the first 40 databases, after a warm-up pass. */
+  /** Timings for the report: median over the first 20 databases, after a warm-up pass. */
   @Test
   void timings() throws SQLException {
     List<Long> schemaOnly = new ArrayList<>();
@@ -135,7 +135,7 @@ class SpiderCatalogTest {
       int n = 0;
       for (JsonNode db : tablesJson) {
         String id = db.get("db_id").asText();
-        if (!Files.isRegularFile(file(id)) || n++ >= 40) {
+        if (!Files.isRegularFile(file(id)) || n++ >= 20) {
           continue;
         }
         try (Connection c = open(file(id)).getConnection()) {
@@ -169,7 +169,7 @@ class SpiderCatalogTest {
       List<Long> p = new ArrayList<>();
       Catalog catalog = null;
       try (Connection c = open(file(id)).getConnection()) {
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 5; i++) {
           long t0 = System.nanoTime();
           plain.read(c);
           long t1 = System.nanoTime();

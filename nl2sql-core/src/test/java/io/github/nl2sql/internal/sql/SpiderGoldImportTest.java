@@ -10,6 +10,9 @@ import io.github.nl2sql.catalog.Column;
 import io.github.nl2sql.catalog.SqlType;
 import io.github.nl2sql.catalog.Table;
 import io.github.nl2sql.diagnostics.Diagnostic;
+import io.github.nl2sql.diagnostics.Position;
+import io.github.nl2sql.ir.Expr;
+import io.github.nl2sql.ir.TableRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,7 @@ class SpiderGoldImportTest {
     int total = 0;
     int clean = 0;
     Map<String, List<String>> failures = new TreeMap<>();
+    List<String> badPositions = new ArrayList<>();
     long started = System.nanoTime();
     for (JsonNode item : items) {
       total++;
@@ -54,6 +58,12 @@ class SpiderGoldImportTest {
         clean++;
         assertThat(r.kind()).isEqualTo(StatementKind.QUERY);
         assertThat(r.statementCount()).isEqualTo(1);
+        for (Object node : IrNodes.columnsAndTables(r.statement())) {
+          String problem = positionProblem(sql, node, r.positions().positionOf(node));
+          if (problem != null) {
+            badPositions.add(problem + " in: " + sql);
+          }
+        }
         continue;
       }
       String reason = r.diagnostics().isEmpty() ? "no IR and no diagnostic" : reason(r.diagnostics().get(0));
@@ -68,8 +78,37 @@ class SpiderGoldImportTest {
           System.out.printf("  %4d  %s%n", e.getValue().size(), e.getKey());
           e.getValue().stream().limit(3).forEach(s -> System.out.println("          " + s));
         });
+    badPositions.stream().limit(10).forEach(p -> System.out.println("  bad position: " + p));
     assertThat(clean).as("gold queries imported without diagnostics").isGreaterThanOrEqualTo(
         (int) Math.ceil(total * 0.99));
+    assertThat(badPositions).as("column/table nodes without a matching source position").isEmpty();
+  }
+
+  /** Null when {@code p} points at the text of {@code node}, else what is wrong. */
+  static String positionProblem(String sql, Object node, Position p) {
+    if (p == null) {
+      return "no position for " + node;
+    }
+    if (p.offset() + p.length() > sql.length()) {
+      return "position out of range for " + node;
+    }
+    String expected;
+    if (node instanceof Expr.Column c) {
+      expected = c.table() == null ? c.column() : c.table() + "." + c.column();
+    } else {
+      TableRef.Table t = (TableRef.Table) node;
+      expected = t.schema() == null ? t.name() : t.schema() + "." + t.name();
+    }
+    String actual = sql.substring(p.offset(), p.offset() + p.length()).replaceAll("[\"`\\[\\]]", "");
+    if (!actual.replaceAll("\\s+", "").equalsIgnoreCase(expected.replaceAll("\\s+", ""))) {
+      return "position of " + node + " points at '" + actual + "'";
+    }
+    String before = sql.substring(0, p.offset());
+    int line = 1 + (int) before.chars().filter(ch -> ch == '\n').count();
+    if (p.line() != line) {
+      return "wrong line for " + node;
+    }
+    return null;
   }
 
   private static String reason(Diagnostic d) {
