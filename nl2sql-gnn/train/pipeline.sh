@@ -14,7 +14,7 @@ WORK=${WORK:-$ROOT/nl2sql-gnn/target/pipeline}
 PY=/usr/bin/python3
 TRAIN=$ROOT/nl2sql-gnn/train
 MODELS=$ROOT/nl2sql-gnn/src/main/resources/io/github/nl2sql/gnn/model
-EPOCHS=${EPOCHS:-12}
+EPOCHS=${EPOCHS:-3}
 mkdir -p "$WORK/eval"
 cd "$ROOT"
 
