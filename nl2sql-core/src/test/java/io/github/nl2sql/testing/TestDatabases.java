@@ -17,9 +17,10 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * Real databases for tests. A server-backed database comes from an environment variable when set
- * ({@code NL2SQL_TEST_MARIADB_URL}, {@code NL2SQL_TEST_POSTGRES_URL}; that is how {@code .ci/run} points
- * tests at the local servers); otherwise a test fails with a message saying how to provide one. Never a
- * silent skip.
+ * ({@code NL2SQL_TEST_MARIADB_URL}, {@code NL2SQL_TEST_POSTGRES_URL}; that is how {@code bin/test} and
+ * {@code .ci/run} point tests at the local servers); otherwise from a Testcontainers container (one per
+ * JVM, started on first use) when a Docker engine is reachable; otherwise a test fails with a message
+ * saying how to provide one. Never a silent skip.
  */
 public final class TestDatabases {
   public static final String MARIADB_ENV = "NL2SQL_TEST_MARIADB_URL";
@@ -29,7 +30,7 @@ public final class TestDatabases {
 
   /** MariaDB (a database the tests may freely create tables in). */
   public static DataSource mariadb() {
-    String url = required(MARIADB_ENV, "jdbc:mariadb://127.0.0.1:3306/nl2sql_test?user=root");
+    String url = url(MARIADB_ENV, "jdbc:mariadb://127.0.0.1:3306/nl2sql_test?user=root", Containers::mariadb);
     try {
       MariaDbDataSource ds = new MariaDbDataSource();
       ds.setUrl(url);
@@ -39,9 +40,15 @@ public final class TestDatabases {
     }
   }
 
+  /** The JDBC URL of the PostgreSQL test database (env variable, container, or a clear failure). */
+  public static String postgresUrl() {
+    return url(POSTGRES_ENV, "jdbc:postgresql://127.0.0.1:5432/nl2sql_test?user=postgres",
+        Containers::postgres);
+  }
+
   /** PostgreSQL (a database the tests may freely create tables in). */
   public static DataSource postgres() {
-    String url = required(POSTGRES_ENV, "jdbc:postgresql://127.0.0.1:5432/nl2sql_test?user=postgres");
+    String url = postgresUrl();
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setURL(url);
     return ds;
@@ -94,14 +101,45 @@ public final class TestDatabases {
     }
   }
 
-  private static String required(String env, String example) {
+  private static String url(String env, String example, java.util.function.Supplier<String> container) {
     String url = System.getenv(env);
-    if (url == null || url.isBlank()) {
-      throw new IllegalStateException("Set " + env + " to a JDBC URL of a database the tests may write to, e.g. "
-          + example + " (.ci/run does this and starts the local server), or run where a Docker engine "
-          + "is available for Testcontainers.");
+    if (url != null && !url.isBlank()) {
+      return url;
     }
-    return url;
+    if (dockerAvailable()) {
+      return container.get();
+    }
+    throw new IllegalStateException("Set " + env + " to a JDBC URL of a database the tests may write to, e.g. "
+        + example + " (bin/test does this and starts the local server), or run where a Docker engine "
+        + "is available for Testcontainers.");
+  }
+
+  /** Containers started on first use and kept for the JVM's lifetime (Testcontainers' reaper stops them). */
+  private static final class Containers {
+    private static String mariadbUrl;
+    private static String postgresUrl;
+
+    static synchronized String mariadb() {
+      if (mariadbUrl == null) {
+        org.testcontainers.containers.MariaDBContainer<?> c =
+            new org.testcontainers.containers.MariaDBContainer<>("mariadb:10.11")
+                .withDatabaseName("nl2sql_test").withUsername("root").withPassword("");
+        c.start();
+        mariadbUrl = c.getJdbcUrl() + "?user=root";
+      }
+      return mariadbUrl;
+    }
+
+    static synchronized String postgres() {
+      if (postgresUrl == null) {
+        org.testcontainers.containers.PostgreSQLContainer<?> c =
+            new org.testcontainers.containers.PostgreSQLContainer<>("postgres:15")
+                .withDatabaseName("nl2sql_test").withUsername("postgres").withPassword("postgres");
+        c.start();
+        postgresUrl = c.getJdbcUrl() + "?user=postgres&password=postgres";
+      }
+      return postgresUrl;
+    }
   }
 
   /** Lower-case a name the way the current test database folds unquoted identifiers. */

@@ -82,14 +82,17 @@ import org.jooq.impl.SQLDataType;
  *       constant comes from jOOQ, not from the IR.
  *   <li>ORDER BY / GROUP BY ordinals are rendered inline ({@code ORDER BY 2}): a bind value there would
  *       sort by a constant instead of by the column.
- *   <li>Integer arguments that SQL wants as {@code int} (substring positions, round's digits, ntile,
- *       lag/lead offsets) are bound as {@link Integer} when the IR gives a literal that fits, so
- *       PostgreSQL finds the function overload.
+ *   <li>Integer literals given directly as function arguments (substring positions, round's digits,
+ *       ntile, lag/lead offsets, ...) are bound as {@link Integer} when they fit, so PostgreSQL finds
+ *       the {@code int} overload; other integer literals are bound as {@link Long}. Bind values are
+ *       {@code null}, {@link String}, {@link Long}, {@link Integer}, {@link java.math.BigDecimal} or
+ *       {@link Boolean}.
  *   <li>Two strings of the IR are not literals and can only be rendered inline, escaped by jOOQ: the
  *       {@code ESCAPE} character of LIKE and the GROUP_CONCAT separator on MySQL, MariaDB and H2
  *       (their grammars want a string literal there) and in PostgreSQL's {@code STRING_AGG(DISTINCT
  *       ..)}. Elsewhere (SQLite, PostgreSQL without DISTINCT) the separator is bound.
- *   <li>Function names come only from a closed catalogue ({@link #knownFunctions}); anything else is
+ *   <li>Function names come only from a closed catalogue ({@link #knownFunctions}): the validator's
+ *       function registry for the dialect plus a few names mapped to jOOQ built-ins; anything else is
  *       rejected with {@link IllegalArgumentException}.
  *   <li>A read without LIMIT gets {@code defaultLimit}; subqueries and CTE bodies never get one.
  *   <li>Derived tables without an alias get {@code _d1}, {@code _d2}, ... (PostgreSQL requires one).
@@ -107,6 +110,19 @@ import org.jooq.impl.SQLDataType;
  *   <li>The ORDER BY of a set operation refers to its output columns, so qualifiers of its column
  *       references are dropped. A set operation with CTEs is rendered as {@code WITH .. SELECT * FROM
  *       (set operation) AS _s ORDER BY .. LIMIT ..} so the CTEs cover both operands on every dialect.
+ *   <li>A set-operation operand that is itself a set operation with ORDER BY, LIMIT, OFFSET or CTEs is
+ *       rendered as {@code SELECT * FROM (..) AS _dN} (jOOQ would merge it into the outer operation).
+ *       On SQLite, which allows no parentheses around operands, jOOQ wraps operands that need them
+ *       in derived tables the same way.
+ *   <li>CAST to DECIMAL and DOUBLE is {@code DECIMAL(65,30)} on MySQL and MariaDB (a bare DECIMAL is
+ *       DECIMAL(10,0) there and jOOQ has no DOUBLE cast for them), and DECIMAL to {@code
+ *       DECIMAL(65,30)} on H2 (scale 0 otherwise); other types map through jOOQ's SQLDataType.
+ *   <li>jOOQ emulates NULLS FIRST/LAST on MySQL and MariaDB with an extra CASE sort key, and casts the
+ *       left operand of LIKE to VARCHAR on PostgreSQL; both keep results.
+ *   <li>Rejected with {@link IllegalArgumentException} because the dialect cannot say it: lag/lead
+ *       with a default on MariaDB, GROUP_CONCAT(DISTINCT ..) with a separator other than ',' on
+ *       SQLite, EXTRACT of parts other than year, quarter, month, day, hour, minute, second (jOOQ
+ *       would renumber e.g. PostgreSQL's {@code dow}).
  *   <li>Everything else (integer division, {@code ||}, case sensitivity of LIKE, NULL ordering) is
  *       left to the database: the compiler renders what the IR says and avoids jOOQ emulations that
  *       change results (COUNT(DISTINCT x) stays, AVG stays AVG).
@@ -125,9 +141,26 @@ public final class SqlCompiler {
     }
   }
 
+  private static final java.util.Map<Dialect, SqlCompiler> SHARED = new java.util.EnumMap<>(Dialect.class);
+
+  static {
+    for (Dialect d : Dialect.values()) {
+      SHARED.put(d, new SqlCompiler(d));
+    }
+  }
+
   private final Dialect dialect;
   private final SQLDialect sqlDialect;
   private final DSLContext ctx;
+
+  /**
+   * A shared compiler for {@code dialect} (compilers are immutable, so one per dialect is enough).
+   *
+   * @throws NullPointerException if {@code dialect} is null
+   */
+  public static SqlCompiler forDialect(Dialect dialect) {
+    return SHARED.get(Objects.requireNonNull(dialect, "dialect"));
+  }
 
   /**
    * A compiler for {@code dialect}.
@@ -212,6 +245,21 @@ public final class SqlCompiler {
           + binds.size() + " bind values in SQL for " + dialect + ": " + sql);
     }
     return new CompiledQuery(sql, binds, dialect, effective);
+  }
+
+  /**
+   * A (qualified) name from IR identifiers; rendered quoted and escaped by jOOQ.
+   *
+   * @throws IllegalArgumentException if a part is null or blank
+   */
+  static Name id(String... parts) {
+    for (String p : parts) {
+      if (p == null || p.isBlank()) {
+        throw new IllegalArgumentException("identifier must not be null or blank: "
+            + java.util.Arrays.toString(parts));
+      }
+    }
+    return DSL.name(parts);
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -301,10 +349,10 @@ public final class SqlCompiler {
         if (item.alias() != null) {
           throw new IllegalArgumentException("a star select item cannot have an alias");
         }
-        return star.table() == null ? DSL.asterisk() : DSL.table(DSL.name(star.table())).asterisk();
+        return star.table() == null ? DSL.asterisk() : DSL.table(id(star.table())).asterisk();
       }
       Field<?> f = field(item.expr());
-      return item.alias() == null ? f : f.as(DSL.name(item.alias()));
+      return item.alias() == null ? f : f.as(id(item.alias()));
     }
 
     void limit(SelectQuery<Record> q, Long limit, Long offset) {
@@ -323,7 +371,7 @@ public final class SqlCompiler {
         if (item.expr() instanceof Expr.Ordinal o) {
           f = DSL.inline(o.position());
         } else if (outputColumnsOnly && item.expr() instanceof Expr.Column c) {
-          f = DSL.field(DSL.name(c.column()));
+          f = DSL.field(id(c.column()));
         } else {
           f = field(item.expr());
         }
@@ -399,8 +447,8 @@ public final class SqlCompiler {
       List<CommonTableExpression<?>> ctes = new ArrayList<>();
       for (Cte cte : with.ctes()) {
         Select<Record> body = query(cte.query());
-        Name[] cols = cte.columns().stream().map(DSL::name).toArray(Name[]::new);
-        ctes.add(DSL.name(cte.name()).fields(cols).as(body));
+        Name[] cols = cte.columns().stream().map(SqlCompiler::id).toArray(Name[]::new);
+        ctes.add(id(cte.name()).fields(cols).as(body));
       }
       return with.recursive() ? ctx.withRecursive(ctes) : ctx.with(ctes);
     }
@@ -418,22 +466,22 @@ public final class SqlCompiler {
     }
 
     Table<Record> table(TableRef.Table t) {
-      Name n = t.schema() == null ? DSL.name(t.name()) : DSL.name(t.schema(), t.name());
+      Name n = t.schema() == null ? id(t.name()) : id(t.schema(), t.name());
       Table<Record> table = DSL.table(n);
-      return t.alias() == null ? table : table.as(DSL.name(t.alias()));
+      return t.alias() == null ? table : table.as(id(t.alias()));
     }
 
     Table<?> derived(TableRef.Derived d) {
       String alias = d.alias() != null ? d.alias() : nextDerivedAlias();
       List<String> cols = d.columnAliases();
       if (cols.isEmpty()) {
-        return DSL.table(query(d.query())).as(DSL.name(alias));
+        return DSL.table(query(d.query())).as(id(alias));
       }
       if (dialect == Dialect.SQLITE || dialect == Dialect.MARIADB || dialect == Dialect.MYSQL) {
-        return DSL.table(query(renameOutputColumns(d.query(), cols))).as(DSL.name(alias));
+        return DSL.table(query(renameOutputColumns(d.query(), cols))).as(id(alias));
       }
-      Name[] names = cols.stream().map(DSL::name).toArray(Name[]::new);
-      return DSL.table(query(d.query())).as(DSL.name(alias), names);
+      Name[] names = cols.stream().map(SqlCompiler::id).toArray(Name[]::new);
+      return DSL.table(query(d.query())).as(id(alias), names);
     }
 
     /** Applies derived-table column aliases to the query's own select list (left-most operand). */
@@ -497,7 +545,7 @@ public final class SqlCompiler {
       }
       List<Field<?>> using = new ArrayList<>();
       for (String c : j.using()) {
-        using.add(DSL.field(DSL.name(c)));
+        using.add(DSL.field(id(c)));
       }
       return step.using(using);
     }
@@ -505,11 +553,11 @@ public final class SqlCompiler {
     // ------------------------------------------------------------------ DML
 
     org.jooq.Query insert(Statement.Insert ins) {
-      Table<Record> table = DSL.table(ins.table().schema() == null ? DSL.name(ins.table().name())
-          : DSL.name(ins.table().schema(), ins.table().name()));
+      Table<Record> table = DSL.table(ins.table().schema() == null ? id(ins.table().name())
+          : id(ins.table().schema(), ins.table().name()));
       List<Field<?>> cols = new ArrayList<>();
       for (String c : ins.columns()) {
-        cols.add(DSL.field(DSL.name(c)));
+        cols.add(DSL.field(id(c)));
       }
       InsertSetStep<Record> start = ctx.insertInto(table);
       if (ins.query() != null) {
@@ -538,7 +586,7 @@ public final class SqlCompiler {
     org.jooq.Query update(Statement.Update up) {
       Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
       for (Statement.Assignment a : up.set()) {
-        set.put(DSL.field(DSL.name(a.column())), field(a.value()));
+        set.put(DSL.field(id(a.column())), field(a.value()));
       }
       UpdateSetMoreStep<Record> step = ctx.update(table(up.table())).set(set);
       return up.where() == null ? step : step.where(condition(up.where()));
@@ -596,8 +644,8 @@ public final class SqlCompiler {
 
     @Override
     public QueryPart visitColumn(Expr.Column e) {
-      return e.table() == null ? DSL.field(DSL.name(e.column()))
-          : DSL.field(DSL.name(e.table(), e.column()));
+      return e.table() == null ? DSL.field(id(e.column()))
+          : DSL.field(id(e.table(), e.column()));
     }
 
     @Override
@@ -771,21 +819,19 @@ public final class SqlCompiler {
     @Override
     public QueryPart visitFunction(Expr.Function e) {
       Functions.Spec spec = spec(e);
-      if (spec.window()) {
+      if (spec.kind() == Functions.Kind.WINDOW) {
         throw new IllegalArgumentException("window function " + e.name() + " needs an OVER clause");
       }
-      return spec.renderer().render(args(e, spec));
+      return spec.renderer().render(e.args(), args(e));
     }
 
     Functions.Spec spec(Expr.Function e) {
       if (!Functions.IDENTIFIER.matcher(e.name()).matches()) {
         throw new IllegalArgumentException("function name '" + e.name() + "' is not a plain identifier");
       }
-      Functions.Spec spec = Functions.lookup(e.name());
-      if (spec == null || !spec.dialects().contains(dialect)) {
-        throw new IllegalArgumentException("unknown function " + e.name() + " for " + dialect
-            + "; known: " + Functions.names(dialect, false) + ", window: "
-            + Functions.names(dialect, true));
+      Functions.Spec spec = Functions.lookup(e.name(), dialect);
+      if (spec == null) {
+        throw new IllegalArgumentException("unknown function " + e.name() + " for " + dialect);
       }
       int n = e.args().size();
       if (n < spec.minArgs() || n > spec.maxArgs()) {
@@ -797,11 +843,11 @@ public final class SqlCompiler {
       return spec;
     }
 
-    List<Field<?>> args(Expr.Function e, Functions.Spec spec) {
+    /** Compiled arguments; integer literals that fit are bound as Integer (see the class comment). */
+    List<Field<?>> args(Expr.Function e) {
       List<Field<?>> args = new ArrayList<>();
-      for (int i = 0; i < e.args().size(); i++) {
-        Expr a = e.args().get(i);
-        args.add(spec.intArgs().contains(i) ? intArg(a) : field(a));
+      for (Expr a : e.args()) {
+        args.add(intArg(a));
       }
       return args;
     }
@@ -939,11 +985,14 @@ public final class SqlCompiler {
     @SuppressWarnings({"unchecked", "rawtypes"})
     WindowOverStep<?> windowFunction(Expr.Function e) {
       Functions.Spec spec = spec(e);
-      if (!spec.window()) {
+      List<Field<?>> a = args(e);
+      if (spec.kind() == Functions.Kind.AGGREGATE) {
+        return (WindowOverStep<?>) spec.renderer().render(e.args(), a);
+      }
+      if (spec.kind() != Functions.Kind.WINDOW) {
         throw new IllegalArgumentException("function " + e.name()
             + " is not a window function; OVER needs an aggregate or a window function");
       }
-      List<Field<?>> a = args(e, spec);
       switch (spec.name()) {
         case "row_number":
           return DSL.rowNumber();

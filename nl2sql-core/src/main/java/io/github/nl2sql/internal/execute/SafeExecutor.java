@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,7 +145,14 @@ public final class SafeExecutor {
       ps.setFetchSize(dialect == Dialect.MYSQL ? Integer.MIN_VALUE : Math.min(500, cap));
       List<Object> params = query.parameters();
       for (int i = 0; i < params.size(); i++) {
-        ps.setObject(i + 1, params.get(i));
+        Object p = params.get(i);
+        if (p instanceof String && dialect == Dialect.POSTGRES) {
+          // untyped, so PostgreSQL infers the type from the context ("d > ?" with a DATE column);
+          // bound as varchar it would fail with "operator does not exist: date > character varying"
+          ps.setObject(i + 1, p, Types.OTHER);
+        } else {
+          ps.setObject(i + 1, p);
+        }
       }
       open.rs = ps.executeQuery();
       open.columns = columns(open.rs.getMetaData());

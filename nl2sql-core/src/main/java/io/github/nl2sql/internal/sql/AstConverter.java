@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.AllValue;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.AnalyticType;
@@ -48,7 +50,6 @@ import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.MySQLGroupConcat;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
@@ -130,6 +131,7 @@ final class AstConverter {
   private final Catalog catalog;
   private final SourceMap positions = new SourceMap();
   private Set<String> catalogColumns;
+  private Set<String> aliases;
   private int cursor;
 
   AstConverter(String sql, Dialect dialect, Catalog catalog) {
@@ -295,7 +297,7 @@ final class AstConverter {
     } else {
       throw notExpressible(readableName(s), s, null);
     }
-    return decorate(body, with, orderBy(s.getOrderByElements()), limitOf(s), offsetOf(s));
+    return decorate(body, with, orderBy(s.getOrderByElements(), true), limitOf(s), offsetOf(s));
   }
 
   /** Applies the outer WITH/ORDER BY/LIMIT/OFFSET of a query level to its body. */
@@ -407,8 +409,7 @@ final class AstConverter {
       rejectIf(notEmpty(ps.getDistinct().getOnSelectItems()), "DISTINCT ON", null, "DISTINCT");
       distinct = true;
     }
-    // FROM first: its table positions come before the select list's columns in the cursor order
-    // only when searching; AST positions are exact either way.
+    // Clauses in text order, so the fallback text search for positions moves forward through the text.
     List<SelectItem> items = new ArrayList<>();
     for (net.sf.jsqlparser.statement.select.SelectItem<?> si : ps.getSelectItems()) {
       items.add(selectItem(si));
@@ -450,7 +451,7 @@ final class AstConverter {
     return out;
   }
 
-  private List<OrderItem> orderBy(List<OrderByElement> elements) {
+  private List<OrderItem> orderBy(List<OrderByElement> elements, boolean ordinals) {
     if (elements == null || elements.isEmpty()) {
       return List.of();
     }
@@ -463,7 +464,8 @@ final class AstConverter {
       } else if (o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_LAST) {
         nulls = NullOrder.LAST;
       }
-      out.add(new OrderItem(orderingExpr(o.getExpression(), "ORDER BY"),
+      Expr key = ordinals ? orderingExpr(o.getExpression(), "ORDER BY") : expr(o.getExpression());
+      out.add(new OrderItem(key,
           o.isAsc() ? SortOrder.ASC : SortOrder.DESC, nulls));
     }
     return out;
@@ -488,19 +490,17 @@ final class AstConverter {
     if (limit != null) {
       rejectIf(notEmpty(limit.getByExpressions()), "LIMIT BY", limit, "LIMIT");
       Expression rc = limit.getRowCount();
-      if (!limit.isLimitAll() && !limit.isLimitNull() && rc != null && !(rc instanceof NullValue)
-          && !(rc instanceof AllValue)) {
+      if (rc != null && !(rc instanceof NullValue) && !(rc instanceof AllValue)) {
         value = nonNegative(rc, "LIMIT");
       }
     }
     if (fetch != null) {
       rejectIf(value != null, "both LIMIT and FETCH", null, "FETCH");
-      rejectIf(fetch.getFetchJdbcParameter() != null, "bind parameter in FETCH", null, "FETCH");
       List<String> params = fetch.getFetchParameters();
       rejectIf(params != null && params.stream().anyMatch(p -> p.equalsIgnoreCase("PERCENT")
           || p.equalsIgnoreCase("TIES")), "FETCH ... PERCENT/WITH TIES", null, "FETCH");
-      value = fetch.getExpression() != null ? nonNegative(fetch.getExpression(), "FETCH")
-          : Long.valueOf(fetch.getRowCount() > 0 ? fetch.getRowCount() : 1L);
+      // FETCH FIRST ROW ONLY names no count: one row.
+      value = fetch.getExpression() != null ? nonNegative(fetch.getExpression(), "FETCH") : Long.valueOf(1L);
     }
     return value;
   }
@@ -657,9 +657,6 @@ final class AstConverter {
     if (e instanceof BooleanValue b) {
       return Expr.Literal.of(b.getValue());
     }
-    if (e instanceof Parenthesis p) {
-      return expr(p.getExpression());
-    }
     if (e instanceof AndExpression || e instanceof OrExpression) {
       return logical(e);
     }
@@ -727,7 +724,11 @@ final class AstConverter {
       return f;
     }
     if (e instanceof AllTableColumns atc) {
-      return new Expr.Star(unquote(atc.getTable().getName()));
+      rejectIf(notEmpty(atc.getExceptColumns()) || notEmpty(atc.getReplaceExpressions()),
+          "SELECT t.* EXCEPT/REPLACE", atc, null);
+      Expr.Star star = new Expr.Star(unquote(atc.getTable().getName()));
+      positions.put(star, positionOf(atc, atc.getTable().getName()));
+      return star;
     }
     if (e instanceof AllColumns ac) {
       rejectIf(notEmpty(ac.getExceptColumns()) || notEmpty(ac.getReplaceExpressions()),
@@ -768,8 +769,9 @@ final class AstConverter {
       positions.put(col, positionOf(c, name));
       return col;
     }
-    rejectIf(t.getSchemaName() != null || t.getDatabase() != null
-        && t.getDatabase().getDatabaseName() != null, "schema-qualified column reference", c, null);
+    rejectIf(t.getSchemaName() != null
+        || (t.getDatabase() != null && t.getDatabase().getDatabaseName() != null),
+        "schema-qualified column reference", c, null);
     Expr.Column col = Expr.Column.of(unquote(t.getName()), unquote(name));
     positions.put(col, positionOf(c, c.getFullyQualifiedName()));
     return col;
@@ -777,6 +779,13 @@ final class AstConverter {
 
   private boolean doubleQuotedIsString(String text) {
     if (dialect == Dialect.POSTGRES || dialect == Dialect.H2) {
+      return false;
+    }
+    if (aliases == null) {
+      aliases = aliasesIn(sql);
+    }
+    if (aliases.contains(text.toLowerCase(Locale.ROOT))) {
+      // SQLite resolves a double-quoted name against aliases too, e.g. ORDER BY "total".
       return false;
     }
     if (catalog == null) {
@@ -794,6 +803,19 @@ final class AstConverter {
     return !catalogColumns.contains(text.toLowerCase(Locale.ROOT));
   }
 
+  private static final Pattern ALIAS = Pattern.compile(
+      "(?i)\\bAS\\s+(\"(?:[^\"]|\"\")*\"|`[^`]*`|\\[[^\\]]*]|[A-Za-z_][A-Za-z0-9_$]*)");
+
+  /** Names introduced with AS anywhere in the text (select-list, table and CTE aliases), lower-cased. */
+  private static Set<String> aliasesIn(String sql) {
+    Set<String> out = new HashSet<>();
+    Matcher m = ALIAS.matcher(sql);
+    while (m.find()) {
+      out.add(unquote(m.group(1)).toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
   private Expr logical(Expression e) {
     boolean and = e instanceof AndExpression;
     List<Expr> operands = new ArrayList<>();
@@ -803,8 +825,8 @@ final class AstConverter {
 
   private void flatten(Expression e, boolean and, List<Expr> out) {
     Expression x = e;
-    while (x instanceof Parenthesis p) {
-      x = p.getExpression();
+    while (x instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+      x = p.get(0);
     }
     if (and ? x instanceof AndExpression : x instanceof OrExpression) {
       BinaryExpression b = (BinaryExpression) x;
@@ -897,8 +919,7 @@ final class AstConverter {
     rejectIf(in.getOldOracleJoinSyntax() != 0, "Oracle outer join (+)", in, "(+)");
     rejectIf(in.isGlobal(), "GLOBAL IN", in, "GLOBAL");
     Expression leftExpr = in.getLeftExpression();
-    if (leftExpr instanceof ParenthesedExpressionList<?> row && !(leftExpr instanceof Parenthesis)
-        && row.size() != 1) {
+    if (leftExpr instanceof ParenthesedExpressionList<?> row && row.size() != 1) {
       throw notExpressible("row value IN", in, "(");
     }
     Expression right = in.getRightExpression();
@@ -924,12 +945,8 @@ final class AstConverter {
     }
     if (right instanceof ExpressionList<?> list) {
       List<Expr> values = new ArrayList<>();
-      if (right instanceof Parenthesis p) {
-        values.add(expr(p.getExpression()));
-      } else {
-        for (Expression v : list) {
-          values.add(expr(v));
-        }
+      for (Expression v : list) {
+        values.add(expr(v));
       }
       rejectIf(values.isEmpty(), "empty IN list", in, "IN");
       return new Expr.InList(left, values, in.isNot());
@@ -1078,7 +1095,7 @@ final class AstConverter {
     String name = a.getName().toLowerCase(Locale.ROOT);
     List<Expression> params = new ArrayList<>();
     if (a.getExpression() != null) {
-      if (a.getExpression() instanceof ExpressionList<?> list && !(a.getExpression() instanceof Parenthesis)) {
+      if (a.getExpression() instanceof ExpressionList<?> list) {
         params.addAll(list);
       } else {
         params.add(a.getExpression());
@@ -1110,7 +1127,8 @@ final class AstConverter {
         partition.add(expr(p));
       }
     }
-    List<OrderItem> order = orderBy(a.getOrderByElements());
+    // In a window a bare number is a constant, not a select-list position.
+    List<OrderItem> order = orderBy(a.getOrderByElements(), false);
     WindowSpec.Frame frame = frame(a, a.getWindowElement());
     return new Expr.Window(fn, new WindowSpec(partition, order, frame));
   }
@@ -1165,9 +1183,10 @@ final class AstConverter {
   }
 
   private Expr cast(CastExpression c) {
+    // CAST(x AS t), x::t and typed literals (DATE '2020-01-31', an implicit cast) convert;
+    // TRY_CAST/SAFE_CAST return NULL on failure, which CAST does not.
     String keyword = c.keyword == null ? "CAST" : c.keyword.toUpperCase(Locale.ROOT);
-    rejectIf(!keyword.equals("CAST") && !keyword.equals("::") && !c.isImplicitCast() || c.isImplicitCast()
-        && !keyword.equals("CAST"), keyword, c, keyword);
+    rejectIf(!keyword.equals("CAST"), keyword, c, keyword);
     rejectIf(c.getFormat() != null, "CAST ... FORMAT", c, "FORMAT");
     rejectIf(c.getColumnDefinitions() != null && !c.getColumnDefinitions().isEmpty(), "CAST to a row type",
         c, null);

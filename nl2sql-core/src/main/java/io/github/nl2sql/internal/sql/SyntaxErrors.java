@@ -30,6 +30,9 @@ final class SyntaxErrors {
         || (error.getMessage() != null && error.getMessage().contains("Time out"))) {
       return new Described("parsing took too long (the statement is too large or too deeply nested)", null);
     }
+    if (find(error, StackOverflowError.class) != null) {
+      return new Described("the statement is nested too deeply", null);
+    }
     if (pe != null && pe.currentToken != null && pe.currentToken.next != null) {
       Token t = pe.currentToken.next;
       String found = t.kind == 0 || t.image == null || t.image.isEmpty() ? "end of input" : "'" + t.image + "'";
@@ -55,6 +58,19 @@ final class SyntaxErrors {
       position = Position.of(sql, offset, 0);
     }
     return new Described(firstLine(raw), position);
+  }
+
+  /**
+   * How far into the text the parser got before {@code error}: the offset of the offending token, or -1
+   * when unknown (timeouts and errors without a token).
+   */
+  static int reach(Throwable error) {
+    ParseException pe = find(error, ParseException.class);
+    if (pe == null || pe.currentToken == null || pe.currentToken.next == null) {
+      return -1;
+    }
+    Token t = pe.currentToken.next;
+    return t.kind == 0 ? Integer.MAX_VALUE : t.absoluteBegin;
   }
 
   private static String expected(ParseException pe) {

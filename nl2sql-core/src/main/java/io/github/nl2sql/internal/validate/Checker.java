@@ -60,8 +60,12 @@ final class Checker {
   private final Set<String> reported = new HashSet<>();
   /** Lower-case qualifier -> lower-case column names used with it anywhere in the statement. */
   private final Map<String, Set<String>> columnsByQualifier = new HashMap<>();
-  /** Qualifiers compared with a column being resolved (e.g. the other side of {@code a.x = b.x}). */
-  private final IdentityHashMap<Expr.Column, String> comparedWith = new IdentityHashMap<>();
+  /** The column on the other side of a comparison (e.g. {@code b.y} for {@code a.x} in {@code a.x = b.y}). */
+  private final IdentityHashMap<Expr.Column, Expr.Column> comparedWith = new IdentityHashMap<>();
+  /** The literal a column is compared with ({@code x = 'a'}, {@code x BETWEEN 1 AND 2}, ...). */
+  private final IdentityHashMap<Expr.Column, Expr.Literal> comparedLiteral = new IdentityHashMap<>();
+  /** Lower-case column names used anywhere in the statement, with how often. */
+  private final Map<String, Integer> usedColumns = new HashMap<>();
 
   Checker(Catalog catalog, Dialect dialect, SourceMap positions) {
     this.catalog = catalog;
@@ -323,8 +327,10 @@ final class Checker {
       Shape shape = query(cte.query(), outer, inner);
       if (!cte.columns().isEmpty()) {
         if (shape.exact() && shape.size() != cte.columns().size()) {
-          error(DiagnosticCode.CTE_COLUMN_COUNT, cte, cte.name(), List.of(), cte.name(),
-              cte.columns().size(), shape.size());
+          // H2 runs it anyway (it ignores the extra names or columns); the others refuse it
+          report(DiagnosticCode.CTE_COLUMN_COUNT,
+              dialect == Dialect.H2 ? Severity.WARNING : Severity.ERROR, cte, cte.name(), List.of(),
+              cte.name(), cte.columns().size(), shape.size());
         }
         List<SqlType> types = new ArrayList<>();
         for (int i = 0; i < cte.columns().size(); i++) {
@@ -459,8 +465,9 @@ final class Checker {
           error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, j, u, NameSuggester.suggest(u, cands), u,
               describe(side));
         }
+        // the USING column is one column for unqualified references (H2 still calls it ambiguous)
         for (Relation r : right) {
-          if (r.known() && r.has(u)) {
+          if (r.known() && r.has(u) && dialect != Dialect.H2) {
             r.mergedAway.add(Scopes.lower(u));
           }
         }
@@ -684,9 +691,11 @@ final class Checker {
     } else if (e instanceof Expr.Not n) {
       expr(n.operand(), ctx);
     } else if (e instanceof Expr.Like l) {
+      noteLiteral(l.expr(), l.pattern());
       expr(l.expr(), ctx);
       expr(l.pattern(), ctx);
     } else if (e instanceof Expr.InList in) {
+      noteLiteral(in.expr(), in.values().get(0));
       expr(in.expr(), ctx);
       for (Expr v : in.values()) {
         expr(v, ctx);
@@ -700,6 +709,7 @@ final class Checker {
       expr(in.expr(), ctx);
       subqueryOneColumn(in.query(), ctx, in);
     } else if (e instanceof Expr.Between b) {
+      noteLiteral(b.expr(), b.low());
       expr(b.expr(), ctx);
       expr(b.low(), ctx);
       expr(b.high(), ctx);
@@ -737,14 +747,18 @@ final class Checker {
     }
   }
 
+  private void noteLiteral(Expr column, Expr value) {
+    if (column instanceof Expr.Column c && value instanceof Expr.Literal l && l.value() != null) {
+      comparedLiteral.putIfAbsent(c, l);
+    }
+  }
+
   private void noteComparison(Expr left, Expr right) {
+    noteLiteral(left, right);
+    noteLiteral(right, left);
     if (left instanceof Expr.Column l && right instanceof Expr.Column r) {
-      if (r.table() != null) {
-        comparedWith.put(l, r.table());
-      }
-      if (l.table() != null) {
-        comparedWith.put(r, l.table());
-      }
+      comparedWith.put(l, r);
+      comparedWith.put(r, l);
     }
   }
 
@@ -935,18 +949,31 @@ final class Checker {
     if (r.kind != Resolution.Kind.FOUND && r.kind != Resolution.Kind.ALIAS
         && r.kind != Resolution.Kind.AMBIGUOUS && scope.fallback != null) {
       Resolution f = resolveIn(c, scope.fallback, clause);
-      if (f.kind == Resolution.Kind.FOUND || f.kind == Resolution.Kind.ALIAS) {
+      // the whole FROM may know more: the name, or at least the qualifier (a later join's alias)
+      if (f.kind == Resolution.Kind.FOUND || f.kind == Resolution.Kind.ALIAS
+          || r.kind == Resolution.Kind.UNKNOWN_QUALIFIER
+          && f.kind != Resolution.Kind.UNKNOWN_QUALIFIER) {
         return f;
       }
     }
     return r;
   }
 
+  /**
+   * SQLite resolves GROUP BY and ORDER BY terms against the query's own FROM (and select list) only,
+   * never against an enclosing query: {@code ... IN (SELECT b FROM u GROUP BY b)} with {@code b} a
+   * column of the outer table is "no such column" there.
+   */
+  private boolean ownLevelOnly(Clause clause) {
+    return dialect == Dialect.SQLITE && (clause == Clause.GROUP_BY || clause == Clause.ORDER_BY);
+  }
+
   private Resolution resolveIn(Expr.Column c, Scope scope, Clause clause) {
     String name = c.column();
+    Scope stop = ownLevelOnly(clause) ? scope.parent : null;
     if (c.table() != null) {
       int depth = 0;
-      for (Scope s = scope; s != null; s = s.parent, depth++) {
+      for (Scope s = scope; s != null && s != stop; s = s.parent, depth++) {
         Relation r = s.byRefName(c.table());
         if (r != null) {
           List<Relation> same = new ArrayList<>();
@@ -976,7 +1003,7 @@ final class Checker {
       }
     }
     int depth = 0;
-    for (Scope s = scope; s != null; s = s.parent, depth++) {
+    for (Scope s = scope; s != null && s != stop; s = s.parent, depth++) {
       List<Relation> hits = new ArrayList<>();
       Relation maybe = null;
       for (Relation r : s.relations) {
@@ -1028,11 +1055,11 @@ final class Checker {
         return;
       case UNKNOWN_QUALIFIER:
         error(DiagnosticCode.UNKNOWN_QUALIFIER, c, c.table(),
-            qualifierSuggestions(c.table(), ctx.scope(), comparedWith.get(c)), c.table());
+            qualifierSuggestions(c.table(), ctx.scope(), partnerQualifier(c)), c.table());
         return;
       case UNKNOWN_COLUMN:
         error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
-            columnSuggestions(c.column(), r.relation, ctx.scope()), c.column(),
+            orElsewhere(columnSuggestions(c, r.relation, ctx), c, ctx), c.column(),
             r.relation.displayName);
         return;
       case AMBIGUOUS: {
@@ -1047,12 +1074,57 @@ final class Checker {
             String.join(", ", where));
         return;
       }
-      default:
-        error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
-            scopeSuggestions(c.column(), ctx.scope(), ctx.clause()), c.column(),
-            describe(ctx.scope().fallback != null ? ctx.scope().fallback.relations
-                : ctx.scope().relations));
+      default: {
+        List<Relation> rels = ctx.scope().fallback != null ? ctx.scope().fallback.relations
+            : ctx.scope().relations;
+        boolean outer = false;
+        for (Scope s = ctx.scope().parent; s != null; s = s.parent) {
+          outer |= !s.relations.isEmpty();
+        }
+        if (rels.size() == 1 && rels.get(0).refName != null && !outer) {
+          // one table in sight: name it, as for a qualified reference
+          error(DiagnosticCode.UNKNOWN_COLUMN, c, c.column(),
+              orElsewhere(scopeSuggestions(c, ctx), c, ctx), c.column(), rels.get(0).displayName);
+        } else {
+          error(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, c, c.column(),
+              orElsewhere(scopeSuggestions(c, ctx), c, ctx), c.column(), describe(rels));
+        }
+      }
     }
+  }
+
+  /**
+   * When nothing in scope resembles the name, the catalog tables outside the FROM that have a column
+   * of exactly that name, as {@code table.column} (the table is probably missing from the FROM):
+   * tables a foreign key links to a table in scope first.
+   */
+  private List<String> orElsewhere(List<String> suggestions, Expr.Column c, Ctx ctx) {
+    if (!suggestions.isEmpty()) {
+      return suggestions;
+    }
+    Set<Table> inScope = new HashSet<>();
+    for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
+        s = s.parent) {
+      for (Relation r : s.relations) {
+        if (r.table != null) {
+          inScope.add(r.table);
+        }
+      }
+    }
+    List<String> linked = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (Table t : catalog.tables()) {
+      if (inScope.contains(t)) {
+        continue;
+      }
+      t.column(c.column()).ifPresent(col -> {
+        boolean link = inScope.stream().anyMatch(st -> linkedByForeignKey(t, st));
+        (link ? linked : other).add(t.name() + "." + col.name());
+      });
+    }
+    linked.addAll(other);
+    return linked.size() > NameSuggester.DEFAULT_LIMIT
+        ? linked.subList(0, NameSuggester.DEFAULT_LIMIT) : linked;
   }
 
   private static String describe(List<Relation> relations) {
@@ -1066,7 +1138,14 @@ final class Checker {
     return String.join(", ", names);
   }
 
-  private List<String> columnSuggestions(String name, Relation rel, Scope scope) {
+  private String partnerQualifier(Expr.Column c) {
+    Expr.Column other = comparedWith.get(c);
+    return other == null ? null : other.table();
+  }
+
+  private List<String> columnSuggestions(Expr.Column c, Relation rel, Ctx ctx) {
+    String name = c.column();
+    Scope scope = ctx.scope();
     Map<String, Double> bias = new HashMap<>();
     // a join-key mix-up: the name is a column of another relation in scope that a foreign key
     // links to a column of this one (e.g. T1.stu_id where T1 has id and T2.stu_id -> T1.id)
@@ -1082,7 +1161,100 @@ final class Checker {
         }
       }
     }
-    return NameSuggester.suggest(name, nonNull(rel.columns), bias, NameSuggester.DEFAULT_LIMIT);
+    List<String> cands = nonNull(rel.columns);
+    contextBias(c, ctx, cands, bias);
+    return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
+  }
+
+  /**
+   * Small nudges that only break near-ties between equally close names: in {@code a.x = b.y} the
+   * column named like {@code y}, or paired with it by a foreign key, is the likelier {@code x}; outside
+   * the select list a name the statement uses elsewhere is likelier (join keys are used again in
+   * GROUP BY or WHERE), while in the select list a name already selected there is less likely.
+   */
+  /**
+   * Evidence from a join condition: strong enough to put a key column first even when the written
+   * name looks nothing like it, too weak to beat a one-typo match.
+   */
+  private static final double PARTNER_BIAS = 0.3;
+
+  private void contextBias(Expr.Column c, Ctx ctx, List<String> cands, Map<String, Double> bias) {
+    Expr.Column other = comparedWith.get(c);
+    Relation otherRel = null;
+    String otherCol = null;
+    if (other != null) {
+      Resolution r = resolve(other, ctx.scope(), ctx.clause());
+      if (r.kind == Resolution.Kind.FOUND && r.relation.known()) {
+        otherRel = r.relation;
+        otherCol = r.relation.canonical(other.column());
+      }
+    }
+    Set<String> itemColumns = new HashSet<>();
+    for (SelectItem item : ctx.scope().items) {
+      if (item.expr() instanceof Expr.Column sc && sc != c) {
+        itemColumns.add(Scopes.lower(sc.column()));
+      }
+    }
+    Set<String> selected = new HashSet<>();
+    if (ctx.clause() == Clause.SELECT) {
+      for (SelectItem item : ctx.scope().items) {
+        if (item.expr() instanceof Expr.Column sc && sc != c) {
+          selected.add(Scopes.lower(sc.column()));
+        }
+      }
+    }
+    Expr.Literal lit = comparedLiteral.get(c);
+    Map<String, SqlType> types = new HashMap<>();
+    if (lit != null) {
+      for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
+          s = s.parent) {
+        for (Relation r : s.relations) {
+          if (r.known()) {
+            for (String n : nonNull(r.columns)) {
+              types.putIfAbsent(Scopes.lower(n), r.type(n));
+            }
+          }
+        }
+      }
+    }
+    for (String cand : cands) {
+      String lc = Scopes.lower(cand);
+      double b = 0;
+      if (lit != null) {
+        b += literalFit(types.get(lc), lit.value());
+      }
+      boolean partner = other != null && lc.equals(Scopes.lower(other.column()));
+      if (!partner && otherRel != null && otherRel.table != null && otherCol != null) {
+        for (Scope s = ctx.scope(); s != null && !partner; s = s.parent) {
+          for (Relation r : s.relations) {
+            if (r.table != null && r.has(cand) && r != otherRel
+                && fkPartners(otherRel.table, otherCol, r.table).stream()
+                    .anyMatch(p -> p.equalsIgnoreCase(cand))) {
+              partner = true;
+              break;
+            }
+          }
+        }
+      }
+      if (partner) {
+        b += PARTNER_BIAS;
+      }
+      if (ctx.clause() == Clause.SELECT) {
+        if (selected.contains(lc)) {
+          b -= 0.05;
+        }
+      } else if (usedColumns.getOrDefault(lc, 0) > 0) {
+        b += 0.05;
+      }
+      if ((ctx.clause() == Clause.GROUP_BY || ctx.clause() == Clause.ORDER_BY
+          || ctx.clause() == Clause.HAVING) && itemColumns.contains(lc)) {
+        // GROUP BY / ORDER BY mostly repeat a selected column
+        b += 0.25;
+      }
+      if (b != 0) {
+        bias.merge(cand, b, Double::sum);
+      }
+    }
   }
 
   /** Columns of {@code target} that a foreign key pairs with {@code table.column}, either way. */
@@ -1110,7 +1282,10 @@ final class Checker {
     return out;
   }
 
-  private List<String> scopeSuggestions(String name, Scope scope, Clause clause) {
+  private List<String> scopeSuggestions(Expr.Column col, Ctx ctx) {
+    String name = col.column();
+    Scope scope = ctx.scope();
+    Clause clause = ctx.clause();
     List<String> cands = new ArrayList<>();
     Map<String, Double> bias = new HashMap<>();
     Scope first = scope.fallback != null ? scope.fallback : scope;
@@ -1136,6 +1311,7 @@ final class Checker {
         }
       }
     }
+    contextBias(col, ctx, cands, bias);
     return NameSuggester.suggest(name, cands, bias, NameSuggester.DEFAULT_LIMIT);
   }
 
@@ -1147,55 +1323,75 @@ final class Checker {
    */
   private List<String> qualifierSuggestions(String qualifier, Scope scope, String avoid) {
     Set<String> used = columnsByQualifier.getOrDefault(Scopes.lower(qualifier), Set.of());
-    List<String> cands = new ArrayList<>();
-    Map<String, Double> bias = new HashMap<>();
+    List<Relation> inScopeRelations = new ArrayList<>();
     Set<Table> inScope = new HashSet<>();
-    List<Table> scopeTables = new ArrayList<>();
     Scope first = scope.fallback != null ? scope.fallback : scope;
     for (Scope s = first; s != null; s = s.parent) {
       for (Relation r : s.relations) {
+        inScopeRelations.add(r);
         if (r.table != null) {
           inScope.add(r.table);
-          scopeTables.add(r.table);
         }
-        if (r.refName == null) {
-          continue;
-        }
-        cands.add(r.refName);
-        double b = 0;
-        if (!used.isEmpty() && r.known() && !r.partial) {
-          int have = 0;
-          for (String u : used) {
-            if (r.has(u)) {
-              have++;
-            }
-          }
-          double fit = (double) have / used.size();
-          b = fit >= 1.0 ? 0.5 : -0.6 * (1 - fit);
-        }
-        if (avoid != null && avoid.equalsIgnoreCase(r.refName)) {
-          b -= 0.3;
-        }
-        bias.merge(r.refName, b, Math::max);
       }
     }
+    // catalog tables outside the FROM that have every column used with the qualifier
+    List<String> missing = new ArrayList<>();
+    Map<String, Double> bias = new HashMap<>();
     if (!used.isEmpty()) {
       for (Table t : catalog.tables()) {
         if (inScope.contains(t) || !hasAll(t, used)) {
           continue;
         }
         boolean linked = false;
-        for (Table st : scopeTables) {
+        for (Table st : inScope) {
           if (linkedByForeignKey(t, st)) {
             linked = true;
             break;
           }
         }
-        cands.add(t.name());
-        bias.merge(t.name(), 0.35 + (linked ? 0.2 : 0), Math::max);
+        missing.add(t.name());
+        bias.put(t.name(), 0.5 + (linked ? 0.2 : 0));
       }
     }
+    List<String> cands = new ArrayList<>();
+    for (Relation r : inScopeRelations) {
+      if (r.refName == null) {
+        continue;
+      }
+      cands.add(r.refName);
+      double b = 0;
+      if (!used.isEmpty() && r.known() && !r.partial) {
+        int have = 0;
+        for (String u : used) {
+          if (r.has(u)) {
+            have++;
+          }
+        }
+        double fit = (double) have / used.size();
+        b = fit >= 1.0 ? 0.5 : -0.6 * (1 - fit);
+      }
+      if (avoid != null && avoid.equalsIgnoreCase(r.refName)) {
+        b -= 0.3;
+      }
+      if (!missing.isEmpty() && numberedSiblings(qualifier, r.refName)) {
+        // T3 is not a typo of T1: numbered aliases are distinct names, so when some table outside
+        // the FROM has the columns, T3 most likely names that missing table
+        b -= 0.8;
+      }
+      bias.merge(r.refName, b, Math::max);
+    }
+    cands.addAll(missing);
     return NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT);
+  }
+
+  private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
+
+  /** Whether both names are one stem with different numbers, such as {@code T1} and {@code T3}. */
+  static boolean numberedSiblings(String a, String b) {
+    java.util.regex.Matcher ma = NUMBERED.matcher(a);
+    java.util.regex.Matcher mb = NUMBERED.matcher(b);
+    return ma.matches() && mb.matches() && ma.group(1).equalsIgnoreCase(mb.group(1))
+        && !ma.group(2).equals(mb.group(2));
   }
 
   private static boolean linkedByForeignKey(Table a, Table b) {
@@ -1216,6 +1412,7 @@ final class Checker {
     List<Expr.Column> cols = new ArrayList<>();
     Walk.columns(statement, cols);
     for (Expr.Column c : cols) {
+      usedColumns.merge(Scopes.lower(c.column()), 1, Integer::sum);
       if (c.table() != null) {
         columnsByQualifier.computeIfAbsent(Scopes.lower(c.table()), k -> new LinkedHashSet<>())
             .add(Scopes.lower(c.column()));
@@ -1224,6 +1421,22 @@ final class Checker {
   }
 
   // ------------------------------------------------------------------ types
+
+  /** A nudge for a column of {@code type} compared with {@code value}: same kind up, other kind down. */
+  static double literalFit(SqlType type, Object value) {
+    if (type == null || type == SqlType.OTHER) {
+      return 0;
+    }
+    boolean number = value instanceof Long || value instanceof java.math.BigDecimal
+        || value instanceof String str && NUMBER.matcher(str).matches();
+    if (type.isNumeric()) {
+      return number ? 0.1 : -0.1;
+    }
+    if (type == SqlType.TEXT) {
+      return value instanceof String && !number ? 0.1 : 0;
+    }
+    return 0;
+  }
 
   /** The type of a bare column expression, resolved without reporting; {@code null} otherwise. */
   SqlType quietType(Expr e, Scope scope) {

@@ -105,7 +105,15 @@ public final class FunctionRegistry {
         "sinh", "tanh", "log2");
     b.scalar(SQLITE, 2, 2, "ifnull", "glob", "instr", "likelihood", "pow");
     b.scalar(SQLITE, 2, 3, "like");
-    b.scalar(SQLITE, 3, 3, "iif");
+    b.scalar(SQLITE, 2, -1, "iif", "if");
+    b.scalar(SQLITE, 1, 1, "json", "jsonb", "json_valid", "json_quote", "subtype", "unhex");
+    b.scalar(SQLITE, 1, 2, "json_array_length", "json_type", "json_pretty");
+    b.scalar(SQLITE, 2, -1, "json_extract", "jsonb_extract", "json_remove", "json_insert",
+        "json_replace", "json_set", "json_patch");
+    b.scalar(SQLITE, 0, -1, "json_array", "json_object", "jsonb_array", "jsonb_object");
+    b.scalar(SQLITE, 2, 2, "timediff");
+    b.aggregate(SQLITE, 1, 1, "json_group_array", "jsonb_group_array");
+    b.aggregate(SQLITE, 2, 2, "json_group_object", "jsonb_group_object", "string_agg");
     b.scalar(SQLITE, 0, 0, "random", "changes", "total_changes", "last_insert_rowid",
         "sqlite_version");
     b.scalar(SQLITE, 2, -1, "concat_ws");
@@ -158,6 +166,11 @@ public final class FunctionRegistry {
     b.scalar(PG, 2, 2, "extract", "position");
     b.scalar(PG, 3, 4);
     b.scalar(PG, 3, 3, "make_date");
+    b.scalar(PG, 4, 4, "width_bucket");
+    b.scalar(PG, 0, -1, "json_build_object", "jsonb_build_object", "json_build_array",
+        "jsonb_build_array");
+    b.aggregate(PG, 1, 1, "json_agg", "jsonb_agg");
+    b.aggregate(PG, 2, 2, "corr", "covar_pop", "covar_samp", "json_object_agg", "jsonb_object_agg");
     // ---- H2
     b.scalar(H2, 0, 0, "now", "rand", "random", "curdate", "curtime", "localtime",
         "localtimestamp", "random_uuid", "sysdate");

@@ -66,11 +66,15 @@ public final class Guard {
     ImportResult imported = new SqlImporter(dialect).importSql(sql, catalog);
     List<Diagnostic> diags = new ArrayList<>();
     Position start = startPosition(sql);
+    boolean blocked = false;
     if (imported.statementCount() > 1) {
-      diags.add(Diagnostic.error(DiagnosticCode.MULTIPLE_STATEMENTS, null, List.of(),
-          imported.statementCount()).at(start));
+      blocked = true;
+      if (imported.diagnostics().stream()
+          .noneMatch(d -> d.code() == DiagnosticCode.MULTIPLE_STATEMENTS)) {
+        diags.add(Diagnostic.error(DiagnosticCode.MULTIPLE_STATEMENTS, null, List.of(),
+            imported.statementCount()).at(start));
+      }
     }
-    boolean blocked = !diags.isEmpty();
     StatementKind kind = imported.kind();
     if (kind != null) {
       String words = leadingWords(sql, kind);
@@ -97,11 +101,10 @@ public final class Guard {
           break;
       }
     }
-    if (!blocked) {
-      diags.addAll(imported.diagnostics());
-      if (imported.statement() != null) {
-        diags.addAll(validator.validate(imported.statement(), imported.positions()));
-      }
+    // the importer's own findings (syntax errors, constructs the IR cannot hold, several statements)
+    diags.addAll(imported.diagnostics());
+    if (!blocked && imported.statement() != null) {
+      diags.addAll(validator.validate(imported.statement(), imported.positions()));
     }
     return new ValidationResult(sql, imported.statement(), errorsFirst(diags));
   }

@@ -304,12 +304,22 @@ final class Cases {
             .select(fn("ifnull", col("category"), lit("-"))).select(fn("abs", new Expr.Negate(col("stock"))))
             .select(fn("round", col("price"), lit(0))).select(fn("replace", col("name"), lit("g"), lit("G")))
             .select(fn("nullif", col("stock"), lit(0)))
-            .select(fn("instr", col("name"), lit("dg"))).select(fn("concat", col("name"), lit("-"), col("id")))
+            .select(fn("position", lit("dg"), col("name"))).select(fn("concat", col("name"), lit("-"), col("id")))
             .select(fn("greatest", col("id"), lit(2), lit(3))).select(fn("trim", lit("  x  ")))
             .select(fn("floor", col("price"))).select(fn("mod", col("id"), lit(3)))
             .from(Ir.table(t.apply("products"))).where(eq(col("id"), lit(4))).build(),
             List.of(row("GADGET", "gadget", "6", "Gad", "none", "-", "0", "15", "GadGet", null,
                 "3", "Gadget-4", "4", "x", "15", "1"))),
+        c("position", t -> Query.Select.builder()
+            .select(fn("position", lit("dg"), col("name"))).select(fn("length", col("name")))
+            .select(fn("round", agg(AggFunction.AVG, col("price")), lit(2)))
+            .from(Ir.table(t.apply("products"))).where(eq(col("id"), lit(4)))
+            .groupBy(col("name")).build(),
+            List.of(row("3", "6", "15"))),
+        skip(c("extract_year", t -> Query.Select.builder()
+            .select(fn("extract", lit("year"), new Expr.Cast(lit("2024-01-05"), CastType.DATE)))
+            .select(fn("extract", lit("month"), new Expr.Cast(lit("2024-01-05"), CastType.DATE))).build(),
+            List.of(row("2024", "1"))), Dialect.SQLITE),
         c("set_op_precedence_left_nested", t -> new Query.SetOperation(null, SetOperator.INTERSECT, false,
             new Query.SetOperation(null, SetOperator.UNION, false,
                 Query.Select.builder().select(col("id")).from(Ir.table(t.apply("brands")))

@@ -142,6 +142,21 @@ class SafeExecutorTest {
   }
 
   @Test
+  void postgres_stringBindValuesTakeTheirTypeFromTheContext() {
+    DataSource ds = TestDatabases.postgres();
+    TestDatabases.run(ds, "DROP TABLE IF EXISTS exec_dates;\nCREATE TABLE exec_dates (d DATE, n INT);\n"
+        + "INSERT INTO exec_dates VALUES ('2024-01-05', 1), ('2025-03-01', 2);\n");
+    try {
+      SafeExecutor ex = new SafeExecutor(ds, Dialect.POSTGRES, Duration.ofSeconds(10), 10, null);
+      QueryResult r = ex.execute(new CompiledQuery("SELECT n FROM exec_dates WHERE d > ? AND d <= ? ORDER BY n",
+          List.of("2024-06-01", "2025-12-31"), Dialect.POSTGRES, READ));
+      assertThat(r.rows()).extracting(row -> ((Number) row.get(0)).intValue()).containsExactly(2);
+    } finally {
+      TestDatabases.run(ds, "DROP TABLE exec_dates");
+    }
+  }
+
+  @Test
   void postgres_timeoutIsTyped() {
     DataSource ds = TestDatabases.postgres();
     SafeExecutor ex = new SafeExecutor(ds, Dialect.POSTGRES, Duration.ofSeconds(1), 10, null);
@@ -168,7 +183,7 @@ class SafeExecutorTest {
     TestDatabases.run(admin, "DROP ROLE IF EXISTS nl2sql_noperm;\nCREATE ROLE nl2sql_noperm LOGIN;\n");
     try {
       PGSimpleDataSource limited = new PGSimpleDataSource();
-      String url = System.getenv(TestDatabases.POSTGRES_ENV);
+      String url = TestDatabases.postgresUrl();
       limited.setURL(url.replaceAll("user=[^&]*", "user=nl2sql_noperm"));
       SafeExecutor ex = new SafeExecutor(limited, Dialect.POSTGRES, Duration.ofSeconds(5), 10, null);
       assertThatThrownBy(() -> ex.execute(new CompiledQuery("SELECT n FROM exec_t", List.of(), Dialect.POSTGRES, READ)))

@@ -137,6 +137,18 @@ class SqlImporterTest {
     }
 
     @Test
+    void syntaxErrorInsideSubquery_pointsIntoTheSubquery() {
+      String sql = "SELECT a FROM t WHERE x IN (SELECT b FROM u WHERE c = (SELECT max(d) FROM v WHERE e = = 1))";
+      Diagnostic d = onlyDiagnostic(SQLITE.importSql(sql, null));
+      assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      assertThat(d.position().offset()).isEqualTo(sql.indexOf("= = 1"));
+      String alias = "SELECT title FROM course WHERE id IN (SELECT T1.id FROM prereq AS T1 JOIN course AS ON "
+          + "T1.id = T2.id)";
+      Diagnostic d2 = onlyDiagnostic(SQLITE.importSql(alias, null));
+      assertThat(alias.substring(d2.position().offset())).startsWith("AS ON");
+    }
+
+    @Test
     void garbage_isSyntaxErrorNotException() {
       for (String sql : List.of("SELEC a FROM t", "SELECT (((", "'unterminated", "SELECT a FROM t WHERE x = \"",
           "🙂", "SELECT * FROM t WHERE a ==== b")) {
@@ -145,6 +157,20 @@ class SqlImporterTest {
         assertThat(r.diagnostics()).as(sql).extracting(Diagnostic::code)
             .containsExactly(DiagnosticCode.SYNTAX_ERROR);
       }
+    }
+
+    @Test
+    void unbalancedParentheses_areReportedQuicklyWithPosition() {
+      String sql = "SELECT name FROM singer WHERE (age > (1 + 2) AND ')' = name";
+      long started = System.nanoTime();
+      Diagnostic d = onlyDiagnostic(SQLITE.importSql(sql, CATALOG));
+      assertThat(System.nanoTime() - started).isLessThan(Duration.ofSeconds(1).toNanos());
+      assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      assertThat(d.message()).contains("'(' is never closed");
+      assertThat(d.position().offset()).isEqualTo(sql.indexOf('('));
+      Diagnostic close = onlyDiagnostic(SQLITE.importSql("SELECT name) FROM singer", CATALOG));
+      assertThat(close.message()).contains("')' has no matching '('");
+      assertThat(close.position().column()).isEqualTo(12);
     }
 
     @Test
@@ -180,6 +206,27 @@ class SqlImporterTest {
       ImportResult r = SQLITE.importSql("SELECT name FROM singer WHERE name = 'a;b' OR \"x;y\" = name", CATALOG);
       assertThat(r.statementCount()).isEqualTo(1);
       assertThat(r.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void parseTimeout_givesSyntaxErrorInsteadOfHanging() {
+      StringBuilder sql = new StringBuilder("SELECT a FROM t WHERE ");
+      for (int i = 0; i < 3000; i++) {
+        sql.append(i == 0 ? "" : " OR ").append("(a = ").append(i).append(" AND b LIKE 'x')");
+      }
+      ImportResult r = new SqlImporter(Dialect.SQLITE, Duration.ofMillis(1)).importSql(sql.toString(), null);
+      Diagnostic d = onlyDiagnostic(r);
+      assertThat(d.code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      assertThat(d.message()).contains("took too long");
+    }
+
+    @Test
+    void absurdNesting_isADiagnosticNotAnError() {
+      ImportResult parens = SQLITE.importSql("SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000), null);
+      assertThat(onlyDiagnostic(parens).code()).isEqualTo(DiagnosticCode.SYNTAX_ERROR);
+      ImportResult chain = SQLITE.importSql("SELECT 1" + " + 1".repeat(20000), null);
+      assertThat(chain.ok()).isFalse();
+      assertThat(chain.diagnostics()).isNotEmpty();
     }
 
     @Test
@@ -277,6 +324,13 @@ class SqlImporterTest {
       assertThat(where("SELECT name FROM singer WHERE strftime(\"%Y\", year) = \"2014\""))
           .isEqualTo(Expr.Comparison.eq(Expr.Function.of("strftime", Expr.Literal.of("%Y"),
               Expr.Column.of("year")), Expr.Literal.of("2014")));
+    }
+
+    @Test
+    void doubleQuotedSelectAlias_isColumnReference() {
+      Query.Select s = select("SELECT count(*) AS \"total\", country FROM singer GROUP BY country ORDER BY \"total\"");
+      assertThat(s.items().get(0).alias()).isEqualTo("total");
+      assertThat(s.orderBy().get(0).expr()).isEqualTo(Expr.Column.of("total"));
     }
 
     @Test
@@ -590,6 +644,8 @@ class SqlImporterTest {
         .isEqualTo(new Expr.Window(Expr.Aggregate.of(AggFunction.SUM, Expr.Column.of("age")), new WindowSpec(
             List.of(), List.of(io.github.nl2sql.ir.OrderItem.asc(Expr.Column.of("age"))),
             new WindowSpec.Frame(FrameUnit.RANGE, new WindowSpec.Bound(BoundType.PRECEDING, 3L), null))));
+    assertThat(((Expr.Window) firstItem("SELECT row_number() OVER (ORDER BY 1) FROM singer")).over().orderBy()
+        .get(0).expr()).as("a number in a window's ORDER BY is a constant").isEqualTo(Expr.Literal.of(1L));
     assertThat(firstItem("SELECT count(*) OVER () FROM singer"))
         .isEqualTo(new Expr.Window(Expr.Aggregate.countStar(), new WindowSpec(List.of(), List.of(), null)));
     assertThat(firstItem("SELECT lag(age, 1, 0) OVER (ORDER BY age ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM singer"))
@@ -609,9 +665,9 @@ class SqlImporterTest {
 
   @Test
   void mysqlBackslashEscapes_onlyInMysql() {
-    ImportResult my = ok(new SqlImporter(Dialect.MARIADB), "SELECT 'a\\'b\\nc', 'x\\%' FROM t", null);
+    ImportResult my = ok(new SqlImporter(Dialect.MARIADB), "SELECT 'a\\'b\\nc', 'x\\%', 'p\\'(' FROM t", null);
     assertThat(((Query.Select) my.statement()).items()).extracting(i -> ((Expr.Literal) i.expr()).value())
-        .containsExactly("a'b\nc", "x\\%");
+        .containsExactly("a'b\nc", "x\\%", "p'(");
     ImportResult lite = ok(SQLITE, "SELECT 'a\\b' FROM t", null);
     assertThat(((Expr.Literal) ((Query.Select) lite.statement()).items().get(0).expr()).value()).isEqualTo("a\\b");
   }
@@ -698,6 +754,35 @@ class SqlImporterTest {
     assertThat(concert.line()).isEqualTo(4);
     assertThat(concert.column()).isEqualTo(8);
     assertThat(concert.length()).isEqualTo("concert".length());
+  }
+
+  @Test
+  void positions_surviveTabsCrLfAndNonBmpCharacters() {
+    String sql = "SELECT\tT1.name\r\nFROM\tsinger AS T1 WHERE T1.country = '\uD83D\uDE00\u00e9' AND\r\n\tT1.age = 2";
+    ImportResult r = ok(SQLITE, sql, CATALOG);
+    List<Object> nodes = IrNodes.columnsAndTables(r.statement());
+    assertThat(nodes).hasSize(4);
+    for (Object node : nodes) {
+      assertThat(SpiderGoldImportTest.positionProblem(sql, node, r.positions().positionOf(node))).isNull();
+    }
+    Position age = r.positions().positionOf(((Expr.Comparison) ((Expr.And) ((Query.Select) r.statement()).where())
+        .operands().get(1)).left());
+    assertThat(age.line()).isEqualTo(3);
+    assertThat(age.column()).isEqualTo(2);
+
+    String bad = "SELECT a\r\nFROM t\r\nWHERE x = '\uD83D\uDE00' AND\r\n  y = oops oops";
+    Diagnostic d = onlyDiagnostic(SQLITE.importSql(bad, null));
+    assertThat(d.position().line()).isEqualTo(4);
+    assertThat(bad.substring(d.position().offset())).startsWith("oops");
+  }
+
+  @Test
+  void positions_ofQualifiedStarsAndFunctions() {
+    String sql = "SELECT T1.*, lower(name) FROM singer AS T1";
+    ImportResult r = ok(SQLITE, sql, CATALOG);
+    Query.Select s = (Query.Select) r.statement();
+    assertThat(r.positions().positionOf(s.items().get(0).expr())).isEqualTo(new Position(1, 8, 7, 2));
+    assertThat(r.positions().positionOf(s.items().get(1).expr()).offset()).isEqualTo(sql.indexOf("lower"));
   }
 
   @Test

@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -253,6 +252,183 @@ class SpiderGoldTest {
     assertThat((double) top1 / mutants).isGreaterThanOrEqualTo(0.95);
   }
 
+  private static final Set<String> JOIN_END = Set.of("JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
+      "WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "INTERSECT", "EXCEPT", ")");
+
+  /**
+   * Informational figures (no threshold): a joined table dropped from FROM with its ON condition; the
+   * remaining references to its alias are reported, and the dropped table should be the first
+   * suggestion for the unknown qualifier.
+   */
+  @Test
+  void droppedJoins_areBlocked_andTheDroppedTableIsSuggested() throws Exception {
+    int mutants = 0;
+    int blocked = 0;
+    int top1 = 0;
+    for (JsonNode item : items) {
+      String db = item.get("db_id").asText();
+      String sql = item.get("query").asText();
+      Connection c = connection(db);
+      if (c == null || prepare(c, sql) != null) {
+        continue;
+      }
+      Matcher m = TOKEN.matcher(sql);
+      List<String> tokens = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>();
+      while (m.find()) {
+        tokens.add(m.group());
+        spans.add(new int[] {m.start(), m.end()});
+      }
+      int join = -1;
+      for (int i = tokens.size() - 1; i > 0; i--) {
+        if (tokens.get(i).equalsIgnoreCase("JOIN") && i + 3 < tokens.size()
+            && tokens.get(i + 2).equalsIgnoreCase("AS")) {
+          join = i;
+          break;
+        }
+      }
+      if (join < 0) {
+        continue;
+      }
+      String table = tokens.get(join + 1);
+      int end = join + 4;
+      if (end < tokens.size() && tokens.get(end).equalsIgnoreCase("ON")) {
+        int depth = 0;
+        end++;
+        while (end < tokens.size()) {
+          String t = tokens.get(end);
+          if (t.equals("(")) {
+            depth++;
+          } else if (t.equals(")")) {
+            if (depth == 0) {
+              break;
+            }
+            depth--;
+          } else if (depth == 0 && JOIN_END.contains(t.toUpperCase(Locale.ROOT))) {
+            break;
+          }
+          end++;
+        }
+      }
+      int from = spans.get(join)[0];
+      int to = end < tokens.size() ? spans.get(end)[0] : sql.length();
+      String mutant = sql.substring(0, from) + sql.substring(to);
+      String err = prepare(c, mutant);
+      if (err == null || !(err.contains("no such column") || err.contains("no such table"))) {
+        continue;
+      }
+      ValidationResult r = new Guard(catalogs.get(db), Dialect.SQLITE, false).check(mutant);
+      if (r.statement() == null) {
+        continue;
+      }
+      mutants++;
+      if (r.errors().isEmpty()) {
+        continue;
+      }
+      blocked++;
+      for (Diagnostic d : r.errors()) {
+        if (d.code() == io.github.nl2sql.diagnostics.DiagnosticCode.UNKNOWN_QUALIFIER) {
+          if (!d.suggestions().isEmpty() && d.suggestions().get(0).equalsIgnoreCase(table)) {
+            top1++;
+          } else if (Boolean.getBoolean("nl2sql.test.verbose")) {
+            System.out.println("  DROP " + table + " got " + d + " in " + mutant);
+          }
+          break;
+        }
+      }
+    }
+    System.out.printf("spider dropped joins: mutants=%d blocked=%d dropped table first=%d (%.4f)%n",
+        mutants, blocked, top1, mutants == 0 ? 0.0 : (double) top1 / mutants);
+    assertThat(blocked).isEqualTo(mutants);
+  }
+
+  /**
+   * Informational figures (no threshold): one column name replaced by a column name of the database
+   * that no table of the query has; how often the original is still the first suggestion (textual
+   * similarity cannot help here, only the query's structure).
+   */
+  @Test
+  void swappedColumns_areBlocked() throws Exception {
+    Random rnd = new Random(5);
+    int mutants = 0;
+    int blocked = 0;
+    int top1 = 0;
+    for (JsonNode item : items) {
+      String db = item.get("db_id").asText();
+      String sql = item.get("query").asText();
+      Connection c = connection(db);
+      if (c == null || prepare(c, sql) != null) {
+        continue;
+      }
+      Catalog cat = catalogs.get(db);
+      Matcher m = TOKEN.matcher(sql);
+      List<String> tokens = new ArrayList<>();
+      List<int[]> spans = new ArrayList<>();
+      while (m.find()) {
+        tokens.add(m.group());
+        spans.add(new int[] {m.start(), m.end()});
+      }
+      Set<String> queryTables = new HashSet<>();
+      for (String t : tokens) {
+        cat.table(t).ifPresent(x -> queryTables.add(x.name().toLowerCase(Locale.ROOT)));
+      }
+      Set<String> inScope = new HashSet<>();
+      for (String qt : queryTables) {
+        cat.table(qt).ifPresent(x -> x.columns().forEach(col -> inScope.add(
+            col.name().toLowerCase(Locale.ROOT))));
+      }
+      List<String> others = new ArrayList<>();
+      for (Table t : cat.tables()) {
+        for (Column col : t.columns()) {
+          String k = col.name().toLowerCase(Locale.ROOT);
+          if (!inScope.contains(k) && !queryTables.contains(k) && col.name().matches("[A-Za-z_]\\w*")
+              && !KEYWORDS.contains(col.name().toUpperCase(Locale.ROOT)) && !others.contains(col.name())) {
+            others.add(col.name());
+          }
+        }
+      }
+      List<Integer> spots = new ArrayList<>();
+      for (int i = 2; i < tokens.size(); i++) {
+        if (tokens.get(i - 1).equals(".") && inScope.contains(tokens.get(i).toLowerCase(Locale.ROOT))) {
+          spots.add(i);
+        }
+      }
+      if (spots.isEmpty() || others.isEmpty()) {
+        continue;
+      }
+      java.util.Collections.sort(others);
+      int spot = spots.get(rnd.nextInt(spots.size()));
+      String original = tokens.get(spot);
+      String replacement = others.get(rnd.nextInt(others.size()));
+      String mutant = sql.substring(0, spans.get(spot)[0]) + replacement
+          + sql.substring(spans.get(spot)[1]);
+      String err = prepare(c, mutant);
+      if (err == null || !err.contains("no such column")) {
+        continue;
+      }
+      ValidationResult r = new Guard(cat, Dialect.SQLITE, false).check(mutant);
+      if (r.statement() == null) {
+        continue;
+      }
+      mutants++;
+      if (r.errors().isEmpty()) {
+        continue;
+      }
+      blocked++;
+      for (Diagnostic d : r.errors()) {
+        if (replacement.equalsIgnoreCase(d.subject())) {
+          if (!d.suggestions().isEmpty() && d.suggestions().get(0).equalsIgnoreCase(original)) {
+            top1++;
+          }
+          break;
+        }
+      }
+    }
+    System.out.printf("spider swapped columns: mutants=%d blocked=%d original first=%d (%.4f)%n",
+        mutants, blocked, top1, mutants == 0 ? 0.0 : (double) top1 / mutants);
+    assertThat(blocked).isEqualTo(mutants);
+  }
+
   @org.junit.jupiter.api.AfterAll
   static void close() throws SQLException {
     for (Connection c : connections.values()) {
@@ -262,7 +438,4 @@ class SpiderGoldTest {
     }
   }
 
-  static Map<String, Integer> sorted(Map<String, Integer> m) {
-    return new LinkedHashMap<>(m);
-  }
 }

@@ -74,10 +74,12 @@ class ValidatorTest {
 
   @Test
   void unknownColumn_formatsWithSuggestion() {
+    // with one table in sight an unqualified name is reported against that table
     Query q = select().select(of("sale_pricee")).from(t("products")).build();
     List<Diagnostic> ds = check(q);
-    assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
-    assertThat(ds.get(0).suggestions()).first().isEqualTo("sale_price");
+    assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN);
+    assertThat(ds.get(0).format())
+        .isEqualTo("Column 'sale_pricee' not found in table 'products'; did you mean 'sale_price'?");
 
     Query q2 = select().select(of("products", "sale_pricee")).from(t("products")).build();
     List<Diagnostic> ds2 = check(q2);
@@ -152,6 +154,18 @@ class ValidatorTest {
   }
 
   @Test
+  void unknownColumn_ofATableMissingFromTheFrom_pointsToThatTable() {
+    // SELECT full_name FROM orders: full_name is a column of customers, which orders links to
+    Query q = select().select(of("full_name")).from(t("orders")).build();
+    Diagnostic d = check(q).get(0);
+    assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN);
+    assertThat(d.suggestions()).containsExactly("customers.full_name");
+    // a similar name in scope wins over the elsewhere hint
+    Query typo = select().select(of("quantty")).from(t("orders")).build();
+    assertThat(check(typo).get(0).suggestions()).containsExactly("quantity");
+  }
+
+  @Test
   void unknownQualifier_typoOfAlias_prefersAliasThatHasTheColumn() {
     Query q = select().select(of("T1", "name"))
         .from(TableRef.Join.inner(t("products", "T1"), t("orders", "T2"),
@@ -203,18 +217,27 @@ class ValidatorTest {
 
   @Test
   void unqualifiedUnknown_listsTablesInScope() {
-    Query q = select().select(of("quantityy")).from(t("orders", "o")).build();
+    Query q = select().select(of("quantityy")).from(TableRef.Join.inner(t("orders", "o"),
+        t("products"), Expr.Comparison.eq(of("o", "product_id"), of("products", "id")))).build();
     Diagnostic d = check(q).get(0);
     assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
-    assertThat(d.message()).isEqualTo("Column 'quantityy' not found in any table in scope (orders (o))");
+    assertThat(d.message())
+        .isEqualTo("Column 'quantityy' not found in any table in scope (orders (o), products)");
     assertThat(d.suggestions()).containsExactly("quantity");
+    // a correlated subquery also sees the outer tables: not "the" table
+    Query inner = select().select(of("nmae")).from(t("orders")).build();
+    Query outer = select().select(of("id")).from(t("products"))
+        .where(new Expr.Exists(inner, false)).build();
+    Diagnostic d2 = check(outer).get(0);
+    assertThat(d2.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(d2.suggestions()).first().isEqualTo("name");
   }
 
   @Test
   void sqliteRowid_isImplicit() {
     Query q = select().select(of("rowid")).from(t("products")).build();
     assertThat(check(q)).isEmpty();
-    assertThat(codes(check(Dialect.POSTGRES, q))).containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(codes(check(Dialect.POSTGRES, q))).containsExactly(DiagnosticCode.UNKNOWN_COLUMN);
   }
 
   // ------------------------------------------------------------ scoping
@@ -281,7 +304,7 @@ class ValidatorTest {
     Query sub = select().select(of("name")).select(count(), "n").select(of("o", "id"))
         .from(t("orders", "o")).groupBy(of("name")).build();
     // name is not a column of orders
-    assertThat(codes(check(sub))).contains(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(codes(check(sub))).contains(DiagnosticCode.UNKNOWN_COLUMN);
 
     Query inner = select().select(of("p", "name")).select(count(), "n")
         .from(t("products", "p")).groupBy(of("p", "name")).build();
@@ -344,6 +367,27 @@ class ValidatorTest {
   }
 
   @Test
+  void sqliteGroupByAndOrderByOfASubquery_doNotSeeTheOuterQuery() {
+    // SELECT name FROM products WHERE category_id IN (SELECT category_id GROUP BY category_id)
+    Query inner = select().select(of("category_id")).groupBy(of("category_id")).build();
+    Query q = select().select(of("name")).from(t("products"))
+        .where(new Expr.InQuery(of("category_id"), inner, false)).build();
+    assertThat(codes(check(Dialect.SQLITE, q))).containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(check(Dialect.POSTGRES, q)).isEmpty();
+    Query ordered = select().select(of("id")).from(t("orders"))
+        .orderBy(of("p", "sale_price"), SortOrder.ASC).limit(1).build();
+    Query q2 = select().select(of("name")).from(t("products", "p"))
+        .where(new Expr.InQuery(of("id"), ordered, false)).build();
+    assertThat(codes(check(Dialect.SQLITE, q2))).containsExactly(DiagnosticCode.UNKNOWN_QUALIFIER);
+    // the select list and WHERE of the subquery still see the outer query
+    Query fine = select().select(of("p", "category_id")).from(t("orders"))
+        .where(Expr.Comparison.eq(of("product_id"), of("p", "id"))).build();
+    Query q3 = select().select(of("name")).from(t("products", "p"))
+        .where(new Expr.InQuery(of("category_id"), fine, false)).build();
+    assertThat(check(Dialect.SQLITE, q3)).isEmpty();
+  }
+
+  @Test
   void orderByAlias_isAccepted_whereAliasInWhere_dependsOnDialect() {
     Query q = select().select(count(), "n").select(of("category_id")).from(t("products"))
         .groupBy(of("category_id")).orderBy(of("n"), SortOrder.DESC).build();
@@ -359,13 +403,12 @@ class ValidatorTest {
         .groupBy(of("category_id")).having(new Expr.Comparison(CmpOp.GT, of("n"), lit(1))).build();
     assertThat(check(Dialect.MYSQL, having)).isEmpty();
     assertThat(check(Dialect.SQLITE, having)).isEmpty();
-    assertThat(codes(check(Dialect.POSTGRES, having)))
-        .containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(codes(check(Dialect.POSTGRES, having))).containsExactly(DiagnosticCode.UNKNOWN_COLUMN);
     Query where = select().select(of("sale_price"), "price").from(t("products"))
         .where(new Expr.Comparison(CmpOp.GT, of("price"), lit(1))).build();
     assertThat(check(Dialect.SQLITE, where)).isEmpty();
     Diagnostic d = check(Dialect.POSTGRES, where).get(0);
-    assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+    assertThat(d.code()).isEqualTo(DiagnosticCode.UNKNOWN_COLUMN);
   }
 
   @Test
@@ -426,6 +469,20 @@ class ValidatorTest {
         .select(Expr.Function.of("coalesce", of("name"), lit("a"), lit("b"))).from(t("products"))
         .build();
     assertThat(check(ok)).isEmpty();
+  }
+
+  @Test
+  void dialectSpecificAggregateFunctions_areAggregates() {
+    // string_agg is an aggregate: its column is not a grouping problem, and it is not allowed in WHERE
+    Query q = select().select(of("category_id"))
+        .select(Expr.Function.of("string_agg", of("name"), lit(",")))
+        .from(t("products")).groupBy(of("category_id")).build();
+    assertThat(check(Dialect.POSTGRES, q)).isEmpty();
+    assertThat(check(Dialect.SQLITE, q)).isEmpty();
+    Query where = select().select(of("id")).from(t("products"))
+        .where(Expr.Comparison.eq(Expr.Function.of("json_group_array", of("name")), lit("[]")))
+        .build();
+    assertThat(codes(check(Dialect.SQLITE, where))).containsExactly(DiagnosticCode.AGGREGATE_NOT_ALLOWED);
   }
 
   @Test
@@ -655,8 +712,9 @@ class ValidatorTest {
         Expr.Comparison.eq(of("idd"), lit(1)));
     List<Diagnostic> ds = check(up);
     assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN,
-        DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE);
+        DiagnosticCode.UNKNOWN_COLUMN);
     assertThat(ds.get(0).suggestions()).first().isEqualTo("sale_price");
+    assertThat(ds.get(1).suggestions()).first().isEqualTo("id");
     Statement del = new Statement.Delete(t("orderz"), null);
     assertThat(check(del).get(0).suggestions()).first().isEqualTo("orders");
     Statement ok = new Statement.Delete(t("orders"), new Expr.Comparison(CmpOp.LT,
@@ -676,7 +734,7 @@ class ValidatorTest {
     SourceMap map = new SourceMap();
     map.put(bad, new Position(1, 40, 39, 11));
     List<Diagnostic> ds = new Validator(Shop.catalog(Dialect.SQLITE), Dialect.SQLITE).validate(q, map);
-    assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE,
+    assertThat(codes(ds)).containsExactly(DiagnosticCode.UNKNOWN_COLUMN,
         DiagnosticCode.TYPE_MISMATCH);
     assertThat(ds.get(0).position()).isEqualTo(new Position(1, 40, 39, 11));
     assertThat(ds.get(0).format()).endsWith("(line 1, column 40)");
