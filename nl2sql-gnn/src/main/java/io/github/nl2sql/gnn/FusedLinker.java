@@ -10,9 +10,12 @@ import io.github.nl2sql.link.Linking;
 import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.link.Signal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +31,9 @@ import java.util.Set;
  */
 public final class FusedLinker implements SchemaLinker {
   private static final Set<Signal> LEXICAL_SIGNALS = EnumSet.of(Signal.LEXICAL, Signal.COMMENT, Signal.VALUE);
+
+  /** On catalogs with more tables, the GNN scores only this many candidate tables (and their columns). */
+  static final int GNN_CANDIDATE_TABLES = 40;
 
   /**
    * Fusion weights; a weight counts only when its signal is enabled (and, for the GNN, a model is present).
@@ -96,7 +102,7 @@ public final class FusedLinker implements SchemaLinker {
       cos = EmbeddingLinker.cosines(q, schema.embeddings());
       if (useGnn) {
         // lex was computed with every lexical signal on, as in training
-        prob = gnn.score(schema.graph(), schema.embeddings(), q, QuestionFeatures.compute(schema.graph(), cos, lex));
+        prob = gnnScores(schema, q, cos, QuestionFeatures.compute(schema.graph(), cos, lex), lex);
       }
     }
     if (useGnn && useLexical && !signals.containsAll(LEXICAL_SIGNALS)) {
@@ -135,6 +141,56 @@ public final class FusedLinker implements SchemaLinker {
     columns.sort(Comparator.comparingDouble(LinkedColumn::score).reversed());
     return new Linking(question, tables, columns, useLexical ? lex.values() : List.of(),
         lexical.select(catalog, tables, columns, options));
+  }
+
+  /**
+   * GNN probabilities of every node. On a large catalog the GNN runs on the candidate tables only (the best
+   * {@link #GNN_CANDIDATE_TABLES} tables by lexical and embedding score, with their columns); the other
+   * nodes get 0. Question features are computed over the whole catalog, as in training.
+   */
+  private float[] gnnScores(PreparedSchema schema, float[] q, float[] cos, float[][] features, Linking lex) {
+    SchemaGraph graph = schema.graph();
+    if (graph.tableCount() <= GNN_CANDIDATE_TABLES) {
+      return gnn.score(graph, schema.embeddings(), q, features);
+    }
+    Map<String, Double> lexTable = new HashMap<>();
+    for (LinkedTable t : lex.tables()) {
+      lexTable.put(t.table(), t.score());
+    }
+    // a table's candidate score: lexical + cosine of the table, or of its best column if higher
+    double[] score = new double[graph.size()];
+    java.util.Arrays.fill(score, Double.NEGATIVE_INFINITY);
+    for (SchemaGraph.Node n : graph.nodes()) {
+      double own = n.kind() == SchemaGraph.Kind.TABLE
+          ? lexTable.getOrDefault(n.table(), 0.0) + cos[n.index()]
+          : features[n.index()][2] + cos[n.index()];
+      score[n.tableNode()] = Math.max(score[n.tableNode()], own);
+    }
+    List<double[]> ranked = new ArrayList<>();
+    for (SchemaGraph.Node n : graph.nodes()) {
+      if (n.kind() == SchemaGraph.Kind.TABLE) {
+        ranked.add(new double[] {score[n.index()], n.index()});
+      }
+    }
+    ranked.sort((a, b) -> Double.compare(b[0], a[0]));
+    BitSet keep = new BitSet(graph.size());
+    for (int i = 0; i < GNN_CANDIDATE_TABLES; i++) {
+      keep.set((int) ranked.get(i)[1]);
+    }
+    int[][] orig = new int[1][];
+    SchemaGraph sub = graph.subgraph(keep, orig);
+    float[][] subEmb = new float[sub.size()][];
+    float[][] subFeatures = new float[sub.size()][];
+    for (int i = 0; i < sub.size(); i++) {
+      subEmb[i] = schema.embeddings().vector(orig[0][i]);
+      subFeatures[i] = features[orig[0][i]];
+    }
+    float[] p = gnn.score(sub, SchemaEmbeddings.of(sub.fingerprint(), subEmb), q, subFeatures);
+    float[] out = new float[graph.size()];
+    for (int i = 0; i < sub.size(); i++) {
+      out[orig[0][i]] = p[i];
+    }
+    return out;
   }
 
   private static double extra(int i, float[] cos, float[] prob, double we, double wg, List<Evidence> ev,

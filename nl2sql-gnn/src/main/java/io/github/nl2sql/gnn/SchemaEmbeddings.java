@@ -30,6 +30,11 @@ public final class SchemaEmbeddings {
     this.vectors = vectors;
   }
 
+  /** Vectors already aligned with a graph's nodes (not copied). */
+  static SchemaEmbeddings of(String fingerprint, float[][] vectors) {
+    return new SchemaEmbeddings(fingerprint, TextEmbedder.DIMENSION, vectors);
+  }
+
   /** Embeds every node text of {@code graph} with {@code embedder}. */
   public static SchemaEmbeddings compute(SchemaGraph graph, TextEmbedder embedder) {
     return new SchemaEmbeddings(graph.fingerprint(), TextEmbedder.DIMENSION, embedder.embedAll(graph.texts()));

@@ -196,6 +196,43 @@ public final class SchemaGraph {
     return new SchemaGraph(fp, nodes, features.toArray(new float[0][]), edges);
   }
 
+  /**
+   * The subgraph induced by some tables: each kept table with all its columns, edges between kept nodes
+   * only (mean-aggregation weights recomputed), node order kept. Used to run the GNN on the candidate
+   * tables of a large catalog.
+   *
+   * @param tableNodes indexes of table nodes to keep
+   * @param originalIndex filled with, for each node of the subgraph, its index in this graph
+   * @return the subgraph; its fingerprint is this graph's
+   */
+  public SchemaGraph subgraph(java.util.BitSet tableNodes, int[][] originalIndex) {
+    int[] map = new int[nodes.size()];
+    java.util.Arrays.fill(map, -1);
+    List<Node> kept = new ArrayList<>();
+    List<float[]> feats = new ArrayList<>();
+    List<Integer> orig = new ArrayList<>();
+    for (Node n : nodes) {
+      if (tableNodes.get(n.tableNode())) {
+        int i = kept.size();
+        map[n.index()] = i;
+        int tn = n.kind() == Kind.TABLE ? i : map[n.tableNode()];
+        kept.add(new Node(i, n.id(), n.kind(), n.table(), n.column(), tn, n.text()));
+        feats.add(staticFeatures[n.index()]);
+        orig.add(n.index());
+      }
+    }
+    List<int[]> edges = new ArrayList<>();
+    for (int e = 0; e < edgeSource.length; e++) {
+      int a = map[edgeSource[e]];
+      int b = map[edgeTarget[e]];
+      if (a >= 0 && b >= 0) {
+        edges.add(new int[] {a, b, edgeRelation[e]});
+      }
+    }
+    originalIndex[0] = orig.stream().mapToInt(Integer::intValue).toArray();
+    return new SchemaGraph(fingerprint, kept, feats.toArray(new float[0][]), edges);
+  }
+
   /** Key columns that share a non-generic name and a type category with a column of another table. */
   private static void addNameMatches(Catalog catalog, List<Node> nodes, Map<String, Integer> columnIndex,
       List<int[]> edges) {
