@@ -3,6 +3,7 @@ package io.github.nl2sql.gnn;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.internal.link.LexicalLinker;
 import io.github.nl2sql.link.Evidence;
+import io.github.nl2sql.link.JoinEdge;
 import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.link.LinkedColumn;
 import io.github.nl2sql.link.LinkedTable;
@@ -59,10 +60,17 @@ public final class FusedLinker implements SchemaLinker {
   private final EmbeddingLinker embedding = new EmbeddingLinker();
   private final GnnModel gnn;
   private final Weights weights;
+  private final JoinInference joins;
+  private final com.github.benmanes.caffeine.cache.Cache<String, List<JoinEdge>> inferred =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(64).build();
 
-  /** Default weights, and the bundled GNN model when this jar has one. */
+  /**
+   * Default weights, the bundled GNN model when this jar has one, and the bundled join model (used to
+   * close the selection of catalogs that declare no foreign key at all).
+   */
   public FusedLinker() {
-    this(Weights.defaults(), GnnModel.isBundled() ? GnnModel.bundled() : null);
+    this(Weights.defaults(), GnnModel.isBundled() ? GnnModel.bundled() : null,
+        JoinInference.isBundled() ? JoinInference.bundled() : null);
   }
 
   /**
@@ -70,11 +78,21 @@ public final class FusedLinker implements SchemaLinker {
    * @param gnn the GNN model, or {@code null} to link without it
    */
   public FusedLinker(Weights weights, GnnModel gnn) {
+    this(weights, gnn, null);
+  }
+
+  /**
+   * @param weights fusion weights
+   * @param gnn the GNN model, or {@code null} to link without it
+   * @param joins join inference for catalogs without any declared foreign key, or {@code null}
+   */
+  public FusedLinker(Weights weights, GnnModel gnn, JoinInference joins) {
     if (weights == null) {
       throw new IllegalArgumentException("weights must not be null");
     }
     this.weights = weights;
     this.gnn = gnn;
+    this.joins = joins;
   }
 
   /** Whether a GNN model is in use. */
@@ -140,7 +158,18 @@ public final class FusedLinker implements SchemaLinker {
     tables.sort(Comparator.comparingDouble(LinkedTable::score).reversed());
     columns.sort(Comparator.comparingDouble(LinkedColumn::score).reversed());
     return new Linking(question, tables, columns, useLexical ? lex.values() : List.of(),
-        lexical.select(catalog, tables, columns, options));
+        lexical.select(catalog, tables, columns, options, inferredJoins(catalog)));
+  }
+
+  /** Inferred joins of a catalog with more than one table and no declared foreign key; else none. */
+  private List<JoinEdge> inferredJoins(Catalog catalog) {
+    if (joins == null || catalog.tables().size() < 2
+        || catalog.tables().stream().anyMatch(t -> !t.foreignKeys().isEmpty())) {
+      return List.of();
+    }
+    PreparedSchema schema = embedding.store().get(catalog, true);
+    return inferred.get(schema.graph().fingerprint(),
+        k -> joins.infer(catalog, schema.graph(), schema.embeddings()));
   }
 
   /**

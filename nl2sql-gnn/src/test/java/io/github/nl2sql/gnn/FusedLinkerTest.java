@@ -53,6 +53,19 @@ class FusedLinkerTest {
   }
 
   @Test
+  void aSchemaWithoutForeignKeysIsJoinedThroughInferredJoins() {
+    Catalog noFks = Schemas.withoutForeignKeys(Schemas.concerts("fp-no-fk"));
+    Linking l = LINKER.link("Show the names of singers and the names of the concerts they performed in", noFks,
+        LinkOptions.defaults());
+    assertThat(l.selection().tables()).contains("singer", "concert", "singer_in_concert");
+    assertThat(l.selection().joins()).isNotEmpty().allSatisfy(j -> assertThat(j.inferred()).isTrue());
+    // with declared keys the declared joins are used
+    Linking declared = LINKER.link("Show the names of singers and the names of the concerts they performed in",
+        catalog, LinkOptions.defaults());
+    assertThat(declared.selection().joins()).isNotEmpty().allSatisfy(j -> assertThat(j.inferred()).isFalse());
+  }
+
+  @Test
   void weightsAreCheckedEagerly() {
     assertThatThrownBy(() -> new FusedLinker.Weights(0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not all 0");

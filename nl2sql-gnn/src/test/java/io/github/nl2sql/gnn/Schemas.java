@@ -23,6 +23,16 @@ final class Schemas {
     return col(name, type).withStats(new ColumnStats(100, 0, values.length, fv));
   }
 
+  /** {@code catalog} with every foreign key removed (as in many real MySQL schemas). */
+  static Catalog withoutForeignKeys(Catalog catalog) {
+    List<Table> tables = catalog.tables().stream()
+        .map(t -> new Table(t.schema(), t.name(), t.kind(), t.comment(), t.columns(), t.primaryKey(), t.uniqueKeys(),
+            List.of(), t.indexes(), t.rowCount()))
+        .toList();
+    return new Catalog(catalog.product(), catalog.productVersion(), catalog.database(), catalog.defaultSchema(),
+        catalog.dialect(), tables, catalog.fingerprint(), catalog.readAt(), catalog.statistics(), catalog.notes());
+  }
+
   /** A concert/singer schema in the style of Spider's concert_singer. */
   static Catalog concerts(String fingerprint) {
     Table stadium = new Table(null, "stadium", Table.Kind.TABLE, null,
