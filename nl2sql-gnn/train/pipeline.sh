@@ -9,8 +9,8 @@
 # (apt-get install -y python3-torch python3-onnx).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DATA=${1:-$ROOT/../shared/data/spider-train}
-SYN=${2:-$ROOT/../shared/data/spider-syn-train/train_spider_syn.json}
+DATA=${1:-${NL2SQL_SPIDER_DIR:-$ROOT/../shared/data/spider-train}}
+SYN=${2:-$DATA/../spider-syn-train/train_spider_syn.json}
 WORK=${WORK:-$ROOT/nl2sql-gnn/target/pipeline}
 PY=/usr/bin/python3
 TRAIN=$ROOT/nl2sql-gnn/train
