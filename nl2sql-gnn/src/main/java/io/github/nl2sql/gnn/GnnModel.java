@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 
 /**
  * The trained schema-linking graph network, run with DJL's OnnxRuntime engine. Given a schema graph, its
@@ -83,7 +82,7 @@ public final class GnnModel implements AutoCloseable {
     check(card);
     Model model = Model.newInstance("nl2sql-gnn", Runtimes.engine().getEngineName());
     try {
-      model.load(onnx, Map.of());
+      model.load(onnx, Runtimes.SESSION_OPTIONS);
     } catch (IOException e) {
       model.close();
       throw new UncheckedIOException("could not read the GNN model", e);

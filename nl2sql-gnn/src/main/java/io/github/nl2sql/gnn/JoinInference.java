@@ -115,7 +115,7 @@ public final class JoinInference implements AutoCloseable {
     }
     Model model = Model.newInstance("nl2sql-join", Runtimes.engine().getEngineName());
     try {
-      model.load(onnx, Map.of());
+      model.load(onnx, Runtimes.SESSION_OPTIONS);
     } catch (IOException e) {
       model.close();
       throw new UncheckedIOException("could not read the join model", e);

@@ -12,6 +12,13 @@ final class Runtimes {
   /** DJL's name for its OnnxRuntime engine; always named, since with langchain4j present the default differs. */
   static final String ENGINE = "OnnxRuntime";
 
+  /**
+   * Session options for our small graph models: one thread each, so a request does not spin up (and spin
+   * on) a thread pool, and concurrent requests scale across cores instead.
+   */
+  static final java.util.Map<String, String> SESSION_OPTIONS =
+      java.util.Map.of("interOpNumThreads", "1", "intraOpNumThreads", "1");
+
   private static volatile Engine engine;
   private static volatile AllMiniLmL6V2QuantizedEmbeddingModel miniLm;
 
