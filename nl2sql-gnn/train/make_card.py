@@ -84,7 +84,7 @@ out.append('- Trained on Spider-style English questions and small schemas; the m
 out.append('- Latencies are wall-clock medians inside the evaluation loop on the build machine, which is shared '
            '(2 cores, load average 8-18 while these ran): they are noisy upper bounds, not benchmarks; see '
            'the JMH LinkBenchmark.')
-out.append('- Merged catalog: the GNN scores only the best 40 candidate tables (by lexical + embedding score) '
+out.append('- Merged catalog: the GNN scores only the best 20 candidate tables (by lexical + embedding score) '
            'and their columns; the rest get no GNN score.')
 out.append('- The GNN reads the lexical linker\'s scores as features, so "GNN alone" is the model\'s output, not a '
            'model blind to words.')
