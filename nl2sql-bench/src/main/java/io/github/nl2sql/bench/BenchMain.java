@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nl2sql-bench", mixinStandardHelpOptions = true, version = "nl2sql-bench 0.1.0",
     description = "Evaluates nl2sql on Spider-format data; the summary is the last line of stdout.",
-    subcommands = {RoundtripCommand.class, GuardCommand.class, AskCommand.class})
+    subcommands = {RoundtripCommand.class, GuardCommand.class, LinkCommand.class, AskCommand.class})
 public final class BenchMain implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

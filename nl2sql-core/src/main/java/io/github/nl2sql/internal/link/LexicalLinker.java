@@ -143,8 +143,55 @@ public final class LexicalLinker implements SchemaLinker {
     // stable: score desc, then catalog order (the lists are in catalog order and sort is stable)
     tables.sort(Comparator.comparingDouble(LinkedTable::score).reversed());
     columns.sort(Comparator.comparingDouble(LinkedColumn::score).reversed());
-    Selection selection = select(index, tables, columns, options);
+    Selection selection = select(index, tables, columns, options, index.graph);
     return new Linking(question, tables, columns, values, selection);
+  }
+
+  /**
+   * The selection this linker would make from rankings computed elsewhere (embedding, GNN, fused): the top
+   * tables, closed under FK paths, with their key columns and best columns within the token budget. Lets
+   * other linkers share one selection policy.
+   *
+   * @param catalog the catalog the rankings refer to
+   * @param tables tables ranked best first; scores in 0..1
+   * @param columns columns ranked best first; scores in 0..1
+   * @param options token budget and table cap
+   * @throws IllegalArgumentException when a ranked table is not in {@code catalog}
+   */
+  public Selection select(Catalog catalog, List<LinkedTable> tables, List<LinkedColumn> columns,
+      LinkOptions options) {
+    SchemaIndex index = indexes.get(catalog, SchemaIndex::new);
+    for (LinkedTable t : tables) {
+      if (index.table(t.table()) == null) {
+        throw new IllegalArgumentException("ranked table " + t.table() + " is not in the catalog");
+      }
+    }
+    return select(index, tables, columns, options, index.graph);
+  }
+
+  /**
+   * Like {@link #select(Catalog, List, List, LinkOptions)}, with extra join edges (e.g. inferred joins of
+   * a schema that declares no foreign keys) used beside the declared ones to close the selection.
+   *
+   * @param extraJoins additional joins between tables of {@code catalog}; unknown tables are ignored
+   */
+  public Selection select(Catalog catalog, List<LinkedTable> tables, List<LinkedColumn> columns,
+      LinkOptions options, List<JoinEdge> extraJoins) {
+    if (extraJoins.isEmpty()) {
+      return select(catalog, tables, columns, options);
+    }
+    SchemaIndex index = indexes.get(catalog, SchemaIndex::new);
+    Map<String, List<JoinEdge>> graph = new HashMap<>();
+    index.graph.forEach((k, v) -> graph.put(k, new ArrayList<>(v)));
+    for (JoinEdge e : extraJoins) {
+      SchemaIndex.TableEntry from = index.table(e.fromTable());
+      SchemaIndex.TableEntry to = index.table(e.toTable());
+      if (from != null && to != null && from != to) {
+        graph.computeIfAbsent(from.key, k -> new ArrayList<>()).add(e);
+        graph.computeIfAbsent(to.key, k -> new ArrayList<>()).add(e);
+      }
+    }
+    return select(index, tables, columns, options, graph);
   }
 
   private static List<String> bigrams(List<String> words) {
@@ -262,7 +309,7 @@ public final class LexicalLinker implements SchemaLinker {
 
   /** Top tables, closed under FK paths, with their best columns and key columns, within the token budget. */
   private static Selection select(SchemaIndex index, List<LinkedTable> tables, List<LinkedColumn> columns,
-      LinkOptions options) {
+      LinkOptions options, Map<String, List<JoinEdge>> graph) {
     double top = tables.isEmpty() ? 0 : tables.get(0).score();
     List<String> chosen = new ArrayList<>();
     for (LinkedTable t : tables) {
@@ -278,7 +325,7 @@ public final class LexicalLinker implements SchemaLinker {
     if (!chosen.isEmpty()) {
       String root = chosen.get(0);
       for (String target : chosen.subList(1, chosen.size())) {
-        List<JoinEdge> path = index.path(root, target);
+        List<JoinEdge> path = SchemaIndex.path(graph, root, target);
         for (JoinEdge e : path) {
           closed.add(e.fromTable());
           closed.add(e.toTable());
@@ -411,7 +458,7 @@ public final class LexicalLinker implements SchemaLinker {
     }
 
     /** Shortest FK path between two tables (breadth first), as edges; empty when not connected. */
-    List<JoinEdge> path(String from, String to) {
+    static List<JoinEdge> path(Map<String, List<JoinEdge>> graph, String from, String to) {
       Map<String, JoinEdge> via = new HashMap<>();
       ArrayDeque<String> queue = new ArrayDeque<>();
       Set<String> seen = new HashSet<>();

@@ -1,0 +1,64 @@
+package io.github.nl2sql.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.nl2sql.internal.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LinkCommandTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void realRunOnSpiderValidation_printsTheContractKeys() throws Exception {
+    Path spider = TestCatalogs.requireSpider();
+    Path out = tmp.resolve("link.jsonl");
+    BenchMainTest.Run r = BenchMainTest.run("link", "--data", spider.toString(), "--questions",
+        spider.resolve("train_spider.json").toString(), "--split", "validation", "--limit", "20",
+        "--out", out.toString(), "--progress", "off");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    JsonNode s = r.summary();
+    for (String key : List.of("command", "items", "table_recall", "column_recall", "table_full_recall",
+        "column_full_recall", "mean_selected_tables", "mean_selected_columns", "median_ms")) {
+      assertThat(s.has(key)).as(key).isTrue();
+    }
+    assertThat(s.get("command").asText()).isEqualTo("link");
+    for (String k : List.of("1", "3", "5", "10", "20", "30")) {
+      assertThat(s.get("table_full_recall").get(k).asDouble()).isBetween(0.0, 1.0);
+    }
+    assertThat(s.get("table_full_recall").get("5").asDouble()).isGreaterThan(0.9);
+    assertThat(s.get("gnn").asBoolean()).isTrue();
+    assertThat(Files.readAllLines(out)).hasSize(s.get("evaluated").asInt());
+    JsonNode first = Json.mapper().readTree(Files.readAllLines(out).get(0));
+    assertThat(first.get("gold_tables").size()).isPositive();
+  }
+
+  @Test
+  void missingDatabasesAreCounted() throws Exception {
+    Files.createDirectories(tmp.resolve("data/database"));
+    Files.writeString(tmp.resolve("data/tables.json"), "[]");
+    Path q = tmp.resolve("q.json");
+    Files.writeString(q, "[{\"question\": \"how many?\", \"query\": \"SELECT 1\", \"db_id\": \"gone\"}]");
+    BenchMainTest.Run r = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(), "--questions",
+        q.toString(), "--progress", "off", "--signals", "LEXICAL");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.summary().get("missing_database").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void unknownSignal_exits2() throws Exception {
+    Files.createDirectories(tmp.resolve("data/database"));
+    Files.writeString(tmp.resolve("data/tables.json"), "[]");
+    Path q = tmp.resolve("q.json");
+    Files.writeString(q, "[]");
+    BenchMainTest.Run r = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(), "--questions",
+        q.toString(), "--signals", "LEXICAL,TELEPATHY");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown signal TELEPATHY");
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Schema linking with models, for nl2sql-core's {@link io.github.nl2sql.link.SchemaLinker} SPI: in-process
+ * MiniLM text embeddings of schema elements ({@link io.github.nl2sql.gnn.EmbeddingLinker}), a schema graph
+ * and a relation-aware graph neural network run with DJL's OnnxRuntime engine
+ * ({@link io.github.nl2sql.gnn.GnnModel}), and the fusion of these with the lexical/value linker
+ * ({@link io.github.nl2sql.gnn.FusedLinker}). Everything runs offline: the models are inside jars.
+ *
+ * <p>The linkers are the supported entry points; the graph, embedding and model classes are public so the
+ * training pipeline and the bench can use them, but their shape may change with the feature version.
+ */
+package io.github.nl2sql.gnn;
