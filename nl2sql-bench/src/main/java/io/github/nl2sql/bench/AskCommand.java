@@ -84,7 +84,7 @@ public final class AskCommand extends BenchCommand {
 
   @Option(names = "--split", paramLabel = "validation|FILE",
       description = "keep only questions of the split's validation databases: 'validation' for the bundled "
-          + "spider-train split, or a JSON file with validation_db_ids")
+          + "spider-train split, or a JSON file with a validation list of db_ids")
   String split;
 
   @Option(names = "--model-timeout-ms", defaultValue = "60000", paramLabel = "MS",
@@ -186,18 +186,22 @@ public final class AskCommand extends BenchCommand {
     }
   }
 
+  /**
+   * The validation databases of a split: {@code validation} is the committed database-disjoint split of
+   * spider-train (the one the GNN was trained and evaluated on), anything else a JSON file with a
+   * {@code validation} (or {@code validation_db_ids}) list of db_ids.
+   */
   static Set<String> readSplit(String split) {
-    try (InputStream in = split.equals("validation")
-        ? AskCommand.class.getResourceAsStream("/splits/spider-train-dbsplit.json")
-        : Files.newInputStream(Path.of(split))) {
-      if (in == null) {
-        throw new BenchException("the bundled split is missing");
-      }
+    if (split.equals("validation")) {
+      return io.github.nl2sql.gnn.eval.SpiderSet.split().get("validation");
+    }
+    try (InputStream in = Files.newInputStream(Path.of(split))) {
       JsonNode n = Json.mapper().readTree(in);
       Set<String> ids = new HashSet<>();
+      n.path("validation").forEach(x -> ids.add(x.asText()));
       n.path("validation_db_ids").forEach(x -> ids.add(x.asText()));
       if (ids.isEmpty()) {
-        throw new BenchException("split " + split + " has no validation_db_ids");
+        throw new BenchException("split " + split + " has no validation db_ids");
       }
       return ids;
     } catch (IOException e) {
