@@ -20,7 +20,8 @@ def main(argv):
     recover = '--recover' in argv
     split = None
     if '--split' in argv:
-        split = set(json.load(open(argv[argv.index('--split') + 1]))['validation_db_ids'])
+        sp = json.load(open(argv[argv.index('--split') + 1]))
+        split = set(sp.get('validation') or sp['validation_db_ids'])
     schemas = {}
     for t in json.load(open(data + '/tables.json')):
         names = {c[1].lower() for c in t['column_names_original'] if c[1] != '*'}
