@@ -76,40 +76,14 @@ public final class LexicalLinker implements SchemaLinker {
 
     for (SchemaIndex.TableEntry t : index.tables) {
       List<Evidence> ev = new ArrayList<>();
-      double own = 0;
-      if (lexical) {
-        Match m = match(t.nameWords, words, phrases);
-        if (m.score > 0) {
-          own = m.score;
-          ev.add(new Evidence(Signal.LEXICAL, m.matched, t.table.name(), m.score));
-        }
-      }
-      if (comment && !t.commentWords.isEmpty()) {
-        Match m = matchComment(t.commentWords, words);
-        if (m.score > 0) {
-          own = Math.max(own, 0.6 * m.score);
-          ev.add(new Evidence(Signal.COMMENT, m.matched, t.table.comment(), m.score));
-        }
-      }
+      double own = nameAndComment(t.nameWords, t.table.name(), t.commentWords, t.table.comment(), words,
+          phrases, lexical, comment, ev);
       tableOwn.put(t, own);
       tableEvidence.put(t, ev);
       for (SchemaIndex.ColumnEntry c : t.columns) {
         List<Evidence> cev = new ArrayList<>();
-        double cown = 0;
-        if (lexical) {
-          Match m = match(c.nameWords, words, phrases);
-          if (m.score > 0) {
-            cown = m.score;
-            cev.add(new Evidence(Signal.LEXICAL, m.matched, c.column.name(), m.score));
-          }
-        }
-        if (comment && !c.commentWords.isEmpty()) {
-          Match m = matchComment(c.commentWords, words);
-          if (m.score > 0) {
-            cown = Math.max(cown, 0.6 * m.score);
-            cev.add(new Evidence(Signal.COMMENT, m.matched, c.column.comment(), m.score));
-          }
-        }
+        double cown = nameAndComment(c.nameWords, c.column.name(), c.commentWords, c.column.comment(),
+            words, phrases, lexical, comment, cev);
         ValueMatch vm = valueByColumn.get(c);
         if (vm != null) {
           cown = Math.max(cown, 0.9 * vm.score());
@@ -192,6 +166,31 @@ public final class LexicalLinker implements SchemaLinker {
       }
     }
     return select(index, tables, columns, options, graph);
+  }
+
+  /**
+   * The own score of a table or column from its name words (LEXICAL) and comment words (COMMENT, weighed
+   * 0.6), adding the evidence for each signal that matched to {@code evidence}.
+   */
+  private static double nameAndComment(List<String> nameWords, String name, List<String> commentWords,
+      String commentText, List<String> words, List<String> phrases, boolean lexical, boolean comment,
+      List<Evidence> evidence) {
+    double own = 0;
+    if (lexical) {
+      Match m = match(nameWords, words, phrases);
+      if (m.score > 0) {
+        own = m.score;
+        evidence.add(new Evidence(Signal.LEXICAL, m.matched, name, m.score));
+      }
+    }
+    if (comment && !commentWords.isEmpty()) {
+      Match m = matchComment(commentWords, words);
+      if (m.score > 0) {
+        own = Math.max(own, 0.6 * m.score);
+        evidence.add(new Evidence(Signal.COMMENT, m.matched, commentText, m.score));
+      }
+    }
+    return own;
   }
 
   private static List<String> bigrams(List<String> words) {
