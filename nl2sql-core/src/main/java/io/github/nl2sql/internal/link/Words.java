@@ -10,7 +10,7 @@ import java.util.Set;
  * Tokenising and normalising words of questions and schema names: snake_case and camelCase splitting,
  * lower-casing, a light plural/inflection stemmer, common abbreviations and stop words. Internal.
  */
-final class Words {
+public final class Words {
   private Words() {}
 
   static final Set<String> STOP = Set.of(
@@ -36,7 +36,7 @@ final class Words {
       Map.entry("crs", "course"), Map.entry("std", "student"), Map.entry("id", "id"));
 
   /** Splits an identifier into lower-case words: {@code saleCount_2} -> [sale, count, 2]. */
-  static List<String> splitIdentifier(String name) {
+  public static List<String> splitIdentifier(String name) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {

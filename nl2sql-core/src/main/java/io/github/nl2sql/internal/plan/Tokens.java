@@ -1,5 +1,6 @@
 package io.github.nl2sql.internal.plan;
 
+import io.github.nl2sql.internal.link.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -98,29 +99,7 @@ final class Tokens {
 
   /** Splits an identifier into lower-case words: {@code saleCount_2} -> [sale, count, 2]. */
   static List<String> splitIdentifier(String name) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean boundary = !Character.isLetterOrDigit(c);
-      boolean camel = i > 0 && Character.isUpperCase(c) && Character.isLowerCase(name.charAt(i - 1));
-      boolean digitEdge = i > 0 && Character.isDigit(c) != Character.isDigit(name.charAt(i - 1))
-          && Character.isLetterOrDigit(name.charAt(i - 1));
-      if (boundary || camel || digitEdge) {
-        if (cur.length() > 0) {
-          out.add(cur.toString().toLowerCase(Locale.ROOT));
-          cur.setLength(0);
-        }
-        if (boundary) {
-          continue;
-        }
-      }
-      cur.append(c);
-    }
-    if (cur.length() > 0) {
-      out.add(cur.toString().toLowerCase(Locale.ROOT));
-    }
-    return out;
+    return Words.splitIdentifier(name);
   }
 
   /** Schema name words, abbreviations expanded and stemmed. */
