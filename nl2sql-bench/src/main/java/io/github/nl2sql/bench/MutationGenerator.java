@@ -410,22 +410,7 @@ public final class MutationGenerator {
 
   /** Levenshtein distance. */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] tmp = prev;
-      prev = cur;
-      cur = tmp;
-    }
-    return prev[b.length()];
+    return io.github.nl2sql.internal.validate.NameSuggester.levenshtein(a, b);
   }
 
   private Mutant drop(Random random) {

@@ -3,6 +3,7 @@ package io.github.nl2sql.internal.plan;
 import io.github.nl2sql.ValidationResult;
 import io.github.nl2sql.diagnostics.Diagnostic;
 import io.github.nl2sql.diagnostics.DiagnosticCode;
+import io.github.nl2sql.internal.validate.NameSuggester;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,24 +57,8 @@ final class Repair {
     return out.equals(text) ? null : out;
   }
 
+  /** Case-insensitive Levenshtein distance. */
   static int distance(String a, String b) {
-    a = a.toLowerCase(Locale.ROOT);
-    b = b.toLowerCase(Locale.ROOT);
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
+    return NameSuggester.levenshtein(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
   }
 }
