@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
  * positions; {@code mutation_locator} counts how often) makes invalid mutants (each verified invalid by
  * SQLite) that must all be blocked, and the original name must be the first suggestion of the
  * diagnostic about the mutated name ({@code mutants_top1}, counted over all mutants of every kind;
- * per kind in {@code mutants_by_kind}). {@code --out} receives the failures only.
+ * per kind in {@code mutants_by_kind}). {@code --out} receives the failures only. Catalogs carry
+ * column statistics, as the library reads them by default ({@code --no-statistics} turns them off).
  *
  * <p>With {@code --predictions FILE} (one SQL per line, aligned with the questions): each prediction
  * is guarded and run on SQLite; the summary crosses blocked/passed with fails/runs. {@code --out}
@@ -57,7 +58,18 @@ public final class GuardCommand extends BenchCommand {
           + "original (SIMILAR) or any (RANDOM) (default: ${DEFAULT-VALUE})")
   MutationGenerator.SwapChoice swapChoice;
 
+  @Option(names = "--statistics", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "read column statistics into the catalogs, as the library does by default; the "
+          + "validator's suggestions use sampled values as evidence (default: ${DEFAULT-VALUE}; "
+          + "--no-statistics for catalogs without them)")
+  boolean statistics;
+
   private List<String> predictionLines;
+
+  @Override
+  protected boolean needsStatistics() {
+    return statistics;
+  }
   private final Map<String, Guard> guards = new HashMap<>();
   private final SqlImporter importer = new SqlImporter(Dialect.SQLITE);
   private final Map<String, Integer> locators = new TreeMap<>();
@@ -391,6 +403,7 @@ public final class GuardCommand extends BenchCommand {
       s.put("seed", seed);
       s.put("swap_choice", swapChoice.name().toLowerCase(Locale.ROOT));
     }
+    s.put("statistics", statistics);
     s.put("guard_exceptions", guardExceptions);
     s.put("guard_mean_us", guardCalls == 0 ? 0 : Math.round(guardNanos / 1000.0 / guardCalls));
   }

@@ -2,6 +2,8 @@ package io.github.nl2sql.internal.validate;
 
 import io.github.nl2sql.Dialect;
 import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.catalog.Column;
+import io.github.nl2sql.catalog.ColumnStats;
 import io.github.nl2sql.catalog.ForeignKey;
 import io.github.nl2sql.catalog.SqlType;
 import io.github.nl2sql.catalog.Table;
@@ -64,6 +66,12 @@ final class Checker {
   private final IdentityHashMap<Expr.Column, Expr.Column> comparedWith = new IdentityHashMap<>();
   /** The literal a column is compared with ({@code x = 'a'}, {@code x BETWEEN 1 AND 2}, ...). */
   private final IdentityHashMap<Expr.Column, Expr.Literal> comparedLiteral = new IdentityHashMap<>();
+  /** Literals compared with each column reference, keyed by lower-case {@code qualifier.column} ({@code .column} when unqualified). */
+  private final Map<String, List<Object>> literalsByColumn = new HashMap<>();
+  /** Tables the statement's shape makes unlikely homes of a column reference, keyed like {@link #literalsByColumn}. */
+  private final Map<String, Set<String>> unlikelyHomes = new HashMap<>();
+  /** GROUP BY column references of every level, keyed like {@link #literalsByColumn}. */
+  private final Set<String> groupedKeys = new HashSet<>();
   /** Columns whose value must be a number: the argument of SUM or AVG. */
   private final IdentityHashMap<Expr.Column, Boolean> needsNumber = new IdentityHashMap<>();
   /** Lower-case column names used anywhere in the statement, with how often. */
@@ -275,6 +283,8 @@ final class Checker {
       return select(s, outer, inner);
     }
     Query.SetOperation op = (Query.SetOperation) q;
+    noteVacuousHome(op.left(), op.right());
+    noteVacuousHome(op.right(), op.left());
     Shape left = query(op.left(), outer, inner);
     Shape right = query(op.right(), outer, inner);
     String opName = op.operator().name() + (op.all() ? " ALL" : "");
@@ -431,6 +441,13 @@ final class Checker {
       }
     }
     Shape shape = outputShape(s, scope);
+    // known before the select list is checked: suggestions for it weigh what the level groups by
+    for (Expr g : s.groupBy()) {
+      if (g instanceof Expr.Column gc) {
+        groupedIn.computeIfAbsent(scope, k -> new HashSet<>()).add(Scopes.lower(gc.column()));
+        groupedKeys.add(columnKey(gc));
+      }
+    }
 
     Ctx selectCtx = new Ctx(scope, Clause.SELECT, env);
     for (SelectItem item : s.items()) {
@@ -442,11 +459,6 @@ final class Checker {
     }
     if (s.where() != null) {
       expr(s.where(), new Ctx(scope, Clause.WHERE, env));
-    }
-    for (Expr g : s.groupBy()) {
-      if (g instanceof Expr.Column gc) {
-        groupedIn.computeIfAbsent(scope, k -> new HashSet<>()).add(Scopes.lower(gc.column()));
-      }
     }
     for (Expr g : s.groupBy()) {
       if (g instanceof Expr.Ordinal o) {
@@ -762,6 +774,13 @@ final class Checker {
         }
       }
     } else if (e instanceof Expr.InQuery in) {
+      if (in.expr() instanceof Expr.Column c && onlyTable(in.query()) instanceof TableRef.Table t
+          && in.query() instanceof Query.Select sub && sub.items().size() == 1
+          && sub.items().get(0).expr() instanceof Expr.Column sc
+          && Scopes.lower(sc.column()).equals(Scopes.lower(c.column()))) {
+        // x IN (SELECT x FROM t): x is rarely a column of t itself (that would test t against itself)
+        unlikelyHomes.computeIfAbsent(columnKey(c), k -> new HashSet<>()).add(Scopes.lower(t.name()));
+      }
       expr(in.expr(), ctx);
       subqueryOneColumn(in.query(), ctx, in);
     } else if (e instanceof Expr.Between b) {
@@ -811,10 +830,76 @@ final class Checker {
     }
   }
 
+  /**
+   * In {@code branch UNION|INTERSECT|EXCEPT other}, where {@code branch} has an empty FROM (its table
+   * is missing) and {@code other} reads one table with no filter or grouping, {@code branch}'s
+   * selected columns are unlikely to come from that same table alone: the operation would be vacuous
+   * (EXCEPT empty, INTERSECT or UNION just one side). A branch that joins other tables filters, so
+   * it says nothing.
+   */
+  private void noteVacuousHome(Query branch, Query other) {
+    if (!(branch instanceof Query.Select b) || !b.from().isEmpty()
+        || !(other instanceof Query.Select o)
+        || o.where() != null || !o.groupBy().isEmpty() || o.having() != null
+        || !(onlyTable(o) instanceof TableRef.Table t)) {
+      return;
+    }
+    for (SelectItem item : b.items()) {
+      if (item.expr() instanceof Expr.Column c) {
+        unlikelyHomes.computeIfAbsent(columnKey(c), k -> new HashSet<>()).add(Scopes.lower(t.name()));
+      }
+    }
+  }
+
+  /** The one FROM item of a plain SELECT, else {@code null}. */
+  private static TableRef onlyTable(Query q) {
+    return q instanceof Query.Select s && s.from().size() == 1 ? s.from().get(0) : null;
+  }
+
+  /** Lower-case {@code qualifier.column}, {@code .column} when unqualified. */
+  private static String columnKey(Expr.Column c) {
+    return (c.table() == null ? "" : Scopes.lower(c.table())) + "." + Scopes.lower(c.column());
+  }
+
+  /** Whether the statement's shape says {@code t} is an unlikely table for one of {@code columns} so qualified. */
+  private boolean unlikelyHome(Table t, String qualifier, Set<String> columns) {
+    String prefix = (qualifier == null ? "" : Scopes.lower(qualifier)) + ".";
+    String name = Scopes.lower(t.name());
+    for (String c : columns) {
+      Set<String> tables = unlikelyHomes.get(prefix + Scopes.lower(c));
+      if (tables != null && tables.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void noteLiteral(Expr column, Expr value) {
     if (column instanceof Expr.Column c && value instanceof Expr.Literal l && l.value() != null) {
       comparedLiteral.putIfAbsent(c, l);
+      literalsByColumn.computeIfAbsent(columnKey(c), k -> new ArrayList<>()).add(l.value());
     }
+  }
+
+  /**
+   * Value evidence that {@code t} is the table meant by {@code qualifier} (or, when {@code null}, by
+   * unqualified references) for the named columns: the sum of {@link #valueFit} over the literals the
+   * statement compares with those columns so qualified.
+   */
+  private double valueEvidence(Table t, String qualifier, Set<String> columns) {
+    String prefix = (qualifier == null ? "" : Scopes.lower(qualifier)) + ".";
+    double sum = 0;
+    for (String name : columns) {
+      List<Object> literals = literalsByColumn.get(prefix + Scopes.lower(name));
+      if (literals == null) {
+        continue;
+      }
+      Column col = t.column(name).orElse(null);
+      for (Object v : literals) {
+        sum += valueFit(col, v);
+      }
+    }
+    return sum;
   }
 
   private void noteComparison(Expr left, Expr right) {
@@ -1213,7 +1298,9 @@ final class Checker {
     Set<String> unresolved = unresolvedIn.getOrDefault(home, Set.of());
     Set<String> grouped = groupedIn.getOrDefault(home, Set.of());
     List<Table> out = new ArrayList<>();
-    Map<Table, int[]> rank = new HashMap<>();
+    Map<Table, double[]> rank = new HashMap<>();
+    Set<String> named = new LinkedHashSet<>(unresolved);
+    named.add(Scopes.lower(column));
     for (Table t : catalog.tables()) {
       if (own.contains(t) || t.column(column).isEmpty()) {
         continue;
@@ -1226,14 +1313,15 @@ final class Checker {
       }
       int repeats = grouped.contains(Scopes.lower(column)) && isWholeKey(t, column) ? 0 : 1;
       out.add(t);
-      rank.put(t, new int[] {coverage(t, unresolved), repeats, links});
+      rank.put(t, new double[] {coverage(t, unresolved), valueEvidence(t, null, named),
+          unlikelyHome(t, null, named) ? 0 : 1, repeats, links});
     }
     out.sort((a, b) -> {
-      int[] x = rank.get(a);
-      int[] y = rank.get(b);
+      double[] x = rank.get(a);
+      double[] y = rank.get(b);
       for (int i = 0; i < x.length; i++) {
         if (x[i] != y[i]) {
-          return Integer.compare(y[i], x[i]);
+          return Double.compare(y[i], x[i]);
         }
       }
       return 0;
@@ -1393,6 +1481,8 @@ final class Checker {
     Expr.Literal lit = comparedLiteral.get(c);
     boolean numeric = needsNumber.containsKey(c);
     Map<String, SqlType> types = new HashMap<>();
+    // the catalog columns behind the candidates, for their sampled values
+    Map<String, Column> catalogColumns = new HashMap<>();
     // the names of the tables a candidate belongs to: festival_name is the name of festival_detail
     Map<String, Set<String>> owners = new HashMap<>();
     for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
@@ -1401,6 +1491,9 @@ final class Checker {
         if (r.known()) {
           for (String n : nonNull(r.columns)) {
             types.putIfAbsent(Scopes.lower(n), r.type(n));
+            if (r.table != null && lit != null) {
+              r.table.column(n).ifPresent(col -> catalogColumns.putIfAbsent(Scopes.lower(n), col));
+            }
             if (r.table != null) {
               owners.computeIfAbsent(Scopes.lower(n), k -> new HashSet<>())
                   .addAll(NameSuggester.tokens(r.table.name()));
@@ -1435,6 +1528,7 @@ final class Checker {
       }
       if (lit != null) {
         b += literalFit(types.get(lc), lit.value());
+        b += valueFit(catalogColumns.get(lc), lit.value());
       }
       boolean partner = other != null && lc.equals(Scopes.lower(other.column()));
       if (!partner && otherRel != null && otherRel.table != null && otherCol != null) {
@@ -1563,8 +1657,11 @@ final class Checker {
           }
         }
         missing.add(t.name());
-        // a left-out table was joined to the tables in scope: the more of them it links, the likelier
-        bias.put(t.name(), 0.5 + Math.min(links, 3) * K_LINK);
+        // a left-out table was joined to the tables in scope: the more of them it links, the likelier;
+        // and it holds the values the statement compares its columns with
+        bias.put(t.name(), 0.5 + Math.min(links, 3) * K_LINK + valueEvidence(t, qualifier, used)
+            + joinEvidence(t, qualifier, used, inScopeRelations)
+            - (unlikelyHome(t, qualifier, used) ? K_UNLIKELY_HOME : 0));
       }
     }
     List<String> cands = new ArrayList<>();
@@ -1614,6 +1711,54 @@ final class Checker {
     }
     return NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT);
   }
+
+  /** A foreign key column the statement uses on a table in scope points at the candidate. */
+  private static final double K_FK_USED = 0.3;
+
+  /** Grouping by the candidate's key makes groups of more than one only where in-scope rows reference it. */
+  private static final double K_FAN_OUT = 0.2;
+
+  /**
+   * How the statement's use of the tables in scope points at {@code t} as the table left out behind
+   * {@code qualifier}: a foreign key column of an in-scope table that the statement uses (grouping by
+   * {@code T2.s_id}, with {@code advisor.s_id -> student.id}, was joined to {@code student}); and when
+   * the statement groups by {@code t}'s whole primary key through {@code qualifier}, a foreign key from
+   * an in-scope table to {@code t} (groups of a unique key hold more than one row only when the joined
+   * rows reference it).
+   */
+  private double joinEvidence(Table t, String qualifier, Set<String> used,
+      List<Relation> inScopeRelations) {
+    double b = 0;
+    boolean referenced = false;
+    for (Relation r : inScopeRelations) {
+      if (r.table == null || r.table == t) {
+        continue;
+      }
+      Set<String> rUsed = r.refName == null ? Set.of()
+          : columnsByQualifier.getOrDefault(Scopes.lower(r.refName), Set.of());
+      for (ForeignKey fk : r.table.foreignKeys()) {
+        if (!fk.referencedTable().equalsIgnoreCase(t.name())) {
+          continue;
+        }
+        referenced = true;
+        for (String col : fk.columns()) {
+          if (rUsed.contains(Scopes.lower(col))) {
+            b = Math.max(b, K_FK_USED);
+          }
+        }
+      }
+    }
+    if (referenced && t.primaryKey().size() == 1) {
+      String pk = Scopes.lower(t.primaryKey().get(0));
+      if (used.contains(pk) && groupedKeys.contains(Scopes.lower(qualifier) + "." + pk)) {
+        b += K_FAN_OUT;
+      }
+    }
+    return b;
+  }
+
+  /** A table the statement's shape makes an unlikely home of the columns (see {@link #noteVacuousHome}). */
+  private static final double K_UNLIKELY_HOME = 0.3;
 
   /** Per foreign-key link (up to 3) of a table outside the FROM to the tables in scope. */
   private static final double K_LINK = 0.2;
@@ -1670,6 +1815,73 @@ final class Checker {
       return value instanceof String && !number ? 0.1 : 0;
     }
     return 0;
+  }
+
+  /** A literal found among a column's sampled frequent values. */
+  static final double K_VALUE = 0.35;
+
+  /** A literal absent from a column whose sample lists every distinct value. */
+  static final double K_NO_VALUE = 0.1;
+
+  /**
+   * Value evidence for {@code column} compared with {@code value}, from the catalog's sampled
+   * statistics: {@link #K_VALUE} when the text is one of the column's frequent values (ignoring case
+   * and surrounding blanks; for a LIKE pattern, when a frequent value contains the pattern's text
+   * between its wildcards), minus {@link #K_NO_VALUE} when the sample lists all of the column's
+   * distinct values and none matches, else 0 (no statistics, no frequent values, or not text).
+   * {@code sex = 'F'} is about the column holding F and M, not the one holding social security
+   * numbers.
+   */
+  static double valueFit(Column column, Object value) {
+    if (column == null || !(value instanceof String text) || column.stats() == null) {
+      return 0;
+    }
+    ColumnStats stats = column.stats();
+    List<ColumnStats.FrequentValue> values = stats.frequentValues();
+    if (values.isEmpty()) {
+      return 0;
+    }
+    String wanted = text.trim().toLowerCase(Locale.ROOT);
+    boolean pattern = wanted.indexOf('%') >= 0;
+    String core = pattern ? wanted.replace("%", "") : wanted;
+    if (core.isEmpty()) {
+      return 0;
+    }
+    for (ColumnStats.FrequentValue v : values) {
+      String have = v.value() == null ? "" : v.value().trim().toLowerCase(Locale.ROOT);
+      if (pattern ? likeMatches(have, wanted) : have.equals(wanted)) {
+        return K_VALUE;
+      }
+    }
+    boolean complete = stats.distinctCount() > 0 && stats.distinctCount() <= values.size();
+    return complete ? -K_NO_VALUE : 0;
+  }
+
+  /** SQL LIKE with {@code %} wildcards only ({@code _} is taken literally), on lower-case text. */
+  private static boolean likeMatches(String text, String pattern) {
+    String[] parts = pattern.split("%", -1);
+    int at = 0;
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (i == 0) {
+        if (!text.startsWith(part)) {
+          return false;
+        }
+        at = part.length();
+      } else if (i == parts.length - 1) {
+        return text.length() - part.length() >= at && text.endsWith(part);
+      } else {
+        int found = text.indexOf(part, at);
+        if (found < 0) {
+          return false;
+        }
+        at = found + part.length();
+      }
+    }
+    return true;
   }
 
   /** The type of a bare column expression, resolved without reporting; {@code null} otherwise. */
