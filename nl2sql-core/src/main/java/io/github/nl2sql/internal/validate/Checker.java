@@ -74,6 +74,8 @@ final class Checker {
   private final Set<String> groupedKeys = new HashSet<>();
   /** Columns whose value must be a number: the argument of SUM or AVG. */
   private final IdentityHashMap<Expr.Column, Boolean> needsNumber = new IdentityHashMap<>();
+  /** Column references inside an aggregate's argument. */
+  private final IdentityHashMap<Expr.Column, Boolean> aggregated = new IdentityHashMap<>();
   /** Lower-case column names used anywhere in the statement, with how often. */
   private final Map<String, Integer> usedColumns = new HashMap<>();
   /**
@@ -800,6 +802,9 @@ final class Checker {
     } else if (e instanceof Expr.Function f) {
       function(f, ctx, false);
     } else if (e instanceof Expr.Aggregate a) {
+      List<Expr.Column> args = new ArrayList<>();
+      Walk.columns(a.argument(), args);
+      args.forEach(ac -> aggregated.put(ac, Boolean.TRUE));
       if ((a.function() == AggFunction.SUM || a.function() == AggFunction.AVG)
           && a.argument() instanceof Expr.Column nc) {
         needsNumber.put(nc, Boolean.TRUE);
@@ -1438,6 +1443,41 @@ final class Checker {
    */
   private static final double K_OWNER = 0.2;
 
+  /**
+   * The level's GROUP BY column names that are not a key: neither a table's whole primary key nor a
+   * single-column foreign key to one. Grouping by a key lets the select list show any column of the
+   * keyed table, so the key says nothing about which column a select-list name meant.
+   */
+  private Set<String> nonKeyGroups(Scope scope) {
+    Set<String> grouped = groupedIn.getOrDefault(scope, Set.of());
+    if (grouped.isEmpty()) {
+      return grouped;
+    }
+    Set<String> out = new HashSet<>(grouped);
+    for (Relation r : scope.relations) {
+      if (r.table == null) {
+        continue;
+      }
+      for (String g : grouped) {
+        if (!r.has(g)) {
+          continue;
+        }
+        if (isWholeKey(r.table, g)) {
+          out.remove(g);
+        }
+        for (ForeignKey fk : r.table.foreignKeys()) {
+          if (fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(g)) {
+            out.remove(g);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A GROUP BY column of the level, for a plain (not aggregated) column of its select list. */
+  private static final double K_GROUP_KEY = 0.3;
+
   /** A numeric (or not) candidate where a number is needed (the argument of SUM or AVG). */
   private static final double K_NUM = 0.2;
 
@@ -1502,6 +1542,8 @@ final class Checker {
         }
       }
     }
+    Set<String> groupKeys = ctx.clause() == Clause.SELECT && !aggregated.containsKey(c)
+        ? nonKeyGroups(ctx.scope()) : Set.of();
     Set<String> written = NameSuggester.tokens(c.column());
     for (String cand : cands) {
       String lc = Scopes.lower(cand);
@@ -1557,6 +1599,10 @@ final class Checker {
           || ctx.clause() == Clause.HAVING) && itemColumns.contains(lc)) {
         // GROUP BY / ORDER BY mostly repeat a selected column
         b += 0.25;
+      }
+      if (groupKeys.contains(lc)) {
+        // a plain column in the select list of a grouped level must be grouped: mostly the key itself
+        b += K_GROUP_KEY;
       }
       if (b != 0) {
         bias.merge(cand, b, Double::sum);

@@ -141,6 +141,19 @@ class ContextEvidenceTest {
   }
 
   @Test
+  void aPlainSelectColumnOfAGroupedLevelIsMostLikelyItsGroupKey() {
+    // a plain select-list column of a grouped level must be grouped: the same unknown name ranks
+    // whichever column the level groups by first
+    assertThat(about(withStats, "SELECT apt_code, count(*) FROM apartments GROUP BY apt_type_code",
+        "apt_code").suggestions()).first().isEqualTo("apt_type_code");
+    assertThat(about(withStats, "SELECT apt_code, count(*) FROM apartments GROUP BY apt_number",
+        "apt_code").suggestions()).first().isEqualTo("apt_number");
+    // grouping by the primary key lets any column of the table be selected: no such evidence
+    assertThat(about(withStats, "SELECT apt_code, count(*) FROM apartments GROUP BY apt_id",
+        "apt_code").suggestions()).first().isNotEqualTo("apt_id");
+  }
+
+  @Test
   void valueFitReadsTheSample() {
     Catalog c = withStats;
     var type = c.table("apartments").orElseThrow().column("apt_type_code").orElseThrow();
