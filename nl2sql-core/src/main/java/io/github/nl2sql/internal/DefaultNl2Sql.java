@@ -158,7 +158,9 @@ final class DefaultNl2Sql implements Nl2Sql {
 
   private CompiledQuery compileValid(Statement statement, Dialect target) {
     long start = System.nanoTime();
-    CompiledQuery q = new SqlCompiler(target).compile(statement, config.defaultLimit());
+    // quoted identifiers are case-sensitive: compile with the catalog's spelling of the names
+    CompiledQuery q = new SqlCompiler(target).compile(statement, config.defaultLimit(),
+        guard().spelling(statement));
     audit(AuditEvent.Kind.COMPILE, q.sql(), q.parameters().size(), "ok", null, start);
     return q;
   }

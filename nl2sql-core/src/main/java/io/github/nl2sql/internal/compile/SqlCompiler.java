@@ -228,7 +228,54 @@ public final class SqlCompiler {
    *     construct the dialect lacks); the message names it
    */
   public CompiledQuery compile(Statement statement, long defaultLimit) {
+    return compile(statement, defaultLimit, Spelling.AS_WRITTEN);
+  }
+
+  /**
+   * How the compiler spells the identifiers that refer to something: table names, column names and
+   * qualifiers. Names that define something (aliases, CTE names, derived-table columns) are always
+   * rendered as written. Identifiers are rendered quoted, so on databases that fold unquoted names
+   * (PostgreSQL to lower case, H2 and others to upper case) a name must be spelled exactly as the
+   * catalog has it; a {@code Spelling} built from the catalog gives that spelling for a name written in
+   * another case.
+   */
+  public interface Spelling {
+    /** Names as written in the IR. */
+    Spelling AS_WRITTEN = new Spelling() {
+      @Override
+      public String table(String name) {
+        return name;
+      }
+
+      @Override
+      public String column(String name) {
+        return name;
+      }
+
+      @Override
+      public String qualifier(String name) {
+        return name;
+      }
+    };
+
+    /** The spelling of a table name in FROM, INSERT, UPDATE or DELETE. */
+    String table(String name);
+
+    /** The spelling of a column name. */
+    String column(String name);
+
+    /** The spelling of a column qualifier or of the table of a {@code t.*}: an alias or a table name. */
+    String qualifier(String name);
+  }
+
+  /**
+   * Like {@link #compile(Statement, long)}, spelling referring identifiers with {@code spelling}.
+   *
+   * @throws NullPointerException if {@code statement} or {@code spelling} is null
+   */
+  public CompiledQuery compile(Statement statement, long defaultLimit, Spelling spelling) {
     Objects.requireNonNull(statement, "statement");
+    Objects.requireNonNull(spelling, "spelling");
     if (defaultLimit < 0) {
       throw new IllegalArgumentException("defaultLimit must be >= 0, got " + defaultLimit);
     }
@@ -236,7 +283,7 @@ public final class SqlCompiler {
     if (statement instanceof Query q && q.limit() == null && defaultLimit > 0) {
       effective = q.withLimit(defaultLimit);
     }
-    org.jooq.Query query = new Build().statement(effective);
+    org.jooq.Query query = new Build(spelling).statement(effective);
     String sql = query.getSQL(ParamType.INDEXED);
     List<Object> binds = new ArrayList<>(query.getBindValues());
     int placeholders = Placeholders.count(sql);
@@ -266,7 +313,16 @@ public final class SqlCompiler {
 
   /** State of one compilation (generated alias counter); not thread-safe, used once. */
   private final class Build implements ExprVisitor<QueryPart> {
+    private final Spelling spelling;
     private int derivedCount;
+
+    Build(Spelling spelling) {
+      this.spelling = spelling;
+    }
+
+    Name columnId(String column) {
+      return id(spelling.column(column));
+    }
 
     org.jooq.Query statement(Statement st) {
       if (st instanceof Query q) {
@@ -349,7 +405,8 @@ public final class SqlCompiler {
         if (item.alias() != null) {
           throw new IllegalArgumentException("a star select item cannot have an alias");
         }
-        return star.table() == null ? DSL.asterisk() : DSL.table(id(star.table())).asterisk();
+        return star.table() == null ? DSL.asterisk()
+            : DSL.table(id(spelling.qualifier(star.table()))).asterisk();
       }
       Field<?> f = field(item.expr());
       return item.alias() == null ? f : f.as(id(item.alias()));
@@ -371,7 +428,7 @@ public final class SqlCompiler {
         if (item.expr() instanceof Expr.Ordinal o) {
           f = DSL.inline(o.position());
         } else if (outputColumnsOnly && item.expr() instanceof Expr.Column c) {
-          f = DSL.field(id(c.column()));
+          f = DSL.field(columnId(c.column()));
         } else {
           f = field(item.expr());
         }
@@ -466,7 +523,8 @@ public final class SqlCompiler {
     }
 
     Table<Record> table(TableRef.Table t) {
-      Name n = t.schema() == null ? id(t.name()) : id(t.schema(), t.name());
+      String name = spelling.table(t.name());
+      Name n = t.schema() == null ? id(name) : id(t.schema(), name);
       Table<Record> table = DSL.table(n);
       return t.alias() == null ? table : table.as(id(t.alias()));
     }
@@ -545,7 +603,7 @@ public final class SqlCompiler {
       }
       List<Field<?>> using = new ArrayList<>();
       for (String c : j.using()) {
-        using.add(DSL.field(id(c)));
+        using.add(DSL.field(columnId(c)));
       }
       return step.using(using);
     }
@@ -553,11 +611,12 @@ public final class SqlCompiler {
     // ------------------------------------------------------------------ DML
 
     org.jooq.Query insert(Statement.Insert ins) {
-      Table<Record> table = DSL.table(ins.table().schema() == null ? id(ins.table().name())
-          : id(ins.table().schema(), ins.table().name()));
+      String name = spelling.table(ins.table().name());
+      Table<Record> table = DSL.table(ins.table().schema() == null ? id(name)
+          : id(ins.table().schema(), name));
       List<Field<?>> cols = new ArrayList<>();
       for (String c : ins.columns()) {
-        cols.add(DSL.field(id(c)));
+        cols.add(DSL.field(columnId(c)));
       }
       InsertSetStep<Record> start = ctx.insertInto(table);
       if (ins.query() != null) {
@@ -586,7 +645,7 @@ public final class SqlCompiler {
     org.jooq.Query update(Statement.Update up) {
       Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
       for (Statement.Assignment a : up.set()) {
-        set.put(DSL.field(id(a.column())), field(a.value()));
+        set.put(DSL.field(columnId(a.column())), field(a.value()));
       }
       UpdateSetMoreStep<Record> step = ctx.update(table(up.table())).set(set);
       return up.where() == null ? step : step.where(condition(up.where()));
@@ -644,8 +703,8 @@ public final class SqlCompiler {
 
     @Override
     public QueryPart visitColumn(Expr.Column e) {
-      return e.table() == null ? DSL.field(id(e.column()))
-          : DSL.field(id(e.table(), e.column()));
+      return e.table() == null ? DSL.field(columnId(e.column()))
+          : DSL.field(id(spelling.qualifier(e.table()), spelling.column(e.column())));
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class Guard {
   private final Dialect dialect;
   private final boolean allowWrites;
   private final Validator validator;
+  private volatile CatalogNames names;
 
   /**
    * A guard for {@code catalog} in {@code dialect}.
@@ -48,6 +49,19 @@ public final class Guard {
     this.validator = new Validator(catalog, dialect);
     this.dialect = validator.dialect();
     this.allowWrites = allowWrites;
+  }
+
+  /**
+   * The catalog's spelling of the names in {@code statement}, to compile it with once it is valid
+   * (see {@link CatalogNames}).
+   */
+  public io.github.nl2sql.internal.compile.SqlCompiler.Spelling spelling(Statement statement) {
+    CatalogNames n = names;
+    if (n == null) {
+      n = new CatalogNames(catalog);
+      names = n;
+    }
+    return n.spelling(statement);
   }
 
   /**
