@@ -45,7 +45,11 @@ public enum DiagnosticCode {
   CTE_COLUMN_COUNT("NL2SQL-V112", "CTE ''{0}'' names {1} column(s) but its query selects {2}"),
   INSERT_ARITY("NL2SQL-V113", "INSERT into ''{0}'' has {1} target column(s) but {2} value(s)"),
   SET_OPERAND_ORDER("NL2SQL-V114", "{0} on an operand of {1} is not allowed in {2}; put it after "
-      + "the last operand, or wrap the operand in a derived table");
+      + "the last operand, or wrap the operand in a derived table"),
+  ALIAS_IN_EXPRESSION("NL2SQL-V115", "Select-list alias ''{0}'' can be used in {1} only on its own in "
+      + "{2}, not inside an expression; repeat the aliased expression instead"),
+  DISTINCT_ORDER_BY("NL2SQL-V116", "With SELECT DISTINCT, {2} requires ORDER BY {0} to appear in the "
+      + "select list ({1}); add it to the select list or order by a selected expression");
 
   private final String id;
   private final String pattern;

@@ -74,6 +74,8 @@ final class Checker {
   private final Set<String> groupedKeys = new HashSet<>();
   /** Columns whose value must be a number: the argument of SUM or AVG. */
   private final IdentityHashMap<Expr.Column, Boolean> needsNumber = new IdentityHashMap<>();
+  /** Column references that are a whole ORDER BY or GROUP BY item. */
+  private final IdentityHashMap<Expr.Column, Boolean> bareItems = new IdentityHashMap<>();
   /** Column references inside an aggregate's argument. */
   private final IdentityHashMap<Expr.Column, Boolean> aggregated = new IdentityHashMap<>();
   /** Lower-case column names used anywhere in the statement, with how often. */
@@ -463,6 +465,11 @@ final class Checker {
       expr(s.where(), new Ctx(scope, Clause.WHERE, env));
     }
     for (Expr g : s.groupBy()) {
+      if (g instanceof Expr.Column gc) {
+        bareItems.put(gc, Boolean.TRUE);
+      }
+    }
+    for (Expr g : s.groupBy()) {
       if (g instanceof Expr.Ordinal o) {
         ordinal(o, "GROUP BY", shape);
       } else {
@@ -473,14 +480,85 @@ final class Checker {
       expr(s.having(), new Ctx(scope, Clause.HAVING, env));
     }
     for (OrderItem o : s.orderBy()) {
+      if (o.expr() instanceof Expr.Column oc) {
+        bareItems.put(oc, Boolean.TRUE);
+      }
+    }
+    for (OrderItem o : s.orderBy()) {
       if (o.expr() instanceof Expr.Ordinal ord) {
         ordinal(ord, "ORDER BY", shape);
       } else {
         expr(o.expr(), new Ctx(scope, Clause.ORDER_BY, env));
       }
     }
+    if (s.distinct()) {
+      distinctOrderBy(s, scope, env);
+    }
     new Grouping(this, s, scope).check();
     return shape;
+  }
+
+  /**
+   * PostgreSQL and H2 sort a SELECT DISTINCT only by what it selects. PostgreSQL wants each ORDER BY
+   * item to be a select-list expression (or alias, or ordinal); H2 wants each column an ORDER BY item
+   * uses to be selected. MySQL, MariaDB and SQLite accept any ORDER BY (MySQL 5.7+ rejects some, which
+   * this does not model).
+   */
+  private void distinctOrderBy(Query.Select s, Scope scope, CteEnv env) {
+    if (dialect != Dialect.POSTGRES && dialect != Dialect.H2) {
+      return;
+    }
+    for (OrderItem o : s.orderBy()) {
+      Expr e = o.expr();
+      if (e instanceof Expr.Ordinal || selected(s, e)
+          || e instanceof Expr.Column c && c.table() == null
+              && scope.aliases.containsKey(Scopes.lower(c.column()))) {
+        continue;
+      }
+      if (dialect == Dialect.H2) {
+        List<Expr.Column> used = new ArrayList<>();
+        Walk.columns(e, used);
+        boolean all = true;
+        for (Expr.Column c : used) {
+          all &= selected(s, c);
+        }
+        if (all) {
+          continue;
+        }
+      }
+      List<String> suggestions = new ArrayList<>();
+      for (SelectItem item : s.items()) {
+        if (item.alias() != null) {
+          suggestions.add(item.alias());
+        } else if (item.expr() instanceof Expr.Column c) {
+          suggestions.add(c.table() == null ? c.column() : c.table() + "." + c.column());
+        }
+      }
+      String shown = e instanceof Expr.Column c ? (c.table() == null ? c.column()
+          : c.table() + "." + c.column()) : "expression";
+      String selectList = suggestions.isEmpty() ? "no columns" : String.join(", ", suggestions);
+      List<String> top = suggestions.size() > NameSuggester.DEFAULT_LIMIT
+          ? List.copyOf(suggestions.subList(0, NameSuggester.DEFAULT_LIMIT)) : suggestions;
+      error(DiagnosticCode.DISTINCT_ORDER_BY, o, shown, top, shown, selectList, dialect);
+    }
+  }
+
+  /** Whether {@code e} is one of the select list's expressions (columns compare by name, qualifiers matching when both are given). */
+  private static boolean selected(Query.Select s, Expr e) {
+    for (SelectItem item : s.items()) {
+      if (sameExpr(item.expr(), e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameExpr(Expr a, Expr b) {
+    if (a instanceof Expr.Column x && b instanceof Expr.Column y) {
+      return x.column().equalsIgnoreCase(y.column())
+          && (x.table() == null || y.table() == null || x.table().equalsIgnoreCase(y.table()));
+    }
+    return a.equals(b);
   }
 
   private void ordinal(Expr.Ordinal o, String clause, Shape shape) {
@@ -1081,6 +1159,15 @@ final class Checker {
     }
   }
 
+  /**
+   * Whether a select-list alias may stand for {@code c} where aliases are visible: PostgreSQL and H2
+   * take an alias in ORDER BY and GROUP BY only as the whole item ({@code ORDER BY x}, not {@code
+   * ORDER BY x + 1}).
+   */
+  private boolean aliasUsable(Expr.Column c) {
+    return (dialect != Dialect.POSTGRES && dialect != Dialect.H2) || bareItems.containsKey(c);
+  }
+
   private boolean aliasVisible(Clause clause) {
     switch (clause) {
       case ORDER_BY:
@@ -1150,7 +1237,7 @@ final class Checker {
       }
       return Resolution.of(Resolution.Kind.UNKNOWN_QUALIFIER);
     }
-    if (clause == Clause.ORDER_BY) {
+    if (clause == Clause.ORDER_BY && aliasUsable(c)) {
       Integer idx = scope.aliases.get(Scopes.lower(name));
       if (idx != null) {
         return new Resolution(Resolution.Kind.ALIAS, null, 0, List.of(), idx);
@@ -1178,7 +1265,7 @@ final class Checker {
       if (maybe != null) {
         return Resolution.found(maybe, depth);
       }
-      if (depth == 0 && aliasVisible(clause)) {
+      if (depth == 0 && aliasVisible(clause) && aliasUsable(c)) {
         Integer idx = s.aliases.get(Scopes.lower(name));
         if (idx != null) {
           return new Resolution(Resolution.Kind.ALIAS, null, 0, List.of(), idx);
@@ -1229,6 +1316,19 @@ final class Checker {
         return;
       }
       default: {
+        if ((ctx.clause() == Clause.ORDER_BY || ctx.clause() == Clause.GROUP_BY)
+            && c.table() == null && !aliasUsable(c)) {
+          Integer idx = ctx.scope().aliases.get(Scopes.lower(c.column()));
+          if (idx != null) {
+            Expr aliased = ctx.scope().items.get(idx).expr();
+            List<String> instead = aliased instanceof Expr.Column ac
+                ? List.of(ac.table() == null ? ac.column() : ac.table() + "." + ac.column())
+                : List.of();
+            error(DiagnosticCode.ALIAS_IN_EXPRESSION, c, c.column(), instead, c.column(),
+                ctx.clause() == Clause.ORDER_BY ? "ORDER BY" : "GROUP BY", dialect);
+            return;
+          }
+        }
         Scope home = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope();
         List<Relation> rels = home.relations;
         boolean outer = false;

@@ -37,9 +37,9 @@ class DiagnosticCatalogueTest {
     assertThat(DiagnosticCode.MULTIPLE_STATEMENTS.id()).startsWith("NL2SQL-G");
     assertThat(DiagnosticCode.UNKNOWN_COLUMN.id()).startsWith("NL2SQL-V");
     // query-shape rules (V1xx), the last one added at the end of that section
-    assertThat(DiagnosticCode.SET_OPERAND_ORDER.id()).isEqualTo("NL2SQL-V114");
-    assertThat(DiagnosticCode.SET_OPERAND_ORDER.ordinal())
-        .isEqualTo(DiagnosticCode.INSERT_ARITY.ordinal() + 1);
+    assertThat(DiagnosticCode.DISTINCT_ORDER_BY.id()).isEqualTo("NL2SQL-V116");
+    assertThat(DiagnosticCode.DISTINCT_ORDER_BY.ordinal())
+        .isEqualTo(DiagnosticCode.ALIAS_IN_EXPRESSION.ordinal() + 1);
   }
 
   @Test

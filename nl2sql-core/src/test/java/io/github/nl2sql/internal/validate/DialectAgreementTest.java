@@ -114,7 +114,23 @@ class DialectAgreementTest {
       // type mismatches never block, by design (PostgreSQL rejects this one at run time)
       new Case("SELECT name FROM products WHERE sale_price = 'cheap'", false),
       // a select-list alias in WHERE: SQLite resolves it, the others do not
-      ok("SELECT sale_price AS price FROM products WHERE price > 1"));
+      ok("SELECT sale_price AS price FROM products WHERE price > 1"),
+      // an alias inside an ORDER BY / GROUP BY expression: PostgreSQL and H2 reject, the others run
+      ok("SELECT sale_price AS price FROM products ORDER BY price * 2"),
+      ok("SELECT sale_price AS price FROM products ORDER BY -price, name"),
+      ok("SELECT category_id + 1 AS c, COUNT(*) FROM products GROUP BY c + 1"),
+      ok("SELECT sale_price AS price FROM products ORDER BY price"),
+      ok("SELECT category_id AS c, COUNT(*) FROM products GROUP BY c"),
+      // an alias named like an input column: the column is meant inside the expression
+      ok("SELECT sale_price AS name FROM products ORDER BY name || 'x'"),
+      // DISTINCT sorted by what it does not select: PostgreSQL and H2 reject
+      ok("SELECT DISTINCT name FROM products ORDER BY sale_price"),
+      ok("SELECT DISTINCT name FROM products ORDER BY LOWER(name)"),
+      ok("SELECT DISTINCT p.name FROM products p ORDER BY name"),
+      ok("SELECT DISTINCT name AS n FROM products ORDER BY n DESC"),
+      ok("SELECT DISTINCT name, sale_price FROM products ORDER BY sale_price * 2"),
+      ok("SELECT DISTINCT LOWER(name) FROM products ORDER BY LOWER(name)"),
+      ok("SELECT DISTINCT name FROM products ORDER BY 1"));
 
   @TempDir static Path tmp;
 
