@@ -445,11 +445,39 @@ public sealed interface Expr {
     }
   }
 
-  /** {@code CAST(expr AS type)} to one of a closed set of portable types. */
-  record Cast(Expr expr, CastType type) implements Expr {
+  /**
+   * {@code CAST(expr AS type)} to one of a closed set of portable types, with the type's arguments
+   * where it takes some: {@code DECIMAL(precision, scale)}, and {@code TEXT(precision)} for a maximum
+   * length ({@code VARCHAR(n)}). Arguments left {@code null} take each dialect's default (for DECIMAL
+   * the compiler keeps fraction digits where a dialect's bare DECIMAL has none).
+   *
+   * @param precision DECIMAL's total digits or TEXT's length (at least 1), or {@code null}
+   * @param scale DECIMAL's fraction digits (0 to {@code precision}; needs a precision), or {@code null}
+   */
+  record Cast(Expr expr, CastType type, Integer precision, Integer scale) implements Expr {
     public Cast {
       Objects.requireNonNull(expr, "expr");
       Objects.requireNonNull(type, "type");
+      if (precision != null && type != CastType.DECIMAL && type != CastType.TEXT) {
+        throw new IllegalArgumentException("CAST to " + type + " takes no precision or length");
+      }
+      if (precision != null && precision < 1) {
+        throw new IllegalArgumentException("CAST precision/length must be at least 1, got " + precision);
+      }
+      if (scale != null) {
+        if (type != CastType.DECIMAL || precision == null) {
+          throw new IllegalArgumentException("a CAST scale needs DECIMAL with a precision");
+        }
+        if (scale < 0 || scale > precision) {
+          throw new IllegalArgumentException("CAST scale must be between 0 and the precision ("
+              + precision + "), got " + scale);
+        }
+      }
+    }
+
+    /** {@code CAST(expr AS type)} with the type's default arguments. */
+    public Cast(Expr expr, CastType type) {
+      this(expr, type, null, null);
     }
 
     @Override

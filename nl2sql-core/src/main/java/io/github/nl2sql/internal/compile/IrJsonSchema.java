@@ -37,7 +37,7 @@ public final class IrJsonSchema {
    */
   static final Set<String> OPTIONAL = Set.of(
       "Column.table", "Literal.value", "Star.table", "Like.escape", "Function.args",
-      "Aggregate.separator", "Case.operand", "Case.otherwise",
+      "Aggregate.separator", "Case.operand", "Case.otherwise", "Cast.precision", "Cast.scale",
       "Select.with", "Select.from", "Select.where", "Select.groupBy", "Select.having", "Select.orderBy",
       "Select.limit", "Select.offset",
       "SetOperation.with", "SetOperation.orderBy", "SetOperation.limit", "SetOperation.offset",

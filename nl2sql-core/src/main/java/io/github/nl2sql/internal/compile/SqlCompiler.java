@@ -995,7 +995,12 @@ public final class SqlCompiler {
 
     @Override
     public QueryPart visitCast(Expr.Cast e) {
-      return DSL.cast(field(e.expr()), dataType(e.type()));
+      DataType<?> type = dataType(e.type());
+      if (e.precision() != null) {
+        type = e.type() == CastType.TEXT ? SQLDataType.VARCHAR(e.precision())
+            : SQLDataType.DECIMAL(e.precision(), e.scale() == null ? 0 : e.scale());
+      }
+      return DSL.cast(field(e.expr()), type);
     }
 
     DataType<?> dataType(CastType t) {

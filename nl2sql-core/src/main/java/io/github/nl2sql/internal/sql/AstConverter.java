@@ -1195,7 +1195,29 @@ final class AstConverter {
     if (type == null) {
       throw notExpressible("CAST to " + typeName, c, typeName);
     }
-    return new Expr.Cast(expr(c.getLeftExpression()), type);
+    Integer precision = null;
+    Integer scale = null;
+    // JSqlParser keeps the arguments in the type name ("DECIMAL (10, 2)") or in its argument list
+    java.util.List<String> args = c.getColDataType().getArgumentsStringList();
+    int open = typeName.indexOf('(');
+    if ((args == null || args.isEmpty()) && open >= 0 && typeName.endsWith(")")) {
+      args = java.util.Arrays.asList(typeName.substring(open + 1, typeName.length() - 1).split(","));
+    }
+    if ((type == CastType.DECIMAL || type == CastType.TEXT) && args != null && !args.isEmpty()) {
+      try {
+        precision = Integer.valueOf(args.get(0).trim());
+        if (type == CastType.DECIMAL && args.size() > 1) {
+          scale = Integer.valueOf(args.get(1).trim());
+        }
+      } catch (NumberFormatException e) {
+        throw notExpressible("CAST to " + typeName + "(" + String.join(", ", args) + ")", c, typeName);
+      }
+      rejectIf(args.size() > (type == CastType.DECIMAL ? 2 : 1), "CAST to " + typeName + " with "
+          + args.size() + " arguments", c, typeName);
+      rejectIf(precision < 1 || scale != null && (scale < 0 || scale > precision),
+          "CAST to " + typeName + "(" + String.join(", ", args) + ")", c, typeName);
+    }
+    return new Expr.Cast(expr(c.getLeftExpression()), type, precision, scale);
   }
 
   /** Maps a SQL type name to a portable cast type, or {@code null} when it has none. */

@@ -354,7 +354,9 @@ public final class IrPrinter {
 
     @Override
     public String visitCast(Expr.Cast e) {
-      return "CAST(" + print(e.expr()) + " AS " + e.type() + ")";
+      String args = e.precision() == null ? ""
+          : "(" + e.precision() + (e.scale() == null ? "" : ", " + e.scale()) + ")";
+      return "CAST(" + print(e.expr()) + " AS " + e.type() + args + ")";
     }
 
     @Override

@@ -144,6 +144,13 @@ final class Cases {
             .select(arith(ArithOp.DIVIDE, new Expr.Cast(col("stock"), CastType.DOUBLE), lit(4)))
             .from(Ir.table(t.apply("products"))).where(eq(col("id"), lit(1))).build(),
             List.of(row("99.5", "99.5", "10", "2.5"))),
+        // type arguments reach the database: DECIMAL(4,0) rounds 99.50, VARCHAR(3) cuts 'Anvil'
+        // (SQLite ignores both)
+        skip(c("cast_type_arguments", t -> Query.Select.builder()
+            .select(new Expr.Cast(col("price"), CastType.DECIMAL, 4, 0))
+            .select(new Expr.Cast(col("name"), CastType.TEXT, 3, null))
+            .from(Ir.table(t.apply("products"))).where(eq(col("id"), lit(1))).build(),
+            List.of(row("100", "Anv"))), Dialect.SQLITE),
         skip(c("cast_date", t -> Query.Select.builder()
             .select(new Expr.Cast(new Expr.Cast(lit("2024-01-05"), CastType.DATE), CastType.TEXT)).build(),
             List.of(row("2024-01-05"))), Dialect.SQLITE),

@@ -618,11 +618,24 @@ class SqlImporterTest {
 
   @ParameterizedTest
   @CsvSource({"INT,INTEGER", "INTEGER,INTEGER", "BIGINT,BIGINT", "REAL,DOUBLE", "FLOAT,DOUBLE",
-      "DOUBLE,DOUBLE", "NUMERIC,DECIMAL", "'DECIMAL(10,2)',DECIMAL", "TEXT,TEXT", "VARCHAR(20),TEXT",
-      "CHAR,TEXT", "DATE,DATE", "DATETIME,TIMESTAMP", "TIMESTAMP,TIMESTAMP", "BOOLEAN,BOOLEAN"})
+      "DOUBLE,DOUBLE", "NUMERIC,DECIMAL", "TEXT,TEXT", "CHAR,TEXT", "DATE,DATE", "DATETIME,TIMESTAMP",
+      "TIMESTAMP,TIMESTAMP", "BOOLEAN,BOOLEAN"})
   void castTypes(String sqlType, CastType expected) {
     assertThat(firstItem("SELECT CAST(age AS " + sqlType + ") FROM singer"))
         .isEqualTo(new Expr.Cast(Expr.Column.of("age"), expected));
+  }
+
+  @Test
+  void castTypeArgumentsAreKept() {
+    assertThat(firstItem("SELECT CAST(age AS DECIMAL(10,2)) FROM singer"))
+        .isEqualTo(new Expr.Cast(Expr.Column.of("age"), CastType.DECIMAL, 10, 2));
+    assertThat(firstItem("SELECT CAST(age AS NUMERIC(7)) FROM singer"))
+        .isEqualTo(new Expr.Cast(Expr.Column.of("age"), CastType.DECIMAL, 7, null));
+    assertThat(firstItem("SELECT CAST(name AS VARCHAR(20)) FROM singer"))
+        .isEqualTo(new Expr.Cast(Expr.Column.of("name"), CastType.TEXT, 20, null));
+    // arguments the IR cannot hold are reported, not dropped
+    assertThat(SQLITE.importSql("SELECT CAST(age AS DECIMAL(2,5)) FROM singer", CATALOG).diagnostics())
+        .anySatisfy(d -> assertThat(d.code()).isEqualTo(DiagnosticCode.NOT_EXPRESSIBLE));
   }
 
   @Test
