@@ -1367,7 +1367,10 @@ final class Checker {
     }
     Set<String> unresolved = unresolvedIn.getOrDefault(home, Set.of());
     boolean missingFirst = home.relations.isEmpty() || similar.isEmpty()
-        || coverage(missing.get(0), unresolved) >= 2;
+        || coverage(missing.get(0), unresolved) >= 2
+        || aliasGap(home)
+        || valueEvidence(missing.get(0), c.table(), Set.of(c.column()))
+            > bestValueEvidence(similar, home, c) + K_NO_VALUE;
     List<String> qualified = new ArrayList<>();
     for (Table t : missing) {
       qualified.add(t.name() + "." + t.column(c.column()).map(col -> col.name()).orElse(c.column()));
@@ -1376,6 +1379,58 @@ final class Checker {
     all.addAll(missingFirst ? similar : qualified);
     return all.size() > NameSuggester.DEFAULT_LIMIT ? List.copyOf(all.subList(0,
         NameSuggester.DEFAULT_LIMIT)) : all;
+  }
+
+  /**
+   * The best value evidence among the similar names in scope for the literals compared with {@code c}:
+   * a left-out table is only preferred on values when they fit it better than anything in scope.
+   */
+  private double bestValueEvidence(List<String> similar, Scope home, Expr.Column c) {
+    List<Object> literals = literalsByColumn.get(columnKey(c));
+    if (literals == null) {
+      return 0;
+    }
+    double best = 0;
+    for (String name : similar) {
+      for (Relation r : home.relations) {
+        if (r.table == null || !r.has(name)) {
+          continue;
+        }
+        Column col = r.table.column(name).orElse(null);
+        double sum = 0;
+        for (Object v : literals) {
+          sum += valueFit(col, v);
+        }
+        best = Math.max(best, sum);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Whether the level's FROM looks incomplete from its numbered aliases: {@code T2} without {@code T1},
+   * or {@code T1} and {@code T3} without {@code T2}. Numbered aliases are written in sequence, so a gap
+   * says a FROM item (and the name that did not resolve with it) was left out.
+   */
+  private static boolean aliasGap(Scope home) {
+    Map<String, Set<Integer>> numbers = new HashMap<>();
+    for (Relation r : home.relations) {
+      if (r.refName == null) {
+        continue;
+      }
+      java.util.regex.Matcher m = NUMBERED.matcher(r.refName);
+      if (m.matches() && !m.group(1).isEmpty() && m.group(2).length() <= 2) {
+        numbers.computeIfAbsent(Scopes.lower(m.group(1)), k -> new HashSet<>())
+            .add(Integer.parseInt(m.group(2)));
+      }
+    }
+    for (Set<Integer> used : numbers.values()) {
+      int max = java.util.Collections.max(used);
+      if (max <= 9 && used.size() < max && !used.contains(0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

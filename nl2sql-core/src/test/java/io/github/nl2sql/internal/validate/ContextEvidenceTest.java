@@ -154,6 +154,17 @@ class ContextEvidenceTest {
   }
 
   @Test
+  void aGapInNumberedAliasesPutsTheTableLeftOutFirst() {
+    // T2 without T1: a FROM item was left out, so ename is more likely employee's than a typo of name
+    Diagnostic gap = about(withStats, "SELECT T2.name FROM climber AS T2 ORDER BY ename", "ename");
+    assertThat(gap.suggestions()).first().isEqualTo("employee.ename");
+    // no gap: the similar name in scope comes first, the other table's column after it
+    Diagnostic noGap = about(withStats, "SELECT T1.name FROM climber AS T1 ORDER BY ename", "ename");
+    assertThat(noGap.suggestions()).first().isEqualTo("name");
+    assertThat(noGap.suggestions()).contains("employee.ename");
+  }
+
+  @Test
   void valueFitReadsTheSample() {
     Catalog c = withStats;
     var type = c.table("apartments").orElseThrow().column("apt_type_code").orElseThrow();
