@@ -70,6 +70,8 @@ final class Checker {
   private final Map<String, List<Object>> literalsByColumn = new HashMap<>();
   /** Tables the statement's shape makes unlikely homes of a column reference, keyed like {@link #literalsByColumn}. */
   private final Map<String, Set<String>> unlikelyHomes = new HashMap<>();
+  /** For {@code x IN (SELECT y FROM t)}: {@code x}'s key (like {@link #literalsByColumn}) to {@code [t, y]} pairs. */
+  private final Map<String, List<String[]>> memberOf = new HashMap<>();
   /** GROUP BY column references of every level, keyed like {@link #literalsByColumn}. */
   private final Set<String> groupedKeys = new HashSet<>();
   /** Columns whose value must be a number: the argument of SUM or AVG. */
@@ -856,6 +858,12 @@ final class Checker {
     } else if (e instanceof Expr.InQuery in) {
       if (in.expr() instanceof Expr.Column c && onlyTable(in.query()) instanceof TableRef.Table t
           && in.query() instanceof Query.Select sub && sub.items().size() == 1
+          && sub.items().get(0).expr() instanceof Expr.Column sc) {
+        memberOf.computeIfAbsent(columnKey(c), k -> new ArrayList<>())
+            .add(new String[] {t.name(), sc.column()});
+      }
+      if (in.expr() instanceof Expr.Column c && onlyTable(in.query()) instanceof TableRef.Table t
+          && in.query() instanceof Query.Select sub && sub.items().size() == 1
           && sub.items().get(0).expr() instanceof Expr.Column sc
           && Scopes.lower(sc.column()).equals(Scopes.lower(c.column()))) {
         // x IN (SELECT x FROM t): x is rarely a column of t itself (that would test t against itself)
@@ -1382,6 +1390,37 @@ final class Checker {
   }
 
   /**
+   * Whether {@code t} owns the values an unqualified {@code column} is tested against in {@code column
+   * [NOT] IN (SELECT y FROM u)}: {@code column} is {@code t}'s whole primary key, or {@code u.y} is a
+   * foreign key to {@code t.column} ("customers with no account" reads the customers table).
+   */
+  private boolean membershipOwner(Table t, String column) {
+    List<String[]> sources = memberOf.get("." + Scopes.lower(column));
+    if (sources == null) {
+      return false;
+    }
+    for (String[] src : sources) {
+      if (src[0].equalsIgnoreCase(t.name())) {
+        continue;
+      }
+      if (isWholeKey(t, column)) {
+        return true;
+      }
+      Table u = catalog.table(src[0]).orElse(null);
+      if (u != null) {
+        for (ForeignKey fk : u.foreignKeys()) {
+          if (fk.referencedTable().equalsIgnoreCase(t.name()) && fk.columns().size() == 1
+              && fk.columns().get(0).equalsIgnoreCase(src[1])
+              && fk.referencedColumns().get(0).equalsIgnoreCase(column)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * The best value evidence among the similar names in scope for the literals compared with {@code c}:
    * a left-out table is only preferred on values when they fit it better than anything in scope.
    */
@@ -1474,7 +1513,7 @@ final class Checker {
       int repeats = grouped.contains(Scopes.lower(column)) && isWholeKey(t, column) ? 0 : 1;
       out.add(t);
       rank.put(t, new double[] {coverage(t, unresolved), valueEvidence(t, null, named),
-          unlikelyHome(t, null, named) ? 0 : 1, repeats, links});
+          unlikelyHome(t, null, named) ? 0 : 1, membershipOwner(t, column) ? 1 : 0, repeats, links});
     }
     out.sort((a, b) -> {
       double[] x = rank.get(a);

@@ -51,6 +51,8 @@ class ContextEvidenceTest {
       st.execute("CREATE TABLE mountain (mountain_id INT PRIMARY KEY, name VARCHAR(40))");
       st.execute("CREATE TABLE climber (climber_id INT PRIMARY KEY, name VARCHAR(40), "
           + "mountain_id INT REFERENCES mountain (mountain_id))");
+      st.execute("CREATE TABLE expedition (expedition_id INT PRIMARY KEY, "
+          + "mountain_id INT REFERENCES mountain (mountain_id))");
       st.execute("CREATE TABLE employee (eid INT PRIMARY KEY, ename VARCHAR(40))");
       st.execute("CREATE TABLE certificate (eid INT REFERENCES employee (eid), aid INT)");
       // foreign keys behind the columns used
@@ -112,6 +114,15 @@ class ContextEvidenceTest {
     Diagnostic d = about(withStats,
         "SELECT name WHERE mountain_id NOT IN (SELECT mountain_id FROM climber)", "name");
     assertThat(d.suggestions()).first().isEqualTo("mountain.name");
+  }
+
+  @Test
+  void notInSubqueryReadsTheTableThatOwnsTheKey() {
+    // expedition (first in catalog order) and climber reference mountain: "mountains no climber
+    // climbed" reads mountain, whose whole key is mountain_id
+    Diagnostic d = about(withStats,
+        "SELECT count(*) WHERE mountain_id NOT IN (SELECT mountain_id FROM climber)", "mountain_id");
+    assertThat(d.suggestions()).first().isEqualTo("mountain.mountain_id");
   }
 
   @Test
