@@ -1932,6 +1932,20 @@ final class Checker {
       bias.merge(r.refName, b, Math::max);
     }
     cands.addAll(missing);
+    for (String m : missing) {
+      if (m.equalsIgnoreCase(qualifier)) {
+        // the qualifier names a catalog table that has the columns but is not in the FROM: that table
+        // is meant (it has to be added to the FROM); the similar names come after it
+        List<String> ordered = new ArrayList<>();
+        ordered.add(m);
+        for (String sug : NameSuggester.suggest(qualifier, cands, bias, NameSuggester.DEFAULT_LIMIT)) {
+          if (!sug.equalsIgnoreCase(m) && ordered.size() < NameSuggester.DEFAULT_LIMIT) {
+            ordered.add(sug);
+          }
+        }
+        return ordered;
+      }
+    }
     boolean numbered = false;
     for (Relation r : inScopeRelations) {
       numbered |= r.refName != null && numberedSiblings(qualifier, r.refName);

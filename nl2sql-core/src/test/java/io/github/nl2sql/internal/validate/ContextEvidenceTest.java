@@ -176,6 +176,14 @@ class ContextEvidenceTest {
   }
 
   @Test
+  void aQualifierNamingATableOutsideTheFromSuggestsThatTable() {
+    // climber is a real table with those columns, only missing from the FROM
+    Diagnostic d = about(withStats,
+        "SELECT mountain.name, count(climber.climber_id) FROM mountain GROUP BY mountain.name", "climber");
+    assertThat(d.suggestions()).first().isEqualTo("climber");
+  }
+
+  @Test
   void valueFitReadsTheSample() {
     Catalog c = withStats;
     var type = c.table("apartments").orElseThrow().column("apt_type_code").orElseThrow();
