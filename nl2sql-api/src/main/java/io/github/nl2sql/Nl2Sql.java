@@ -3,6 +3,7 @@ package io.github.nl2sql;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.SchemaDiff;
 import io.github.nl2sql.ir.Statement;
+import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.plan.Planner;
 import io.github.nl2sql.spi.AuditSink;
 import io.github.nl2sql.spi.Nl2SqlFactory;
@@ -180,6 +181,7 @@ public interface Nl2Sql extends AutoCloseable {
     private Boolean executeAnswers;
     private Boolean offlineFastPath;
     private java.time.Clock clock;
+    private LinkOptions linkOptions;
     private boolean built;
 
     Builder(DataSource dataSource) {
@@ -406,6 +408,23 @@ public interface Nl2Sql extends AutoCloseable {
     }
 
     /**
+     * How questions are linked to the schema before planning: {@link LinkOptions#maxTables()} caps the
+     * tables chosen (before the tables on join paths between them are added) and
+     * {@link LinkOptions#tokenBudget()} the rough size of the schema subset; the planners see only that
+     * subset (a language model's prompt lists only its tables and columns). The options are checked
+     * when the {@link LinkOptions} is made. Default {@link LinkOptions#defaults()} (8 tables, 2,000
+     * tokens, all signals).
+     *
+     * @throws NullPointerException when {@code options} is null
+     * @throws IllegalStateException when already set
+     */
+    public Builder linkOptions(LinkOptions options) {
+      once(this.linkOptions, "linkOptions");
+      this.linkOptions = Objects.requireNonNull(options, "linkOptions");
+      return this;
+    }
+
+    /**
      * Applies the {@link AskProperty} string properties (model and ask options) found in
      * {@code properties}; other keys are ignored. Each applied option counts as set.
      *
@@ -454,7 +473,8 @@ public interface Nl2Sql extends AutoCloseable {
               confidenceThreshold != null ? confidenceThreshold : AskOptions.DEFAULT_CONFIDENCE_THRESHOLD,
               executeAnswers == null || executeAnswers,
               offlineFastPath == null || offlineFastPath,
-              clock != null ? clock : java.time.Clock.systemDefaultZone()));
+              clock != null ? clock : java.time.Clock.systemDefaultZone(),
+              linkOptions != null ? linkOptions : LinkOptions.defaults()));
     }
 
     /**
