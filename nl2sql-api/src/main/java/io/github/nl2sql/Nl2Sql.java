@@ -5,6 +5,7 @@ import io.github.nl2sql.catalog.SchemaDiff;
 import io.github.nl2sql.ir.Statement;
 import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.plan.Planner;
+import io.github.nl2sql.policy.AccessPolicy;
 import io.github.nl2sql.spi.AuditSink;
 import io.github.nl2sql.spi.Nl2SqlFactory;
 import java.nio.file.Path;
@@ -182,6 +183,7 @@ public interface Nl2Sql extends AutoCloseable {
     private Boolean offlineFastPath;
     private java.time.Clock clock;
     private LinkOptions linkOptions;
+    private AccessPolicy accessPolicy;
     private boolean built;
 
     Builder(DataSource dataSource) {
@@ -425,6 +427,24 @@ public interface Nl2Sql extends AutoCloseable {
     }
 
     /**
+     * What may be read: statements that use a denied table or column, or {@code *} over a table with a
+     * denied column, fail validation with {@code NL2SQL-G005}..{@code G007} (so {@link Nl2Sql#validate},
+     * {@link Nl2Sql#compile}, {@link Nl2Sql#execute(String)} and {@link Nl2Sql#ask} never run them);
+     * writes fail with {@code NL2SQL-G008} when the policy allows none; reads return at most the
+     * policy's {@link AccessPolicy#maxRows()} (on top of {@link #maxRows(long)}); and planners see the
+     * catalog without the denied tables and columns. Load one from a file with
+     * {@link AccessPolicy#load(java.nio.file.Path)}. Default {@link AccessPolicy#unrestricted()}.
+     *
+     * @throws NullPointerException when {@code policy} is null
+     * @throws IllegalStateException when already set
+     */
+    public Builder accessPolicy(AccessPolicy policy) {
+      once(this.accessPolicy, "accessPolicy");
+      this.accessPolicy = Objects.requireNonNull(policy, "accessPolicy");
+      return this;
+    }
+
+    /**
      * Applies the {@link AskProperty} string properties (model and ask options) found in
      * {@code properties}; other keys are ignored. Each applied option counts as set.
      *
@@ -474,7 +494,8 @@ public interface Nl2Sql extends AutoCloseable {
               executeAnswers == null || executeAnswers,
               offlineFastPath == null || offlineFastPath,
               clock != null ? clock : java.time.Clock.systemDefaultZone(),
-              linkOptions != null ? linkOptions : LinkOptions.defaults()));
+              linkOptions != null ? linkOptions : LinkOptions.defaults()),
+          accessPolicy);
     }
 
     /**

@@ -70,6 +70,9 @@ final class PlannerQuestionHandler implements QuestionHandler, AutoCloseable {
     if (s.get(Nl2SqlProperty.SCHEMA) != null) {
       b.schema(s.get(Nl2SqlProperty.SCHEMA));
     }
+    if (!s.policy().isUnrestricted()) {
+      b.accessPolicy(s.policy());
+    }
     b.linkOptions(LinkOptions.defaults().withMaxTables(s.getInt(Nl2SqlProperty.LINK_MAX_TABLES))
         .withTokenBudget(s.getInt(Nl2SqlProperty.LINK_TOKEN_BUDGET)));
     String planner = s.get(Nl2SqlProperty.PLANNER);

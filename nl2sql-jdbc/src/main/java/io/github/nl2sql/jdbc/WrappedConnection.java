@@ -32,6 +32,9 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
   /** Name-resolution codes: the only ones block mode refuses. */
   static final Set<DiagnosticCode> NAME_CODES = EnumSet.of(DiagnosticCode.UNKNOWN_TABLE,
       DiagnosticCode.UNKNOWN_COLUMN, DiagnosticCode.UNKNOWN_COLUMN_IN_SCOPE, DiagnosticCode.UNKNOWN_QUALIFIER);
+  /** Access policy codes (nl2sql.policy): block mode refuses them too. */
+  static final Set<DiagnosticCode> POLICY_CODES = EnumSet.of(DiagnosticCode.POLICY_TABLE_DENIED,
+      DiagnosticCode.POLICY_COLUMN_DENIED, DiagnosticCode.POLICY_STAR_DENIED, DiagnosticCode.POLICY_WRITE_DENIED);
   /** Codes about the guard's own limits (SQL it cannot read, DDL, scripts); never reported in pass-through. */
   static final Set<DiagnosticCode> SILENT_CODES = EnumSet.of(DiagnosticCode.SYNTAX_ERROR,
       DiagnosticCode.NOT_EXPRESSIBLE, DiagnosticCode.EMPTY_INPUT, DiagnosticCode.MULTIPLE_STATEMENTS,
@@ -239,15 +242,24 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
           WARNING_UNCHECKED, e), List.of());
     }
     List<Diagnostic> blocking = new ArrayList<>();
+    boolean unknown = false;
+    boolean denied = false;
     for (Diagnostic d : reported) {
       if (d.isError() && NAME_CODES.contains(d.code())) {
         blocking.add(d);
+        unknown = true;
+      } else if (d.isError() && POLICY_CODES.contains(d.code())) {
+        blocking.add(d);
+        denied = true;
       }
     }
     if (guardMode == Settings.GuardMode.BLOCK && !blocking.isEmpty()) {
+      String why = unknown && denied ? "it names tables or columns that do not exist, and uses some the access "
+          + "policy (nl2sql.policy) denies" : unknown ? "it names tables or columns that do not exist"
+          : "it uses tables or columns the access policy (nl2sql.policy) denies";
       throw new BlockedStatementException(BlockedStatementException.describe(
-          "nl2sql guard blocked this statement (nl2sql.guard=block): it names tables or columns that do "
-              + "not exist; nothing was sent to the database", blocking), reported);
+          "nl2sql guard blocked this statement (nl2sql.guard=block): " + why + "; nothing was sent to the "
+              + "database", blocking), reported);
     }
     if (reported.isEmpty()) {
       return Checked.NONE;
