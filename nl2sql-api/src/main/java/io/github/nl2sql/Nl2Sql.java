@@ -432,7 +432,8 @@ public interface Nl2Sql extends AutoCloseable {
      * {@link Nl2Sql#compile}, {@link Nl2Sql#execute(String)} and {@link Nl2Sql#ask} never run them);
      * writes fail with {@code NL2SQL-G008} when the policy allows none; reads return at most the
      * policy's {@link AccessPolicy#maxRows()} (on top of {@link #maxRows(long)}); and planners see the
-     * catalog without the denied tables and columns. Load one from a file with
+     * catalog without the denied tables and columns (a draft's outermost {@code SELECT *} over a table
+     * with denied columns is answered with the allowed columns listed). Load one from a file with
      * {@link AccessPolicy#load(java.nio.file.Path)}. Default {@link AccessPolicy#unrestricted()}.
      *
      * @throws NullPointerException when {@code policy} is null

@@ -22,6 +22,7 @@ import io.github.nl2sql.ValidationResult;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.SchemaDiff;
 import io.github.nl2sql.diagnostics.Diagnostic;
+import io.github.nl2sql.diagnostics.DiagnosticCode;
 import io.github.nl2sql.internal.catalog.CatalogOptions;
 import io.github.nl2sql.internal.catalog.CatalogProvider;
 import io.github.nl2sql.internal.catalog.CatalogStore;
@@ -296,12 +297,24 @@ final class DefaultNl2Sql implements Nl2Sql {
 
       @Override
       public ValidationResult check(String sql) {
-        return validate(sql);
+        ValidationResult r = validate(sql);
+        return r.isValid() || r.statement() == null ? r : checkExpanded(r.statement(), r);
       }
 
       @Override
       public ValidationResult check(Statement statement) {
-        return validate(statement);
+        ValidationResult r = validate(statement);
+        return r.isValid() ? r : checkExpanded(statement, r);
+      }
+
+      /** A draft refused only for '*' over denied columns is validated again with the allowed columns listed. */
+      private ValidationResult checkExpanded(Statement draft, ValidationResult refused) {
+        if (config.accessPolicy().isUnrestricted()
+            || refused.errors().stream().noneMatch(d -> d.code() == DiagnosticCode.POLICY_STAR_DENIED)) {
+          return refused;
+        }
+        Statement expanded = policy.expandStars(draft, DefaultNl2Sql.this.catalog());
+        return expanded == draft ? refused : validate(expanded);
       }
 
       @Override

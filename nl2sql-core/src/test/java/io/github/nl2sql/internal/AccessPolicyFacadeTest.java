@@ -133,4 +133,35 @@ class AccessPolicyFacadeTest {
       drop(ds);
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void aPlannersSelectStar_isAnsweredWithTheAllowedColumns(Dialect dialect, DataSource ds) {
+    create(ds);
+    // a planner that reads "show everything about customers" as SELECT *, as models do
+    io.github.nl2sql.plan.Planner star = new io.github.nl2sql.plan.Planner() {
+      @Override
+      public String name() {
+        return "star";
+      }
+
+      @Override
+      public io.github.nl2sql.plan.Plan plan(io.github.nl2sql.plan.PlanRequest r) {
+        return io.github.nl2sql.plan.Plan.Draft.ofSql("SELECT * FROM pol_customers ORDER BY id", 0.9, "all columns");
+      }
+    };
+    try (Nl2Sql n = Nl2Sql.builder(ds).accessPolicy(POLICY).planner(star).offlineFastPath(false).build()) {
+      Answer a = n.ask("show everything about customers");
+      assertThat(a).isInstanceOf(Answer.Answered.class);
+      Answer.Answered shown = (Answer.Answered) a;
+      assertThat(shown.query().sql()).doesNotContain("*").doesNotContainIgnoringCase("ssn");
+      assertThat(shown.result().columns()).extracting(c -> c.label().toLowerCase(java.util.Locale.ROOT))
+          .containsExactly("id", "name", "city");
+      assertThat(shown.result().rows()).hasSize(2);
+      // validate() itself still refuses the star: only planners' drafts are rewritten
+      assertThat(codes(n.validate("SELECT * FROM pol_customers"))).containsExactly(DiagnosticCode.POLICY_STAR_DENIED);
+    } finally {
+      drop(ds);
+    }
+  }
 }

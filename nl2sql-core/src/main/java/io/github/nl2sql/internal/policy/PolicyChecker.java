@@ -101,6 +101,70 @@ public final class PolicyChecker {
   }
 
   /**
+   * A planner's draft with each {@code *} (or {@code t.*}) of its outermost select list over a table
+   * with denied columns replaced by that table's allowed columns, in catalog order, qualified by the
+   * table's reference name; {@code statement} itself when there is nothing to replace. Planners see the
+   * catalog without denied columns, so "show all customers" reads as {@code SELECT *}; this keeps such
+   * answers possible without reading what the policy denies. Only the outermost SELECT is rewritten:
+   * anything else the policy denies is still refused by {@link #check}.
+   */
+  public Statement expandStars(Statement statement, Catalog catalog) {
+    if (!(statement instanceof Query.Select sel) || policy.deniedColumns().isEmpty()) {
+      return statement;
+    }
+    List<Source> sources = new ArrayList<>();
+    for (TableRef ref : sel.from()) {
+      baseTables(ref, sel.with(), catalog, sources);
+    }
+    List<SelectItem> items = new ArrayList<>();
+    boolean changed = false;
+    for (SelectItem item : sel.items()) {
+      if (item.expr() instanceof Expr.Star star && item.alias() == null) {
+        List<SelectItem> expanded = new ArrayList<>();
+        boolean denies = false;
+        boolean opaque = false;
+        for (Source src : sources) {
+          if (star.table() != null && !star.table().equalsIgnoreCase(src.name())) {
+            continue;
+          }
+          if (src.table() == null) {
+            opaque = true;
+            continue;
+          }
+          for (Column c : src.table().columns()) {
+            if (policy.allowsColumn(src.table().name(), c.name())) {
+              expanded.add(new SelectItem(Expr.Column.of(src.name(), c.name()), null));
+            } else {
+              denies = true;
+            }
+          }
+        }
+        if (denies && !opaque && !expanded.isEmpty()) {
+          items.addAll(expanded);
+          changed = true;
+          continue;
+        }
+      }
+      items.add(item);
+    }
+    return changed ? sel.withItems(items) : statement;
+  }
+
+  /** The FROM entries of one level: base tables with their catalog entry, CTEs and derived tables without. */
+  private static void baseTables(TableRef ref, io.github.nl2sql.ir.With with, Catalog catalog, List<Source> out) {
+    if (ref instanceof TableRef.Table t) {
+      boolean cte = with != null && t.schema() == null
+          && with.ctes().stream().anyMatch(c -> c.name().equalsIgnoreCase(t.name()));
+      out.add(new Source(t.referenceName(), cte ? null : catalog.table(t.schema(), t.name()).orElse(null)));
+    } else if (ref instanceof TableRef.Derived d) {
+      out.add(new Source(d.alias(), null));
+    } else if (ref instanceof TableRef.Join j) {
+      baseTables(j.left(), with, catalog, out);
+      baseTables(j.right(), with, catalog, out);
+    }
+  }
+
+  /**
    * {@code diagnostics} with the "did you mean" suggestions that name a denied table or column removed,
    * so a misspelling does not reveal what the policy hides.
    */
