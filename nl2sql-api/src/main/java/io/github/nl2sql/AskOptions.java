@@ -1,5 +1,6 @@
 package io.github.nl2sql;
 
+import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.plan.Planner;
 import java.util.Objects;
 
@@ -19,9 +20,12 @@ import java.util.Objects;
  * @param offlineFastPath whether the offline planner is tried before a model (its confident answers save
  *     a model call)
  * @param clock the clock relative dates ("last quarter", "in the last 30 days") are read against; not null
+ * @param link how questions are linked to the schema: the most tables and the token budget of the schema
+ *     subset the planners see (a language model's prompt lists only that subset); not null
  */
 public record AskOptions(Planner planner, ModelSettings model, int maxRegenerationRounds, boolean repair,
-    double confidenceThreshold, boolean execute, boolean offlineFastPath, java.time.Clock clock) {
+    double confidenceThreshold, boolean execute, boolean offlineFastPath, java.time.Clock clock,
+    LinkOptions link) {
 
   /** Default regeneration rounds. */
   public static final int DEFAULT_MAX_REGENERATION_ROUNDS = 2;
@@ -31,6 +35,7 @@ public record AskOptions(Planner planner, ModelSettings model, int maxRegenerati
 
   public AskOptions {
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(link, "link");
     if (planner != null && model != null) {
       throw new IllegalArgumentException("set either planner or model, not both");
     }
@@ -40,6 +45,18 @@ public record AskOptions(Planner planner, ModelSettings model, int maxRegenerati
     if (!(confidenceThreshold >= 0 && confidenceThreshold <= 1)) {
       throw new IllegalArgumentException("confidenceThreshold must be in 0..1, got " + confidenceThreshold);
     }
+  }
+
+  /**
+   * Options with the default linking ({@link LinkOptions#defaults()}).
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   * @throws NullPointerException when {@code clock} is null
+   */
+  public AskOptions(Planner planner, ModelSettings model, int maxRegenerationRounds, boolean repair,
+      double confidenceThreshold, boolean execute, boolean offlineFastPath, java.time.Clock clock) {
+    this(planner, model, maxRegenerationRounds, repair, confidenceThreshold, execute, offlineFastPath, clock,
+        LinkOptions.defaults());
   }
 
   /**
@@ -53,7 +70,10 @@ public record AskOptions(Planner planner, ModelSettings model, int maxRegenerati
         java.time.Clock.systemDefaultZone());
   }
 
-  /** Offline only, default rounds and threshold, repair off, answers executed, fast path on. */
+  /**
+   * Offline only, default rounds and threshold, repair off, answers executed, fast path on, default
+   * linking.
+   */
   public static AskOptions defaults() {
     return new AskOptions(null, null, DEFAULT_MAX_REGENERATION_ROUNDS, false, DEFAULT_CONFIDENCE_THRESHOLD,
         true, true);

@@ -3,7 +3,9 @@ package io.github.nl2sql;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.SchemaDiff;
 import io.github.nl2sql.ir.Statement;
+import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.plan.Planner;
+import io.github.nl2sql.policy.AccessPolicy;
 import io.github.nl2sql.spi.AuditSink;
 import io.github.nl2sql.spi.Nl2SqlFactory;
 import java.nio.file.Path;
@@ -180,6 +182,8 @@ public interface Nl2Sql extends AutoCloseable {
     private Boolean executeAnswers;
     private Boolean offlineFastPath;
     private java.time.Clock clock;
+    private LinkOptions linkOptions;
+    private AccessPolicy accessPolicy;
     private boolean built;
 
     Builder(DataSource dataSource) {
@@ -406,6 +410,42 @@ public interface Nl2Sql extends AutoCloseable {
     }
 
     /**
+     * How questions are linked to the schema before planning: {@link LinkOptions#maxTables()} caps the
+     * tables chosen (before the tables on join paths between them are added) and
+     * {@link LinkOptions#tokenBudget()} the rough size of the schema subset; the planners see only that
+     * subset (a language model's prompt lists only its tables and columns). The options are checked
+     * when the {@link LinkOptions} is made. Default {@link LinkOptions#defaults()} (8 tables, 2,000
+     * tokens, all signals).
+     *
+     * @throws NullPointerException when {@code options} is null
+     * @throws IllegalStateException when already set
+     */
+    public Builder linkOptions(LinkOptions options) {
+      once(this.linkOptions, "linkOptions");
+      this.linkOptions = Objects.requireNonNull(options, "linkOptions");
+      return this;
+    }
+
+    /**
+     * What may be read: statements that use a denied table or column, or {@code *} over a table with a
+     * denied column, fail validation with {@code NL2SQL-G005}..{@code G007} (so {@link Nl2Sql#validate},
+     * {@link Nl2Sql#compile}, {@link Nl2Sql#execute(String)} and {@link Nl2Sql#ask} never run them);
+     * writes fail with {@code NL2SQL-G008} when the policy allows none; reads return at most the
+     * policy's {@link AccessPolicy#maxRows()} (on top of {@link #maxRows(long)}); and planners see the
+     * catalog without the denied tables and columns (a draft's outermost {@code SELECT *} over a table
+     * with denied columns is answered with the allowed columns listed). Load one from a file with
+     * {@link AccessPolicy#load(java.nio.file.Path)}. Default {@link AccessPolicy#unrestricted()}.
+     *
+     * @throws NullPointerException when {@code policy} is null
+     * @throws IllegalStateException when already set
+     */
+    public Builder accessPolicy(AccessPolicy policy) {
+      once(this.accessPolicy, "accessPolicy");
+      this.accessPolicy = Objects.requireNonNull(policy, "accessPolicy");
+      return this;
+    }
+
+    /**
      * Applies the {@link AskProperty} string properties (model and ask options) found in
      * {@code properties}; other keys are ignored. Each applied option counts as set.
      *
@@ -454,7 +494,9 @@ public interface Nl2Sql extends AutoCloseable {
               confidenceThreshold != null ? confidenceThreshold : AskOptions.DEFAULT_CONFIDENCE_THRESHOLD,
               executeAnswers == null || executeAnswers,
               offlineFastPath == null || offlineFastPath,
-              clock != null ? clock : java.time.Clock.systemDefaultZone()));
+              clock != null ? clock : java.time.Clock.systemDefaultZone(),
+              linkOptions != null ? linkOptions : LinkOptions.defaults()),
+          accessPolicy);
     }
 
     /**

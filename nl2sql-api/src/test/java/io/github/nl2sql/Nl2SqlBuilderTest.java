@@ -117,4 +117,20 @@ class Nl2SqlBuilderTest {
     assertThat(d.ask().model()).isEqualTo(m);
     assertThat(d.ask().maxRegenerationRounds()).isEqualTo(1);
   }
+
+  @Test
+  void linkOptions_defaultToLinkOptionsDefaults_areSetOnce_andCheckedWhenMade() {
+    assertThat(Nl2Sql.builder(NO_DB).toConfig().ask().link()).isEqualTo(io.github.nl2sql.link.LinkOptions.defaults());
+    io.github.nl2sql.link.LinkOptions small = new io.github.nl2sql.link.LinkOptions(
+        java.util.EnumSet.allOf(io.github.nl2sql.link.Signal.class), 300, 2);
+    assertThat(Nl2Sql.builder(NO_DB).linkOptions(small).toConfig().ask().link()).isSameAs(small);
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).linkOptions(small).linkOptions(small))
+        .isInstanceOf(IllegalStateException.class).hasMessage("linkOptions was already set");
+    assertThatThrownBy(() -> Nl2Sql.builder(NO_DB).linkOptions(null)).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("linkOptions");
+    assertThatThrownBy(() -> new io.github.nl2sql.link.LinkOptions(java.util.Set.of(), 2000, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxTables");
+    assertThatThrownBy(() -> new io.github.nl2sql.link.LinkOptions(java.util.Set.of(), 0, 8))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenBudget");
+  }
 }

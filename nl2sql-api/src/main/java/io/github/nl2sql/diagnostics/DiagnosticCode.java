@@ -18,6 +18,11 @@ public enum DiagnosticCode {
   WRITE_NOT_ALLOWED("NL2SQL-G002", "{0} statements are not allowed here; only reads run unless writes are enabled"),
   DDL_NOT_ALLOWED("NL2SQL-G003", "{0} is a schema change (DDL) and is not allowed"),
   STATEMENT_NOT_ALLOWED("NL2SQL-G004", "{0} statements are not allowed; only queries (and writes where enabled) are"),
+  POLICY_TABLE_DENIED("NL2SQL-G005", "Table ''{0}'' may not be used under the access policy"),
+  POLICY_COLUMN_DENIED("NL2SQL-G006", "Column ''{0}'' of table ''{1}'' may not be used under the access policy"),
+  POLICY_STAR_DENIED("NL2SQL-G007", "''*'' over table ''{0}'' would read {1}, which the access policy denies; "
+      + "list the columns you need"),
+  POLICY_WRITE_DENIED("NL2SQL-G008", "{0} statements may not be drafted under the access policy"),
 
   // ---- name resolution (V0xx)
   UNKNOWN_TABLE("NL2SQL-V001", "Table ''{0}'' not found"),

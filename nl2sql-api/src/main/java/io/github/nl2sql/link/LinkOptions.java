@@ -4,7 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * How to link.
+ * How to link: which signals, and how large the schema subset ({@link Selection}) handed to a planner may
+ * be. Immutable; the constructor checks the values.
  *
  * @param signals signals to use; a linker ignores signals it does not provide
  * @param tokenBudget prompt-size budget for the selection (rough tokens)
@@ -28,6 +29,24 @@ public record LinkOptions(Set<Signal> signals, int tokenBudget, int maxTables) {
 
   /** A copy using only {@code signals}. */
   public LinkOptions withSignals(Set<Signal> signals) {
+    return new LinkOptions(signals, tokenBudget, maxTables);
+  }
+
+  /**
+   * A copy keeping at most {@code maxTables} tables before join closure.
+   *
+   * @throws IllegalArgumentException when {@code maxTables} is below 1
+   */
+  public LinkOptions withMaxTables(int maxTables) {
+    return new LinkOptions(signals, tokenBudget, maxTables);
+  }
+
+  /**
+   * A copy with a token budget of {@code tokenBudget}.
+   *
+   * @throws IllegalArgumentException when {@code tokenBudget} is below 1
+   */
+  public LinkOptions withTokenBudget(int tokenBudget) {
     return new LinkOptions(signals, tokenBudget, maxTables);
   }
 }

@@ -4,6 +4,7 @@ import io.github.nl2sql.Answer;
 import io.github.nl2sql.AskOptions;
 import io.github.nl2sql.Conversation;
 import io.github.nl2sql.internal.link.LexicalLinker;
+import io.github.nl2sql.internal.policy.PolicyChecker;
 import io.github.nl2sql.internal.plan.Asker;
 import io.github.nl2sql.internal.plan.ChatModels;
 import io.github.nl2sql.internal.plan.OfflinePlanner;
@@ -21,6 +22,7 @@ import io.github.nl2sql.ValidationResult;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.SchemaDiff;
 import io.github.nl2sql.diagnostics.Diagnostic;
+import io.github.nl2sql.diagnostics.DiagnosticCode;
 import io.github.nl2sql.internal.catalog.CatalogOptions;
 import io.github.nl2sql.internal.catalog.CatalogProvider;
 import io.github.nl2sql.internal.catalog.CatalogStore;
@@ -55,9 +57,15 @@ final class DefaultNl2Sql implements Nl2Sql {
   private volatile GuardHolder guard;
   private volatile boolean closed;
   private final Asker asker;
+  private final PolicyChecker policy;
+  /** The catalog planners see (the access policy's denied tables and columns removed), per snapshot. */
+  private volatile VisibleHolder visible;
 
   /** A guard bound to the catalog snapshot it was built for. */
   private record GuardHolder(Catalog catalog, Guard guard) {}
+
+  /** The planners' view of one catalog snapshot. */
+  private record VisibleHolder(Catalog catalog, Catalog visible) {}
 
   DefaultNl2Sql(Nl2SqlConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -70,6 +78,7 @@ final class DefaultNl2Sql implements Nl2Sql {
     Planner modelPlanner = ask.planner() != null ? ask.planner()
         : ask.model() != null ? ChatModels.planner(ask.model()) : null;
     this.asker = new Asker(ask, new OfflinePlanner(ask.clock()), modelPlanner, new LexicalLinker());
+    this.policy = new PolicyChecker(config.accessPolicy());
     LOG.debug("[nl2sql {}] created with {}", instanceId, config);
   }
 
@@ -128,7 +137,7 @@ final class DefaultNl2Sql implements Nl2Sql {
   public ValidationResult validate(String sql) {
     Objects.requireNonNull(sql, "sql");
     long start = System.nanoTime();
-    ValidationResult r = guard().check(sql);
+    ValidationResult r = withPolicy(guard().check(sql));
     audit(AuditEvent.Kind.VALIDATE, sql, 0, r.isValid() ? "ok" : "blocked", describe(r.diagnostics()),
         start);
     return r;
@@ -138,10 +147,39 @@ final class DefaultNl2Sql implements Nl2Sql {
   public ValidationResult validate(Statement statement) {
     Objects.requireNonNull(statement, "statement");
     long start = System.nanoTime();
-    ValidationResult r = guard().check(statement);
+    ValidationResult r = withPolicy(guard().check(statement));
     audit(AuditEvent.Kind.VALIDATE, null, 0, r.isValid() ? "ok" : "blocked", describe(r.diagnostics()),
         start);
     return r;
+  }
+
+  /** Adds the access policy's findings to a result that has a statement. */
+  private ValidationResult withPolicy(ValidationResult r) {
+    if (config.accessPolicy().isUnrestricted()) {
+      return r;
+    }
+    if (r.statement() == null) {
+      return new ValidationResult(r.sql(), null, policy.hideDenied(r.diagnostics(), catalog()));
+    }
+    List<Diagnostic> denied = policy.check(r.statement(), catalog(), true);
+    if (denied.isEmpty() && r.errors().isEmpty()) {
+      return r;
+    }
+    List<Diagnostic> all = new java.util.ArrayList<>(policy.hideDenied(r.errors(), catalog()));
+    all.addAll(denied);
+    r.diagnostics().stream().filter(d -> !d.isError()).forEach(all::add);
+    return new ValidationResult(r.sql(), r.statement(), all);
+  }
+
+  /** The catalog planners see: without what the access policy denies. */
+  private Catalog visibleCatalog() {
+    Catalog current = catalog();
+    VisibleHolder v = visible;
+    if (v == null || v.catalog() != current) {
+      v = new VisibleHolder(current, policy.visible(current));
+      visible = v;
+    }
+    return v.visible();
   }
 
   @Override
@@ -168,6 +206,7 @@ final class DefaultNl2Sql implements Nl2Sql {
   @Override
   public QueryResult execute(CompiledQuery query) {
     ensureOpen();
+    checkPolicy(query);
     return executor().execute(query);
   }
 
@@ -180,7 +219,18 @@ final class DefaultNl2Sql implements Nl2Sql {
   @Override
   public ResultStream stream(CompiledQuery query) {
     ensureOpen();
+    checkPolicy(query);
     return executor().stream(query);
+  }
+
+  /** A compiled query made elsewhere is held to the access policy too. */
+  private void checkPolicy(CompiledQuery query) {
+    if (query.statement() != null && !config.accessPolicy().isUnrestricted()) {
+      List<Diagnostic> denied = policy.check(query.statement(), catalog(), true);
+      if (!denied.isEmpty()) {
+        throw new io.github.nl2sql.InvalidQueryException(query.sql(), denied);
+      }
+    }
   }
 
   private SafeExecutor executor() {
@@ -189,7 +239,8 @@ final class DefaultNl2Sql implements Nl2Sql {
       synchronized (this) {
         e = executor;
         if (e == null) {
-          e = new SafeExecutor(config.dataSource(), dialect(), config.queryTimeout(), config.maxRows(),
+          e = new SafeExecutor(config.dataSource(), dialect(), config.queryTimeout(),
+              config.accessPolicy().capRows(config.maxRows()),
               config.auditSink());
           executor = e;
         }
@@ -236,7 +287,7 @@ final class DefaultNl2Sql implements Nl2Sql {
     return new Asker.Backend() {
       @Override
       public Catalog catalog() {
-        return DefaultNl2Sql.this.catalog();
+        return visibleCatalog();
       }
 
       @Override
@@ -248,12 +299,24 @@ final class DefaultNl2Sql implements Nl2Sql {
 
       @Override
       public ValidationResult check(String sql) {
-        return validate(sql);
+        ValidationResult r = validate(sql);
+        return r.isValid() || r.statement() == null ? r : checkExpanded(r.statement(), r);
       }
 
       @Override
       public ValidationResult check(Statement statement) {
-        return validate(statement);
+        ValidationResult r = validate(statement);
+        return r.isValid() ? r : checkExpanded(statement, r);
+      }
+
+      /** A draft refused only for '*' over denied columns is validated again with the allowed columns listed. */
+      private ValidationResult checkExpanded(Statement draft, ValidationResult refused) {
+        if (config.accessPolicy().isUnrestricted()
+            || refused.errors().stream().noneMatch(d -> d.code() == DiagnosticCode.POLICY_STAR_DENIED)) {
+          return refused;
+        }
+        Statement expanded = policy.expandStars(draft, DefaultNl2Sql.this.catalog());
+        return expanded == draft ? refused : validate(expanded);
       }
 
       @Override

@@ -14,7 +14,11 @@ public final class InvalidPropertyException extends Nl2SqlJdbcException {
   private final String key;
 
   InvalidPropertyException(String message, String key) {
-    super(message, SQLSTATE, null, null);
+    this(message, key, null);
+  }
+
+  InvalidPropertyException(String message, String key, Throwable cause) {
+    super(message, SQLSTATE, null, cause);
     this.key = key;
   }
 

@@ -76,27 +76,33 @@ public enum Nl2SqlProperty {
       "Drafts below this confidence (0 to 1) are not answered"),
   /** Schema linking table budget. */
   LINK_MAX_TABLES("nl2sql.link.maxTables", Type.INT, "8",
-      "Most tables schema linking keeps for a question (before join closure; at least 1). Reserved: "
-          + "validated, but the planner takes no linking options yet, so it has no effect (a warning is logged)"),
+      "Most tables schema linking keeps for a question before the tables on join paths between them are "
+          + "added (at least 1); the planner, and a model's prompt, see only the linked tables"),
   /** Schema linking token budget. */
   LINK_TOKEN_BUDGET("nl2sql.link.tokenBudget", Type.INT, "2000",
-      "Rough token budget of the schema subset given to the planner (at least 1). Reserved: validated, no "
-          + "effect yet (a warning is logged)"),
+      "Rough token budget of the schema subset given to the planner (at least 1): columns beyond the "
+          + "linked tables' keys are added, best first, until it is spent"),
   /** Where user corrections are kept. */
   FEEDBACK_STORE("nl2sql.feedback.store", Type.PATH, null,
-      "Directory of the feedback (corrections) store; default: none. Reserved for nl2sql-rag: validated, no "
-          + "effect yet (a warning is logged)"),
+      "Directory of the feedback (corrections) store; default: none. Reserved for the nl2sql-rag module, "
+          + "which does not exist yet: the value is checked to be a path and otherwise ignored (a warning is "
+          + "logged)"),
   /** Access policy file. */
   POLICY_FILE("nl2sql.policy", Type.PATH, null,
-      "Access policy file (must exist and be readable); default: none. Reserved: validated, no effect yet "
-          + "(a warning is logged)"),
+      "Access policy file (properties: tables.allow, tables.deny, columns.deny, maxRows, writes; read on "
+          + "each new connection, a malformed file fails it). Questions never use a denied table or column "
+          + "(nor SELECT * over one), get at most maxRows rows, and draft no write when writes=false; "
+          + "guard warn/block warn about/refuse plain SQL that uses denied tables or columns; guard off "
+          + "leaves plain SQL unchecked; default: none"),
   /** Where audit events go. */
   AUDIT("nl2sql.audit", Type.STRING, "none",
       "Audit sink for questions: none, log (SLF4J logger io.github.nl2sql.audit) or file:<path> (JSON lines)");
 
-  /** Settings that are validated but not used by anything yet; setting one logs a warning. */
-  static final java.util.Set<Nl2SqlProperty> RESERVED =
-      java.util.EnumSet.of(LINK_MAX_TABLES, LINK_TOKEN_BUDGET, FEEDBACK_STORE, POLICY_FILE);
+  /**
+   * Settings that are validated but not used by anything yet (the feedback store belongs to the
+   * nl2sql-rag module, which does not exist yet); setting one logs a warning.
+   */
+  static final java.util.Set<Nl2SqlProperty> RESERVED = java.util.EnumSet.of(FEEDBACK_STORE);
 
   /** The common prefix of all keys. */
   public static final String KEY_PREFIX = "nl2sql.";

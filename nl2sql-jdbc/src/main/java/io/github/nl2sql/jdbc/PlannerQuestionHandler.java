@@ -5,6 +5,7 @@ import io.github.nl2sql.Conversation;
 import io.github.nl2sql.ModelException;
 import io.github.nl2sql.Nl2Sql;
 import io.github.nl2sql.Nl2SqlException;
+import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.spi.AuditSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,6 +70,11 @@ final class PlannerQuestionHandler implements QuestionHandler, AutoCloseable {
     if (s.get(Nl2SqlProperty.SCHEMA) != null) {
       b.schema(s.get(Nl2SqlProperty.SCHEMA));
     }
+    if (!s.policy().isUnrestricted()) {
+      b.accessPolicy(s.policy());
+    }
+    b.linkOptions(LinkOptions.defaults().withMaxTables(s.getInt(Nl2SqlProperty.LINK_MAX_TABLES))
+        .withTokenBudget(s.getInt(Nl2SqlProperty.LINK_TOKEN_BUDGET)));
     String planner = s.get(Nl2SqlProperty.PLANNER);
     Properties ask = new Properties();
     for (Nl2SqlProperty p : new Nl2SqlProperty[] {Nl2SqlProperty.MAX_REGENERATION_ROUNDS,

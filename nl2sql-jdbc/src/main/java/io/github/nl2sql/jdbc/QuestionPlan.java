@@ -53,9 +53,9 @@ final class QuestionPlan implements AutoCloseable {
           answered.confidence(), answered.notes(), true);
       PreparedStatement ps = raw.prepareStatement(q.sql());
       try {
-        int limit = settings.getInt(Nl2SqlProperty.ROW_LIMIT);
+        long limit = settings.policy().capRows(settings.getInt(Nl2SqlProperty.ROW_LIMIT));
         if (limit > 0) {
-          ps.setMaxRows(limit);
+          ps.setMaxRows((int) Math.min(limit, Integer.MAX_VALUE));
         }
         ps.setQueryTimeout(settings.getInt(Nl2SqlProperty.TIMEOUT));
       } catch (SQLException | RuntimeException e) {

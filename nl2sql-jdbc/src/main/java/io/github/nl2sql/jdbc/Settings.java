@@ -1,5 +1,7 @@
 package io.github.nl2sql.jdbc;
 
+import io.github.nl2sql.policy.AccessPolicy;
+import io.github.nl2sql.policy.AccessPolicyException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -21,14 +23,17 @@ final class Settings {
   }
 
   private final Map<Nl2SqlProperty, String> values;
+  /** The access policy read from {@code nl2sql.policy} when the settings were made; unrestricted without one. */
+  private final AccessPolicy policy;
 
-  private Settings(Map<Nl2SqlProperty, String> values) {
+  private Settings(Map<Nl2SqlProperty, String> values, AccessPolicy policy) {
     this.values = Collections.unmodifiableMap(values);
+    this.policy = policy;
   }
 
   /** The defaults only. */
   static Settings defaults() {
-    return new Settings(new EnumMap<>(Nl2SqlProperty.class));
+    return new Settings(new EnumMap<>(Nl2SqlProperty.class), AccessPolicy.unrestricted());
   }
 
   /**
@@ -59,9 +64,25 @@ final class Settings {
         values.put(p, v);
       }
     }
-    Settings s = new Settings(values);
+    Settings s = new Settings(values, policy(values.get(Nl2SqlProperty.POLICY_FILE)));
     s.checkConsistent();
     return s;
+  }
+
+  /**
+   * Reads the access policy file; every connection reads it anew, so a changed file applies to
+   * connections opened after the change.
+   */
+  private static AccessPolicy policy(String path) throws InvalidPropertyException {
+    if (path == null) {
+      return AccessPolicy.unrestricted();
+    }
+    try {
+      return AccessPolicy.load(Path.of(path));
+    } catch (AccessPolicyException e) {
+      throw new InvalidPropertyException("Invalid nl2sql property '" + Nl2SqlProperty.POLICY_FILE.key() + "': "
+          + e.getMessage(), Nl2SqlProperty.POLICY_FILE.key(), e);
+    }
   }
 
   /** Whether {@code key} is one of our keys (by prefix, case-insensitively). */
@@ -117,6 +138,11 @@ final class Settings {
     return v == null ? null : Path.of(v);
   }
 
+  /** The access policy ({@code nl2sql.policy}), unrestricted when none is set. */
+  AccessPolicy policy() {
+    return policy;
+  }
+
   GuardMode guard() {
     return GuardMode.valueOf(get(Nl2SqlProperty.GUARD).toUpperCase(java.util.Locale.ROOT));
   }
@@ -127,17 +153,17 @@ final class Settings {
 
   /** A stable key of the explicit settings, for sharing state between connections with equal settings. */
   String cacheKey() {
-    return new TreeMap<>(values).toString();
+    return new TreeMap<>(values) + (policy.isUnrestricted() ? "" : " " + policy);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Settings && ((Settings) o).values.equals(values);
+    return o instanceof Settings && ((Settings) o).values.equals(values) && ((Settings) o).policy.equals(policy);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(values);
+    return Objects.hash(values, policy);
   }
 
   @Override

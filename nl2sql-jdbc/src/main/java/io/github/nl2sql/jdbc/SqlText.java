@@ -16,9 +16,20 @@ final class SqlText {
    * sqlline) directly with {@code nl:}; case-insensitive. Costs a few character reads for plain SQL.
    */
   static boolean isQuestion(String sql) {
-    if (sql == null) {
+    // the pass-through path: plain SQL starts with a keyword or '(' (an ASCII character that is neither
+    // white space, '-' nor 'n'), so one character read settles it; the rest stays out of line so this
+    // method is small enough to be inlined where statements are executed
+    if (sql == null || sql.isEmpty()) {
       return false;
     }
+    char c = sql.charAt(0);
+    if (c > ' ' && c < 128 && c != '-' && (c | 0x20) != 'n') {
+      return false;
+    }
+    return startsLikeQuestion(sql);
+  }
+
+  private static boolean startsLikeQuestion(String sql) {
     int n = sql.length();
     int i = 0;
     while (i < n && Character.isWhitespace(sql.charAt(i))) {

@@ -1,34 +1,66 @@
 package io.github.nl2sql.jdbc;
 
 import io.github.nl2sql.diagnostics.Diagnostic;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.List;
 
 /**
  * What a wrapped statement remembers about its last execution: our own warnings (guard diagnostics, a
- * question's generated SQL), the guard's diagnostics and a question's plan and answer. Internal.
+ * question's generated SQL), the guard's diagnostics, and a question's plan, answer and result set with
+ * the JDBC result navigation over it ({@link #resultSet}, {@link #moreResults}). A statement whose last
+ * execution left nothing to remember has none, which keeps the pass-through path to one field read.
+ * Internal; used by one statement, so by one thread at a time.
  */
 final class StatementState {
   private SQLWarning warning;
   private List<Diagnostic> diagnostics = List.of();
   private QuestionPlan plan;
   private QuestionAnswer answer;
-  /** Whether anything is remembered; keeps the unguarded path to one field read. */
-  boolean dirty;
+  /** The question's result set (our wrapper) while it is the current result, else {@code null}. */
+  private ResultSet questionResult;
 
   void guarded(WrappedConnection.Checked checked) {
     warning = checked.warning();
     diagnostics = checked.diagnostics();
-    dirty = true;
   }
 
+  /** A question was planned; its result set follows with {@link #questionResult}. */
   void question(QuestionPlan plan) {
     this.plan = plan;
     this.answer = plan.answer();
     this.warning = plan.warning();
     this.diagnostics = List.of();
-    dirty = true;
+  }
+
+  /** The question's result set became the statement's current result. */
+  void questionResult(ResultSet resultSet) {
+    questionResult = resultSet;
+  }
+
+  /** Whether the last execution was a question (its result is then ours, not the real statement's). */
+  boolean isQuestion() {
+    return plan != null;
+  }
+
+  /** {@link Statement#getResultSet()} of a question: its result set while current, else {@code null}. */
+  ResultSet resultSet() {
+    return questionResult;
+  }
+
+  /**
+   * {@link Statement#getMoreResults(int)} of a question: it has one result, so there are no more; the
+   * current one is closed unless {@code current} is {@link Statement#KEEP_CURRENT_RESULT}.
+   */
+  boolean moreResults(int current) throws SQLException {
+    ResultSet rs = questionResult;
+    questionResult = null;
+    if (rs != null && current != Statement.KEEP_CURRENT_RESULT) {
+      rs.close();
+    }
+    return false;
   }
 
   /** Forgets the last execution and closes a question's statement. */
@@ -38,7 +70,7 @@ final class StatementState {
     diagnostics = List.of();
     plan = null;
     answer = null;
-    dirty = false;
+    questionResult = null;
     if (p != null) {
       p.close();
     }
@@ -50,7 +82,7 @@ final class StatementState {
    * which stays first and unchanged.
    */
   SQLException explain(SQLException e) {
-    if (dirty && !diagnostics.isEmpty()) {
+    if (!diagnostics.isEmpty()) {
       StringBuilder sb = new StringBuilder("nl2sql guard:");
       for (Diagnostic d : diagnostics) {
         sb.append(' ').append(d.code().id()).append(' ').append(d.format()).append('.');

@@ -7,6 +7,8 @@ import io.github.nl2sql.diagnostics.Diagnostic;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.internal.catalog.CatalogOptions;
 import io.github.nl2sql.internal.catalog.CatalogReader;
+import io.github.nl2sql.ValidationResult;
+import io.github.nl2sql.internal.policy.PolicyChecker;
 import io.github.nl2sql.internal.validate.Guard;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,12 +34,29 @@ final class Target {
    * the guard's results for recently seen statement texts (so repeated statements are parsed once per
    * catalog version).
    */
-  record CatalogEntry(Catalog catalog, Guard guard, long readAtNanos, String probe,
+  record CatalogEntry(Catalog catalog, Guard guard, PolicyChecker policy, long readAtNanos, String probe,
       Cache<String, List<Diagnostic>> checked) {
 
-    /** The guard's diagnostics for {@code sql}, from the cache when this text was seen before. */
+    /**
+     * The guard's diagnostics for {@code sql}, with the access policy's (when there is one), from the
+     * cache when this text was seen before.
+     */
     List<Diagnostic> check(String sql) {
-      return checked.get(sql, s -> guard.check(s).diagnostics());
+      return checked.get(sql, this::checkNow);
+    }
+
+    private List<Diagnostic> checkNow(String sql) {
+      ValidationResult r = guard.check(sql);
+      if (policy == null) {
+        return r.diagnostics();
+      }
+      List<Diagnostic> out = new java.util.ArrayList<>(policy.hideDenied(r.diagnostics(), catalog));
+      if (r.statement() != null) {
+        // typed writes are the user's own business (the guard never refuses a write as such); what they
+        // touch is checked
+        out.addAll(policy.check(r.statement(), catalog, false));
+      }
+      return List.copyOf(out);
     }
   }
 
@@ -66,7 +85,8 @@ final class Target {
     LOG.debug("nl2sql target {} with {}", description, settings);
     for (Nl2SqlProperty p : Nl2SqlProperty.RESERVED) {
       if (settings.isSet(p)) {
-        LOG.warn("nl2sql target {}: setting {} is accepted but has no effect in this version", description, p.key());
+        LOG.warn("nl2sql target {}: setting {} is accepted but has no effect in this version (it is reserved for "
+            + "the nl2sql-rag module)", description, p.key());
       }
     }
   }
@@ -133,7 +153,7 @@ final class Target {
       String probe = inSavepoint(raw, () -> reader.probe(raw));
       Catalog catalog = inSavepoint(raw, () -> reader.readSchema(raw));
       CatalogEntry fresh = new CatalogEntry(catalog, new Guard(catalog, reader.options().dialect(), true),
-          System.nanoTime(), probe, Caffeine.newBuilder().maximumSize(CHECKED_STATEMENTS).build());
+          settings.policy().isUnrestricted() ? null : new PolicyChecker(settings.policy()), System.nanoTime(), probe, Caffeine.newBuilder().maximumSize(CHECKED_STATEMENTS).build());
       catalogs.put(scope, fresh);
       LOG.debug("nl2sql read catalog of {} scope {} in {} ms", description, scope,
           (System.nanoTime() - t0) / 1_000_000);

@@ -18,9 +18,8 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
   private final WrappedConnection connection;
   private final String sql;
   private final QuestionPlan plan;
-  /** Created on first use: plain SQL with the guard off never needs one. */
+  /** Created on first use: plain SQL with the guard off never needs one; a question always has one. */
   private StatementState state;
-  private ResultSet questionResult;
 
   /**
    * @param sql the plain SQL, or {@code null} for a question
@@ -63,9 +62,14 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
   }
 
   private void after() {
-    if (sql != null && connection.guardMode != Settings.GuardMode.OFF) {
+    if (!connection.guardOff && sql != null) {
       connection.afterExecute(sql);
     }
+  }
+
+  /** A failure of the real statement, with the guard's findings added when there are any. */
+  private SQLException explained(SQLException e) {
+    return state == null ? e : state.explain(e);
   }
 
   private static SQLException noUpdateForQuestion() {
@@ -76,17 +80,18 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
   @Override
   public ResultSet executeQuery() throws SQLException {
     if (plan != null) {
-      questionResult = wrapResultSet(plan.execute());
-      return questionResult;
+      ResultSet rs = wrapResultSet(plan.execute());
+      state.questionResult(rs);
+      return rs;
     }
     ResultSet rs;
     try {
       rs = delegate.executeQuery();
     } catch (SQLException e) {
-      throw state == null ? e : state.explain(e);
+      throw explained(e);
     }
     after();
-    return wrapResultSet(rs);
+    return rs == null ? null : new WrappedResultSet(this, rs);
   }
 
   @Override
@@ -99,7 +104,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     try {
       r = delegate.execute();
     } catch (SQLException e) {
-      throw state == null ? e : state.explain(e);
+      throw explained(e);
     }
     after();
     return r;
@@ -114,7 +119,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     try {
       r = delegate.executeUpdate();
     } catch (SQLException e) {
-      throw state == null ? e : state.explain(e);
+      throw explained(e);
     }
     after();
     return r;
@@ -129,7 +134,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     try {
       r = delegate.executeLargeUpdate();
     } catch (SQLException e) {
-      throw state == null ? e : state.explain(e);
+      throw explained(e);
     }
     after();
     return r;
@@ -145,7 +150,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
 
   @Override
   public ResultSet getResultSet() throws SQLException {
-    return plan != null ? questionResult : wrapResultSet(delegate.getResultSet());
+    return plan != null ? state.resultSet() : wrapResultSet(delegate.getResultSet());
   }
 
   @Override
@@ -154,15 +159,18 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
   }
 
   @Override
+  public long getLargeUpdateCount() throws SQLException {
+    return plan != null ? -1 : delegate.getLargeUpdateCount();
+  }
+
+  @Override
   public boolean getMoreResults() throws SQLException {
-    if (plan != null) {
-      if (questionResult != null) {
-        questionResult.close();
-        questionResult = null;
-      }
-      return false;
-    }
-    return delegate.getMoreResults();
+    return plan != null ? state.moreResults(java.sql.Statement.CLOSE_CURRENT_RESULT) : delegate.getMoreResults();
+  }
+
+  @Override
+  public boolean getMoreResults(int current) throws SQLException {
+    return plan != null ? state.moreResults(current) : delegate.getMoreResults(current);
   }
 
   @Override

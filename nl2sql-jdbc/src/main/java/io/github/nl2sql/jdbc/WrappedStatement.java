@@ -16,23 +16,15 @@ import java.util.Optional;
  */
 final class WrappedStatement extends DelegatingStatement implements Nl2SqlStatement {
   private final WrappedConnection connection;
-  /** Created on first use: plain SQL with the guard off never needs one. */
+  /**
+   * What the last execution left to remember (guard findings, a question), or {@code null} when it left
+   * nothing: plain SQL with the guard off never makes one, so its path is a null check and a flag.
+   */
   private StatementState state;
-  private ResultSet questionResult;
-  private boolean questionRan;
 
   WrappedStatement(WrappedConnection connection, Statement delegate) {
     super(delegate);
     this.connection = connection;
-  }
-
-  private StatementState state() {
-    StatementState s = state;
-    if (s == null) {
-      s = new StatementState();
-      state = s;
-    }
-    return s;
   }
 
   @Override
@@ -47,20 +39,26 @@ final class WrappedStatement extends DelegatingStatement implements Nl2SqlStatem
 
   /** Before plain SQL: forget the last execution, run the guard. */
   private void before(String sql) throws SQLException {
-    if (state != null && state.dirty || questionRan) {
-      reset();
-    }
+    reset();
     guard(sql);
   }
 
   /** Runs the guard on {@code sql} when it is on, keeping its findings for warnings and errors. */
   private void guard(String sql) throws SQLException {
-    if (connection.guardMode != Settings.GuardMode.OFF) {
+    if (!connection.guardOff) {
       WrappedConnection.Checked c = connection.guard(sql);
       if (c != WrappedConnection.Checked.NONE) {
-        state().guarded(c);
+        if (state == null) {
+          state = new StatementState();
+        }
+        state.guarded(c);
       }
     }
+  }
+
+  /** A failure of the real statement, with the guard's findings added when there are any. */
+  private SQLException explained(SQLException e) {
+    return state == null ? e : state.explain(e);
   }
 
   /** A call on the real statement. */
@@ -74,28 +72,27 @@ final class WrappedStatement extends DelegatingStatement implements Nl2SqlStatem
    * the catalog marked stale after DDL.
    */
   private <T> T passThrough(String sql, SqlCall<T> call) throws SQLException {
-    before(sql);
+    if (state != null || !connection.guardOff) {
+      before(sql);
+    }
     T r;
     try {
       r = call.call();
     } catch (SQLException e) {
-      throw state == null ? e : state.explain(e);
+      throw explained(e);
     }
-    after(sql);
+    if (!connection.guardOff) {
+      connection.afterExecute(sql);
+    }
     return r;
   }
 
-  private void after(String sql) {
-    if (connection.guardMode != Settings.GuardMode.OFF) {
-      connection.afterExecute(sql);
-    }
-  }
-
+  /** Forgets the last execution (closing a question's internal statement). */
   private void reset() throws SQLException {
-    questionRan = false;
-    questionResult = null;
-    if (state != null) {
-      state.reset();
+    StatementState s = state;
+    if (s != null) {
+      state = null;
+      s.reset();
     }
   }
 
@@ -103,11 +100,12 @@ final class WrappedStatement extends DelegatingStatement implements Nl2SqlStatem
     reset();
     QuestionPlan plan = connection.planQuestion(sql);
     try {
-      ResultSet rs = plan.execute();
-      state().question(plan);
-      questionRan = true;
-      questionResult = wrapResultSet(rs);
-      return questionResult;
+      ResultSet rs = wrapResultSet(plan.execute());
+      StatementState s = new StatementState();
+      s.question(plan);
+      s.questionResult(rs);
+      state = s;
+      return rs;
     } catch (SQLException | RuntimeException e) {
       plan.close();
       throw e;
@@ -125,16 +123,20 @@ final class WrappedStatement extends DelegatingStatement implements Nl2SqlStatem
       return question(sql);
     }
     // passThrough written out: this is the pass-through path the overhead benchmark measures, kept
-    // free of a capturing lambda
-    before(sql);
+    // free of a capturing lambda, with the guard and questions out of line
+    if (state != null || !connection.guardOff) {
+      before(sql);
+    }
     ResultSet rs;
     try {
       rs = delegate.executeQuery(sql);
     } catch (SQLException e) {
-      throw state == null ? e : state.explain(e);
+      throw explained(e);
     }
-    after(sql);
-    return wrapResultSet(rs);
+    if (!connection.guardOff) {
+      connection.afterExecute(sql);
+    }
+    return rs == null ? null : new WrappedResultSet(this, rs);
   }
 
   @Override
@@ -246,43 +248,34 @@ final class WrappedStatement extends DelegatingStatement implements Nl2SqlStatem
     delegate.addBatch(sql);
   }
 
+  /** Whether the last execution was a question, whose results are ours rather than the real statement's. */
+  private boolean questionRan() {
+    return state != null && state.isQuestion();
+  }
+
   @Override
   public ResultSet getResultSet() throws SQLException {
-    return questionRan ? questionResult : wrapResultSet(delegate.getResultSet());
+    return questionRan() ? state.resultSet() : wrapResultSet(delegate.getResultSet());
   }
 
   @Override
   public int getUpdateCount() throws SQLException {
-    return questionRan ? -1 : delegate.getUpdateCount();
+    return questionRan() ? -1 : delegate.getUpdateCount();
   }
 
   @Override
   public long getLargeUpdateCount() throws SQLException {
-    return questionRan ? -1 : delegate.getLargeUpdateCount();
+    return questionRan() ? -1 : delegate.getLargeUpdateCount();
   }
 
   @Override
   public boolean getMoreResults() throws SQLException {
-    if (questionRan) {
-      if (questionResult != null) {
-        questionResult.close();
-        questionResult = null;
-      }
-      return false;
-    }
-    return delegate.getMoreResults();
+    return questionRan() ? state.moreResults(Statement.CLOSE_CURRENT_RESULT) : delegate.getMoreResults();
   }
 
   @Override
   public boolean getMoreResults(int current) throws SQLException {
-    if (questionRan) {
-      if (questionResult != null && current != Statement.KEEP_CURRENT_RESULT) {
-        questionResult.close();
-      }
-      questionResult = null;
-      return false;
-    }
-    return delegate.getMoreResults(current);
+    return questionRan() ? state.moreResults(current) : delegate.getMoreResults(current);
   }
 
   @Override
@@ -300,6 +293,10 @@ final class WrappedStatement extends DelegatingStatement implements Nl2SqlStatem
 
   @Override
   public void close() throws SQLException {
+    if (state == null) {
+      delegate.close();
+      return;
+    }
     try {
       reset();
     } finally {

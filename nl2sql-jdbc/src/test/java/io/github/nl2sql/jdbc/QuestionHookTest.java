@@ -129,6 +129,15 @@ class QuestionHookTest {
           assertThat(column(rs, 1)).containsExactly("coffee");
         }
         assertThat(s.getMoreResults()).isFalse();
+        assertThat(s.getResultSet()).isNull();
+        // KEEP_CURRENT_RESULT leaves the question's result set open; it is no longer the current result
+        assertThat(s.execute("-- nl: what is item 2")).isTrue();
+        ResultSet kept = s.getResultSet();
+        assertThat(s.getMoreResults(java.sql.Statement.KEEP_CURRENT_RESULT)).isFalse();
+        assertThat(kept.isClosed()).isFalse();
+        assertThat(s.getResultSet()).isNull();
+        assertThat(column(kept, 1)).containsExactly("coffee");
+        kept.close();
         // the next plain statement forgets the question
         try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
           assertThat(column(rs, 1)).containsExactly("2");
@@ -146,6 +155,14 @@ class QuestionHookTest {
           }
         }
         assertThat(ps.getWarnings().getMessage()).contains("-- parameters: [2]");
+        assertThat(ps.execute()).isTrue();
+        assertThat(ps.getUpdateCount()).isEqualTo(-1);
+        assertThat(ps.getLargeUpdateCount()).isEqualTo(-1);
+        ResultSet current = ps.getResultSet();
+        assertThat(current.getStatement()).isSameAs(ps);
+        assertThat(ps.getMoreResults()).isFalse();
+        assertThat(current.isClosed()).isTrue();
+        assertThat(ps.getResultSet()).isNull();
         assertThat(ps.unwrap(Nl2SqlStatement.class).lastAnswer()).isPresent();
       }
       drop(c, table);

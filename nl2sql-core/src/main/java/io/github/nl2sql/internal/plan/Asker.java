@@ -11,7 +11,6 @@ import io.github.nl2sql.diagnostics.Diagnostic;
 import io.github.nl2sql.diagnostics.DiagnosticCode;
 import io.github.nl2sql.internal.json.Json;
 import io.github.nl2sql.ir.Statement;
-import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.link.Linking;
 import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.plan.Attempt;
@@ -103,7 +102,7 @@ public final class Asker {
 
   private Answer answer(String question, Conversation conversation, Backend backend) {
     Catalog catalog = backend.catalog();
-    Linking linking = linker.link(question, catalog, LinkOptions.defaults());
+    Linking linking = linker.link(question, catalog, options.link());
     PlanRequest req = new PlanRequest(question, catalog, linking, backend.identity(),
         conversation == null ? List.of() : conversation.turns(),
         conversation == null ? List.of() : conversation.resolutions(),

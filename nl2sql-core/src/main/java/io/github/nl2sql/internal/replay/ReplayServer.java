@@ -53,6 +53,7 @@ public final class ReplayServer implements AutoCloseable {
   private final Map<String, Record> byQuestion = new HashMap<>();
   private final Map<String, AtomicInteger> callsByKey = new ConcurrentHashMap<>();
   private final AtomicInteger calls = new AtomicInteger();
+  private final List<String> userMessages = java.util.Collections.synchronizedList(new ArrayList<>());
   private final HttpServer server;
 
   /** Starts a server replaying {@code records}. */
@@ -123,6 +124,16 @@ public final class ReplayServer implements AutoCloseable {
     return calls.get();
   }
 
+  /**
+   * The user message of every chat request served, oldest first (what the model was shown: the schema
+   * subset, the conversation and the question). A copy.
+   */
+  public List<String> userMessages() {
+    synchronized (userMessages) {
+      return List.copyOf(userMessages);
+    }
+  }
+
   private static String norm(String q) {
     return q == null ? "" : q.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
@@ -145,6 +156,7 @@ public final class ReplayServer implements AutoCloseable {
           user = m.path("content").isTextual() ? m.path("content").asText() : m.path("content").toString();
         }
       }
+      userMessages.add(user);
       String question = null;
       String db = null;
       for (String line : user.split("\\R")) {
