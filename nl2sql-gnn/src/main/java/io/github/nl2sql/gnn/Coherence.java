@@ -30,8 +30,9 @@ import java.util.Set;
  * term moves tables; schemas without joins get one component per table, where the factor favours tables
  * whose own columns match.
  *
- * <p>Scores stay in 0..1. Immutable and thread-safe; the join structure is computed per call from the
- * catalog's foreign keys and the given joins (linear in tables and keys).
+ * <p>Scores stay in 0..1. Immutable and thread-safe; the join structure (from the catalog's foreign keys and
+ * the given joins) is cached per catalog instance when there are no extra joins, else computed per call
+ * (linear in tables and keys).
  *
  * @param neighbour weight of a table's second-best neighbour score (the sum is divided by
  *     {@code 1 + neighbour})
@@ -79,6 +80,10 @@ public record Coherence(double neighbour, double component, double value) {
     return neighbour == 0 && component == 0;
   }
 
+  /** Join structures of catalogs without extra joins, by catalog identity. */
+  private static final com.github.benmanes.caffeine.cache.Cache<Catalog, Structure> STRUCTURES =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(64).build();
+
   /** Rankings after re-ranking. */
   record Ranked(List<LinkedTable> tables, List<LinkedColumn> columns) {}
 
@@ -97,12 +102,14 @@ public record Coherence(double neighbour, double component, double value) {
     if (isOff()) {
       return new Ranked(sorted(tables, LinkedTable::score), sorted(columns, LinkedColumn::score));
     }
-    Structure st = Structure.of(catalog, extraJoins);
+    Structure st = extraJoins.isEmpty()
+        ? STRUCTURES.get(catalog, c -> Structure.of(c, List.of()))
+        : Structure.of(catalog, extraJoins);
     int n = st.names.length;
     double[] own = new double[n];
     Arrays.fill(own, Double.NaN);
     for (LinkedTable t : tables) {
-      Integer i = st.index.get(key(t.table()));
+      Integer i = st.indexOf(t.table());
       if (i != null) {
         own[i] = t.score();
       }
@@ -140,7 +147,7 @@ public record Coherence(double neighbour, double component, double value) {
     double[][] bestColumns = new double[components][COMPONENT_COLUMNS];
     double[] bestValue = new double[components];
     for (LinkedColumn c : columns) {
-      Integer i = st.index.get(key(c.table()));
+      Integer i = st.indexOf(c.table());
       if (i == null) {
         continue;
       }
@@ -164,7 +171,7 @@ public record Coherence(double neighbour, double component, double value) {
     double tableTotal = 1 + neighbour;
     List<LinkedTable> outTables = new ArrayList<>(tables.size());
     for (LinkedTable t : tables) {
-      Integer i = st.index.get(key(t.table()));
+      Integer i = st.indexOf(t.table());
       if (i == null) {
         outTables.add(t);
         continue;
@@ -181,7 +188,7 @@ public record Coherence(double neighbour, double component, double value) {
     }
     List<LinkedColumn> outColumns = new ArrayList<>(columns.size());
     for (LinkedColumn c : columns) {
-      Integer i = st.index.get(key(c.table()));
+      Integer i = st.indexOf(c.table());
       double factor = i == null ? 1 : 1 - component + component * comp[st.component[i]];
       outColumns.add(factor == 1 ? c
           : new LinkedColumn(c.table(), c.column(), clip(c.score() * factor), c.evidence()));
@@ -230,6 +237,7 @@ public record Coherence(double neighbour, double component, double value) {
   private static final class Structure {
     final String[] names;
     final Map<String, Integer> index = new HashMap<>();
+    final Map<String, Integer> exact = new HashMap<>();
     final int[][] neighbours;
     final int[] component;
     final int componentCount;
@@ -240,6 +248,7 @@ public record Coherence(double neighbour, double component, double value) {
       for (int i = 0; i < n; i++) {
         names[i] = tables.get(i).name();
         index.putIfAbsent(key(names[i]), i);
+        exact.putIfAbsent(names[i], i);
       }
       List<Set<Integer>> adj = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -272,6 +281,12 @@ public record Coherence(double neighbour, double component, double value) {
         component[i] = id;
       }
       componentCount = ids.size();
+    }
+
+    /** The index of a table: exact name first, then case-insensitively; {@code null} when absent. */
+    Integer indexOf(String table) {
+      Integer i = exact.get(table);
+      return i != null ? i : index.get(key(table));
     }
 
     static Structure of(Catalog catalog, List<JoinEdge> extraJoins) {
