@@ -12,7 +12,6 @@ import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.link.Signal;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +39,12 @@ public final class FusedLinker implements SchemaLinker {
   static final int GNN_CANDIDATE_TABLES = Integer.getInteger("nl2sql.gnn.candidateTables", 20);
 
   /**
+   * With {@link #GNN_CANDIDATE_TABLES}, the GNN also scores up to this many foreign-key neighbours of the
+   * candidate tables (best first). Internal knob: {@code -Dnl2sql.gnn.neighbourTables}.
+   */
+  static final int GNN_NEIGHBOUR_TABLES = Integer.getInteger("nl2sql.gnn.neighbourTables", 20);
+
+  /**
    * Fusion weights; a weight counts only when its signal is enabled (and, for the GNN, a model is present).
    *
    * @param lexical weight of the lexical/value score
@@ -53,9 +58,12 @@ public final class FusedLinker implements SchemaLinker {
       }
     }
 
-    /** The defaults, chosen on the validation split of spider-train. */
+    /**
+     * The defaults (0.6, 0.6, 1.0), chosen with {@link Coherence#defaults()} on the validation split of
+     * spider-train (merged catalog; see the model card).
+     */
     public static Weights defaults() {
-      return new Weights(0.3, 0.2, 1.0);
+      return new Weights(0.6, 0.6, 1.0);
     }
   }
 
@@ -63,6 +71,7 @@ public final class FusedLinker implements SchemaLinker {
   private final EmbeddingLinker embedding = new EmbeddingLinker();
   private final GnnModel gnn;
   private final Weights weights;
+  private final Coherence coherence;
   private final JoinInference joins;
   private final com.github.benmanes.caffeine.cache.Cache<String, List<JoinEdge>> inferred =
       com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(64).build();
@@ -90,10 +99,25 @@ public final class FusedLinker implements SchemaLinker {
    * @param joins join inference for catalogs without any declared foreign key, or {@code null}
    */
   public FusedLinker(Weights weights, GnnModel gnn, JoinInference joins) {
+    this(weights, Coherence.defaults(), gnn, joins);
+  }
+
+  /**
+   * @param weights fusion weights
+   * @param coherence re-ranking over the join graph ({@link Coherence#off()} to rank by the fused scores alone)
+   * @param gnn the GNN model, or {@code null} to link without it
+   * @param joins join inference for catalogs without any declared foreign key, or {@code null}
+   * @throws IllegalArgumentException when {@code weights} or {@code coherence} is null
+   */
+  public FusedLinker(Weights weights, Coherence coherence, GnnModel gnn, JoinInference joins) {
     if (weights == null) {
       throw new IllegalArgumentException("weights must not be null");
     }
+    if (coherence == null) {
+      throw new IllegalArgumentException("coherence must not be null (use Coherence.off())");
+    }
     this.weights = weights;
+    this.coherence = coherence;
     this.gnn = gnn;
     this.joins = joins;
   }
@@ -158,10 +182,11 @@ public final class FusedLinker implements SchemaLinker {
       }
       columns.add(new LinkedColumn(c.table(), c.column(), s / total, ev));
     }
-    tables.sort(Comparator.comparingDouble(LinkedTable::score).reversed());
-    columns.sort(Comparator.comparingDouble(LinkedColumn::score).reversed());
-    return new Linking(question, tables, columns, useLexical ? lex.values() : List.of(),
-        lexical.select(catalog, tables, columns, options, inferredJoins(catalog)));
+    List<JoinEdge> inferredJoins = inferredJoins(catalog);
+    Coherence.Ranked ranked = coherence.apply(catalog, tables, columns, inferredJoins,
+        signals.contains(Signal.STRUCTURE));
+    return new Linking(question, ranked.tables(), ranked.columns(), useLexical ? lex.values() : List.of(),
+        lexical.select(catalog, ranked.tables(), ranked.columns(), options, inferredJoins));
   }
 
   /** Inferred joins of a catalog with more than one table and no declared foreign key; else none. */
@@ -208,6 +233,21 @@ public final class FusedLinker implements SchemaLinker {
     BitSet keep = new BitSet(graph.size());
     for (int i = 0; i < GNN_CANDIDATE_TABLES; i++) {
       keep.set((int) ranked.get(i)[1]);
+    }
+    // then the candidates' join neighbours, best first, so the GNN sees the subgraphs around them
+    BitSet near = new BitSet(graph.size());
+    for (int e = 0; e < graph.edgeSource().length; e++) {
+      if (graph.edgeRelation()[e] == SchemaGraph.Relation.FOREIGN_KEY_TABLE.ordinal() && keep.get(graph.edgeSource()[e])) {
+        near.set(graph.edgeTarget()[e]);
+      }
+    }
+    int added = 0;
+    for (int i = GNN_CANDIDATE_TABLES; i < ranked.size() && added < GNN_NEIGHBOUR_TABLES; i++) {
+      int t = (int) ranked.get(i)[1];
+      if (near.get(t)) {
+        keep.set(t);
+        added++;
+      }
     }
     int[][] orig = new int[1][];
     SchemaGraph sub = graph.subgraph(keep, orig);

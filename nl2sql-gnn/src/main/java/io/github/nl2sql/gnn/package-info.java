@@ -3,7 +3,8 @@
  * MiniLM text embeddings of schema elements ({@link io.github.nl2sql.gnn.EmbeddingLinker}), a schema graph
  * and a relation-aware graph neural network run with DJL's OnnxRuntime engine
  * ({@link io.github.nl2sql.gnn.GnnModel}), and the fusion of these with the lexical/value linker
- * ({@link io.github.nl2sql.gnn.FusedLinker}). Everything runs offline: the models are inside jars.
+ * ({@link io.github.nl2sql.gnn.FusedLinker}), re-ranked for coherence over the join graph
+ * ({@link io.github.nl2sql.gnn.Coherence}). Everything runs offline: the models are inside jars.
  *
  * <p>The linkers are the supported entry points; the graph, embedding and model classes are public so the
  * training pipeline and the bench can use them, but their shape may change with the feature version.

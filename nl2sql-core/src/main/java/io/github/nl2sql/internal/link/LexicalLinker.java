@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,15 +65,17 @@ public final class LexicalLinker implements SchemaLinker {
 
     // values first: they are evidence for columns and tables
     List<ValueMatch> values = value ? matchValues(question, index) : List.of();
-    Map<SchemaIndex.ColumnEntry, ValueMatch> valueByColumn = new HashMap<>();
+    // identity maps: the entries are unique per index, and their record hashCode would hash whole columns
+    // (statistics included), which dominated linking time on catalogs with thousands of columns
+    Map<SchemaIndex.ColumnEntry, ValueMatch> valueByColumn = new IdentityHashMap<>();
     for (ValueMatch m : values) {
       valueByColumn.merge(index.column(m.table(), m.column()), m, (a, b) -> a.score() >= b.score() ? a : b);
     }
 
-    Map<SchemaIndex.TableEntry, Double> tableOwn = new HashMap<>();
-    Map<SchemaIndex.TableEntry, List<Evidence>> tableEvidence = new HashMap<>();
-    Map<SchemaIndex.ColumnEntry, Double> columnOwn = new HashMap<>();
-    Map<SchemaIndex.ColumnEntry, List<Evidence>> columnEvidence = new HashMap<>();
+    Map<SchemaIndex.TableEntry, Double> tableOwn = new IdentityHashMap<>();
+    Map<SchemaIndex.TableEntry, List<Evidence>> tableEvidence = new IdentityHashMap<>();
+    Map<SchemaIndex.ColumnEntry, Double> columnOwn = new IdentityHashMap<>();
+    Map<SchemaIndex.ColumnEntry, List<Evidence>> columnEvidence = new IdentityHashMap<>();
 
     for (SchemaIndex.TableEntry t : index.tables) {
       List<Evidence> ev = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.nl2sql.gnn.eval;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.nl2sql.gnn.Coherence;
 import io.github.nl2sql.gnn.FusedLinker;
 import io.github.nl2sql.gnn.GnnModel;
 import io.github.nl2sql.link.LinkOptions;
@@ -21,7 +22,7 @@ import java.util.Set;
  * Command-line link evaluation (the same measurement as the bench's {@code link} subcommand), used by
  * {@code train/pipeline.sh}. Options: {@code --data DIR --questions FILE [--question-field F] [--out FILE]
  * [--limit N] [--signals LEXICAL,VALUE,COMMENT,EMBEDDING,GNN] [--merged] [--split validation|train|all]
- * [--model ONNX --card JSON] [--weights L,E,G]}. Prints the summary as one JSON line.
+ * [--model ONNX --card JSON] [--weights L,E,G] [--coherence NEIGHBOUR,COMPONENT,VALUE | --coherence off]}. Prints the summary as one JSON line.
  */
 public final class LinkBench {
   private LinkBench() {}
@@ -39,6 +40,7 @@ public final class LinkBench {
     Path model = null;
     Path card = null;
     FusedLinker.Weights weights = FusedLinker.Weights.defaults();
+    Coherence coherence = Coherence.defaults();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -56,6 +58,7 @@ public final class LinkBench {
           String[] w = args[++i].split(",");
           weights = new FusedLinker.Weights(Double.parseDouble(w[0]), Double.parseDouble(w[1]), Double.parseDouble(w[2]));
         }
+        case "--coherence" -> coherence = coherence(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
@@ -72,7 +75,7 @@ public final class LinkBench {
     } else if (GnnModel.isBundled()) {
       gnn = GnnModel.bundled();
     }
-    FusedLinker linker = new FusedLinker(weights, gnn);
+    FusedLinker linker = new FusedLinker(weights, coherence, gnn, null);
     LinkOptions options = LinkOptions.defaults().withSignals(signals);
     List<String> dbs = new ArrayList<>();
     if (merged) {
@@ -92,6 +95,7 @@ public final class LinkBench {
     summary.put("merged", merged);
     summary.put("split", split);
     summary.put("gnn", gnn != null && signals.contains(Signal.GNN));
+    summary.put("coherence", coherence.toString());
     if (gnn != null) {
       gnn.close();
     }
@@ -111,6 +115,17 @@ public final class LinkBench {
       }
     }
     return out;
+  }
+
+  static Coherence coherence(String spec) {
+    if (spec.equals("off")) {
+      return Coherence.off();
+    }
+    String[] w = spec.split(",");
+    if (w.length != 3) {
+      throw new IllegalArgumentException("--coherence takes NEIGHBOUR,COMPONENT,VALUE or off, got " + spec);
+    }
+    return new Coherence(Double.parseDouble(w[0]), Double.parseDouble(w[1]), Double.parseDouble(w[2]));
   }
 
   static Set<Signal> signals(String list) {
