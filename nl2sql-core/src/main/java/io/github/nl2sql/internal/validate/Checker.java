@@ -78,6 +78,8 @@ final class Checker {
   private final IdentityHashMap<Expr.Column, Boolean> needsNumber = new IdentityHashMap<>();
   /** Column references that are a whole ORDER BY or GROUP BY item. */
   private final IdentityHashMap<Expr.Column, Boolean> bareItems = new IdentityHashMap<>();
+  /** A set-operation branch's selected column to the lower-case name at its position in the other branch. */
+  private final IdentityHashMap<Expr.Column, String> parallelName = new IdentityHashMap<>();
   /** Column references inside an aggregate's argument. */
   private final IdentityHashMap<Expr.Column, Boolean> aggregated = new IdentityHashMap<>();
   /** Lower-case column names used anywhere in the statement, with how often. */
@@ -289,6 +291,8 @@ final class Checker {
       return select(s, outer, inner);
     }
     Query.SetOperation op = (Query.SetOperation) q;
+    noteParallel(op.left(), op.right());
+    noteParallel(op.right(), op.left());
     noteVacuousHome(op.left(), op.right());
     noteVacuousHome(op.right(), op.left());
     Shape left = query(op.left(), outer, inner);
@@ -938,6 +942,25 @@ final class Checker {
     for (SelectItem item : b.items()) {
       if (item.expr() instanceof Expr.Column c) {
         unlikelyHomes.computeIfAbsent(columnKey(c), k -> new HashSet<>()).add(Scopes.lower(t.name()));
+      }
+    }
+  }
+
+  /**
+   * The branches of a set operation are parallel: the i-th selected column of one usually has the
+   * name of the i-th selected column of the other ({@code SELECT a FROM t WHERE .. EXCEPT SELECT a
+   * FROM t WHERE ..}). Records, for each plain column item of {@code branch}, the name at the same
+   * position of {@code other}.
+   */
+  private void noteParallel(Query branch, Query other) {
+    if (!(branch instanceof Query.Select b) || !(other instanceof Query.Select o)
+        || b.items().size() != o.items().size()) {
+      return;
+    }
+    for (int i = 0; i < b.items().size(); i++) {
+      if (b.items().get(i).expr() instanceof Expr.Column bc
+          && o.items().get(i).expr() instanceof Expr.Column oc) {
+        parallelName.put(bc, Scopes.lower(oc.column()));
       }
     }
   }
@@ -1669,6 +1692,9 @@ final class Checker {
     return out;
   }
 
+  /** The name at the same select-list position of the other branch of a set operation. */
+  private static final double K_PARALLEL = 0.35;
+
   /** A GROUP BY column of the level, for a plain (not aggregated) column of its select list. */
   private static final double K_GROUP_KEY = 0.3;
 
@@ -1736,6 +1762,20 @@ final class Checker {
         }
       }
     }
+    String parallel = parallelName.get(c);
+    // key columns (primary or foreign) of the relations in sight, for SUM/AVG arguments
+    Set<String> keyColumns = new HashSet<>();
+    if (numeric) {
+      for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
+          s = s.parent) {
+        for (Relation r : s.relations) {
+          if (r.table != null) {
+            r.table.primaryKey().forEach(k -> keyColumns.add(Scopes.lower(k)));
+            r.table.foreignKeys().forEach(fk -> fk.columns().forEach(k -> keyColumns.add(Scopes.lower(k))));
+          }
+        }
+      }
+    }
     Set<String> groupKeys = ctx.clause() == Clause.SELECT && !aggregated.containsKey(c)
         ? nonKeyGroups(ctx.scope()) : Set.of();
     Set<String> written = NameSuggester.tokens(c.column());
@@ -1793,6 +1833,13 @@ final class Checker {
           || ctx.clause() == Clause.HAVING) && itemColumns.contains(lc)) {
         // GROUP BY / ORDER BY mostly repeat a selected column
         b += 0.25;
+      }
+      if (parallel != null && parallel.equals(lc)) {
+        b += K_PARALLEL;
+      }
+      if (numeric && keyColumns.contains(lc)) {
+        // a sum or average of identifiers means nothing: the number meant is not a key
+        b -= K_NUM;
       }
       if (groupKeys.contains(lc)) {
         // a plain column in the select list of a grouped level must be grouped: mostly the key itself

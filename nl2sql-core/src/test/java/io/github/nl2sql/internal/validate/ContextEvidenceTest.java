@@ -184,6 +184,23 @@ class ContextEvidenceTest {
   }
 
   @Test
+  void setOperationBranchesAreParallel() {
+    // apt_code spells closest to apt_type_code; the other branch selects apt_number at that position
+    assertThat(about(withStats, "SELECT apt_number FROM apartments WHERE room_count > 1 EXCEPT "
+        + "SELECT apt_code FROM apartments WHERE room_count > 3", "apt_code").suggestions())
+        .first().isEqualTo("apt_number");
+    assertThat(about(withStats, "SELECT apt_type_code FROM apartments WHERE room_count > 1 EXCEPT "
+        + "SELECT apt_code FROM apartments WHERE room_count > 3", "apt_code").suggestions())
+        .first().isEqualTo("apt_type_code");
+  }
+
+  @Test
+  void aSumOrAverageIsNotOfAKey() {
+    Diagnostic d = about(withStats, "SELECT avg(apt_rooms) FROM apartments", "apt_rooms");
+    assertThat(d.suggestions()).first().isEqualTo("room_count");
+  }
+
+  @Test
   void valueFitReadsTheSample() {
     Catalog c = withStats;
     var type = c.table("apartments").orElseThrow().column("apt_type_code").orElseThrow();
