@@ -30,11 +30,7 @@ class AccessPolicyFacadeTest {
       List.of("pol_customers.ssn"), 2L, false);
 
   static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of(Dialect.H2, TestDatabases.h2(true)),
-        Arguments.of(Dialect.SQLITE, TestDatabases.sqlite(tmp)),
-        Arguments.of(Dialect.MARIADB, TestDatabases.mariadb()),
-        Arguments.of(Dialect.POSTGRES, TestDatabases.postgres()));
+    return TestDatabases.all(tmp, true);
   }
 
   private static void create(DataSource ds) {

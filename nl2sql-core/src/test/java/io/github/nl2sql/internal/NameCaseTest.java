@@ -31,11 +31,7 @@ class NameCaseTest {
   @TempDir static Path tmp;
 
   static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of(Dialect.H2, TestDatabases.h2(false)),
-        Arguments.of(Dialect.SQLITE, TestDatabases.sqlite(tmp)),
-        Arguments.of(Dialect.MARIADB, TestDatabases.mariadb()),
-        Arguments.of(Dialect.POSTGRES, TestDatabases.postgres()));
+    return TestDatabases.all(tmp, false);
   }
 
   private static void create(DataSource ds) {

@@ -38,11 +38,7 @@ class Nl2SqlFacadeTest {
   @TempDir static Path tmp;
 
   static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of(Dialect.H2, TestDatabases.h2(true)),
-        Arguments.of(Dialect.SQLITE, TestDatabases.sqlite(tmp)),
-        Arguments.of(Dialect.MARIADB, TestDatabases.mariadb()),
-        Arguments.of(Dialect.POSTGRES, TestDatabases.postgres()));
+    return TestDatabases.all(tmp, true);
   }
 
   private static void createStore(DataSource ds) {

@@ -67,6 +67,21 @@ public final class TestDatabases {
     return ds;
   }
 
+  /**
+   * The four databases as {@code (Dialect, DataSource)} arguments of a parameterized test: a fresh
+   * in-memory H2 (MySQL mode with lower-case names when {@code h2MysqlMode}, else H2's default mode,
+   * which folds names to upper case), a fresh SQLite file in {@code sqliteDir}, and the MariaDB and
+   * PostgreSQL test databases.
+   */
+  public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> all(Path sqliteDir,
+      boolean h2MysqlMode) {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(io.github.nl2sql.Dialect.H2, h2(h2MysqlMode)),
+        org.junit.jupiter.params.provider.Arguments.of(io.github.nl2sql.Dialect.SQLITE, sqlite(sqliteDir)),
+        org.junit.jupiter.params.provider.Arguments.of(io.github.nl2sql.Dialect.MARIADB, mariadb()),
+        org.junit.jupiter.params.provider.Arguments.of(io.github.nl2sql.Dialect.POSTGRES, postgres()));
+  }
+
   /** A fresh SQLite database file in {@code dir}. */
   public static DataSource sqlite(Path dir) {
     try {

@@ -6,14 +6,13 @@ import io.github.nl2sql.catalog.Table;
 import io.github.nl2sql.diagnostics.Diagnostic;
 import io.github.nl2sql.diagnostics.DiagnosticCode;
 import io.github.nl2sql.ir.Cte;
+import io.github.nl2sql.internal.ir.IrTree;
 import io.github.nl2sql.ir.Expr;
-import io.github.nl2sql.ir.ExprVisitor;
 import io.github.nl2sql.ir.OrderItem;
 import io.github.nl2sql.ir.Query;
 import io.github.nl2sql.ir.SelectItem;
 import io.github.nl2sql.ir.Statement;
 import io.github.nl2sql.ir.TableRef;
-import io.github.nl2sql.ir.When;
 import io.github.nl2sql.policy.AccessPolicy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -227,7 +226,7 @@ public final class PolicyChecker {
   private record Scope(List<Source> sources, Scope outer, List<String> ctes) {}
 
   /** One check: walks the statement and collects diagnostics. */
-  private final class Run implements ExprVisitor<Void> {
+  private final class Run {
     private final Catalog catalog;
     private final Set<Diagnostic> found = new LinkedHashSet<>();
     private Scope scope;
@@ -270,7 +269,7 @@ public final class PolicyChecker {
         joinConditions(ref);
       }
       for (SelectItem item : sel.items()) {
-        item.expr().accept(this);
+        visit(item.expr());
       }
       visit(sel.where());
       sel.groupBy().forEach(this::visit);
@@ -375,18 +374,27 @@ public final class PolicyChecker {
       }
     }
 
+    /** Checks what {@code e} reads: columns, stars, and the subqueries inside it. */
     private void visit(Expr e) {
-      if (e != null) {
-        e.accept(this);
+      if (e == null) {
+        return;
+      }
+      if (e instanceof Expr.Column c) {
+        visitColumn(c);
+      } else if (e instanceof Expr.Star star) {
+        visitStar(star);
+      } else if (e instanceof Expr.Aggregate a && a.argument() instanceof Expr.Star) {
+        // COUNT(*) counts rows; it reads no column
+      } else {
+        // EXISTS (SELECT * ...) reads no column through its star; its conditions are checked
+        IrTree.children(e).forEach(this::visit);
+        for (Query q : IrTree.subqueries(e)) {
+          query(q, scope);
+        }
       }
     }
 
-    private void visitAll(List<Expr> es) {
-      es.forEach(this::visit);
-    }
-
-    @Override
-    public Void visitColumn(Expr.Column e) {
+    private Void visitColumn(Expr.Column e) {
       if (e.table() != null) {
         for (Scope s = scope; s != null; s = s.outer()) {
           for (Source src : s.sources()) {
@@ -418,157 +426,11 @@ public final class PolicyChecker {
       return null;
     }
 
-    @Override
-    public Void visitStar(Expr.Star e) {
+    private Void visitStar(Expr.Star e) {
       for (Source src : scope.sources()) {
         if (src.table() != null && (e.table() == null || e.table().equalsIgnoreCase(src.name()))) {
           star(src.table());
         }
-      }
-      return null;
-    }
-
-    @Override
-    public Void visitLiteral(Expr.Literal e) {
-      return null;
-    }
-
-    @Override
-    public Void visitOrdinal(Expr.Ordinal e) {
-      return null;
-    }
-
-    @Override
-    public Void visitArithmetic(Expr.Arithmetic e) {
-      visit(e.left());
-      visit(e.right());
-      return null;
-    }
-
-    @Override
-    public Void visitNegate(Expr.Negate e) {
-      visit(e.operand());
-      return null;
-    }
-
-    @Override
-    public Void visitComparison(Expr.Comparison e) {
-      visit(e.left());
-      visit(e.right());
-      return null;
-    }
-
-    @Override
-    public Void visitQuantified(Expr.Quantified e) {
-      visit(e.left());
-      query(e.query(), scope);
-      return null;
-    }
-
-    @Override
-    public Void visitAnd(Expr.And e) {
-      visitAll(e.operands());
-      return null;
-    }
-
-    @Override
-    public Void visitOr(Expr.Or e) {
-      visitAll(e.operands());
-      return null;
-    }
-
-    @Override
-    public Void visitNot(Expr.Not e) {
-      visit(e.operand());
-      return null;
-    }
-
-    @Override
-    public Void visitLike(Expr.Like e) {
-      visit(e.expr());
-      visit(e.pattern());
-      return null;
-    }
-
-    @Override
-    public Void visitInList(Expr.InList e) {
-      visit(e.expr());
-      visitAll(e.values());
-      return null;
-    }
-
-    @Override
-    public Void visitInQuery(Expr.InQuery e) {
-      visit(e.expr());
-      query(e.query(), scope);
-      return null;
-    }
-
-    @Override
-    public Void visitBetween(Expr.Between e) {
-      visit(e.expr());
-      visit(e.low());
-      visit(e.high());
-      return null;
-    }
-
-    @Override
-    public Void visitIsNull(Expr.IsNull e) {
-      visit(e.expr());
-      return null;
-    }
-
-    @Override
-    public Void visitExists(Expr.Exists e) {
-      // EXISTS (SELECT * ...) reads no column through its star; its conditions are checked
-      query(e.query(), scope);
-      return null;
-    }
-
-    @Override
-    public Void visitSubquery(Expr.Subquery e) {
-      query(e.query(), scope);
-      return null;
-    }
-
-    @Override
-    public Void visitFunction(Expr.Function e) {
-      visitAll(e.args());
-      return null;
-    }
-
-    @Override
-    public Void visitAggregate(Expr.Aggregate e) {
-      // COUNT(*) counts rows; it reads no column
-      if (!(e.argument() instanceof Expr.Star)) {
-        visit(e.argument());
-      }
-      return null;
-    }
-
-    @Override
-    public Void visitCase(Expr.Case e) {
-      visit(e.operand());
-      for (When w : e.whens()) {
-        visit(w.condition());
-        visit(w.result());
-      }
-      visit(e.otherwise());
-      return null;
-    }
-
-    @Override
-    public Void visitCast(Expr.Cast e) {
-      visit(e.expr());
-      return null;
-    }
-
-    @Override
-    public Void visitWindow(Expr.Window e) {
-      visit(e.function());
-      visitAll(e.over().partitionBy());
-      for (OrderItem o : e.over().orderBy()) {
-        visit(o.expr());
       }
       return null;
     }

@@ -39,11 +39,7 @@ class SafeExecutorTest {
       .select(Expr.Column.of("n")).from(TableRef.Table.of("exec_t")).build();
 
   static Stream<Arguments> databases() {
-    return Stream.of(
-        Arguments.of(Dialect.H2, TestDatabases.h2(false)),
-        Arguments.of(Dialect.SQLITE, TestDatabases.sqlite(tmp)),
-        Arguments.of(Dialect.MARIADB, TestDatabases.mariadb()),
-        Arguments.of(Dialect.POSTGRES, TestDatabases.postgres()));
+    return TestDatabases.all(tmp, false);
   }
 
   private static void setUp(DataSource ds) {

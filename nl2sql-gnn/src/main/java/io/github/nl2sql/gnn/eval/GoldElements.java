@@ -3,14 +3,13 @@ package io.github.nl2sql.gnn.eval;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.Table;
 import io.github.nl2sql.ir.Cte;
+import io.github.nl2sql.internal.ir.IrTree;
 import io.github.nl2sql.ir.Expr;
-import io.github.nl2sql.ir.ExprVisitor;
 import io.github.nl2sql.ir.OrderItem;
 import io.github.nl2sql.ir.Query;
 import io.github.nl2sql.ir.SelectItem;
 import io.github.nl2sql.ir.Statement;
 import io.github.nl2sql.ir.TableRef;
-import io.github.nl2sql.ir.When;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -123,7 +122,7 @@ public record GoldElements(Set<String> tables, Set<String> columns) {
       }
     }
 
-    private final class ExprWalker implements ExprVisitor<Void> {
+    private final class ExprWalker {
       private final List<Map<String, Table>> scopes;
 
       ExprWalker(List<Map<String, Table>> scopes) {
@@ -131,17 +130,22 @@ public record GoldElements(Set<String> tables, Set<String> columns) {
       }
 
       void walk(Expr e) {
-        if (e != null) {
-          e.accept(this);
+        if (e == null) {
+          return;
         }
+        if (e instanceof Expr.Column c) {
+          visitColumn(c);
+          return;
+        }
+        IrTree.children(e).forEach(this::walk);
+        IrTree.subqueries(e).forEach(this::sub);
       }
 
       private void sub(Query q) {
         query(q, scopes);
       }
 
-      @Override
-      public Void visitColumn(Expr.Column e) {
+      private Void visitColumn(Expr.Column e) {
         if (e.table() != null) {
           String q = e.table().toLowerCase(Locale.ROOT);
           for (Map<String, Table> scope : scopes) {
@@ -161,154 +165,6 @@ public record GoldElements(Set<String> tables, Set<String> columns) {
               columns.add(t.name() + "." + t.column(e.column()).get().name());
               return null;
             }
-          }
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitLiteral(Expr.Literal e) {
-        return null;
-      }
-
-      @Override
-      public Void visitStar(Expr.Star e) {
-        return null;
-      }
-
-      @Override
-      public Void visitOrdinal(Expr.Ordinal e) {
-        return null;
-      }
-
-      @Override
-      public Void visitArithmetic(Expr.Arithmetic e) {
-        walk(e.left());
-        walk(e.right());
-        return null;
-      }
-
-      @Override
-      public Void visitNegate(Expr.Negate e) {
-        walk(e.operand());
-        return null;
-      }
-
-      @Override
-      public Void visitComparison(Expr.Comparison e) {
-        walk(e.left());
-        walk(e.right());
-        return null;
-      }
-
-      @Override
-      public Void visitQuantified(Expr.Quantified e) {
-        walk(e.left());
-        sub(e.query());
-        return null;
-      }
-
-      @Override
-      public Void visitAnd(Expr.And e) {
-        e.operands().forEach(this::walk);
-        return null;
-      }
-
-      @Override
-      public Void visitOr(Expr.Or e) {
-        e.operands().forEach(this::walk);
-        return null;
-      }
-
-      @Override
-      public Void visitNot(Expr.Not e) {
-        walk(e.operand());
-        return null;
-      }
-
-      @Override
-      public Void visitLike(Expr.Like e) {
-        walk(e.expr());
-        walk(e.pattern());
-        return null;
-      }
-
-      @Override
-      public Void visitInList(Expr.InList e) {
-        walk(e.expr());
-        e.values().forEach(this::walk);
-        return null;
-      }
-
-      @Override
-      public Void visitInQuery(Expr.InQuery e) {
-        walk(e.expr());
-        sub(e.query());
-        return null;
-      }
-
-      @Override
-      public Void visitBetween(Expr.Between e) {
-        walk(e.expr());
-        walk(e.low());
-        walk(e.high());
-        return null;
-      }
-
-      @Override
-      public Void visitIsNull(Expr.IsNull e) {
-        walk(e.expr());
-        return null;
-      }
-
-      @Override
-      public Void visitExists(Expr.Exists e) {
-        sub(e.query());
-        return null;
-      }
-
-      @Override
-      public Void visitSubquery(Expr.Subquery e) {
-        sub(e.query());
-        return null;
-      }
-
-      @Override
-      public Void visitFunction(Expr.Function e) {
-        e.args().forEach(this::walk);
-        return null;
-      }
-
-      @Override
-      public Void visitAggregate(Expr.Aggregate e) {
-        walk(e.argument());
-        return null;
-      }
-
-      @Override
-      public Void visitCase(Expr.Case e) {
-        walk(e.operand());
-        for (When w : e.whens()) {
-          walk(w.condition());
-          walk(w.result());
-        }
-        walk(e.otherwise());
-        return null;
-      }
-
-      @Override
-      public Void visitCast(Expr.Cast e) {
-        walk(e.expr());
-        return null;
-      }
-
-      @Override
-      public Void visitWindow(Expr.Window e) {
-        walk(e.function());
-        if (e.over() != null) {
-          e.over().partitionBy().forEach(this::walk);
-          for (OrderItem o : e.over().orderBy()) {
-            walk(o.expr());
           }
         }
         return null;
