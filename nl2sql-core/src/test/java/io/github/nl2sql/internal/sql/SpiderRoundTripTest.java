@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nl2sql.CompiledQuery;
 import io.github.nl2sql.Dialect;
 import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.internal.compile.SqlCompiler;
 import io.github.nl2sql.ir.Query;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +27,8 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Checks that importing keeps a query's meaning: Spider training gold queries that run on their SQLite
- * database are imported, rendered back to SQLite from the IR, run again, and must give the same rows (in
- * order when the query orders them). By default every 10th query is checked (a few seconds); set
+ * database are imported, compiled back to SQLite from the IR (with bind values, no default limit), run
+ * again, and must give the same rows (in order when the query orders them). By default every 10th query is checked (a few seconds); set
  * {@code -Dnl2sql.spider.roundtrip=all} to check all of them (about half a minute). Skipped when the data
  * is not on this machine.
  */
@@ -44,6 +46,7 @@ class SpiderRoundTripTest {
     ObjectMapper mapper = new ObjectMapper();
     Map<String, Catalog> catalogs = SpiderGoldImportTest.catalogs(mapper.readTree(tables.toFile()));
     SqlImporter importer = new SqlImporter(Dialect.SQLITE);
+    SqlCompiler compiler = new SqlCompiler(Dialect.SQLITE);
     Map<String, Connection> connections = new HashMap<>();
     int compared = 0;
     int same = 0;
@@ -66,7 +69,7 @@ class SpiderRoundTripTest {
         Connection c = connections.computeIfAbsent(db, k -> open(file));
         List<String> expected;
         try {
-          expected = rows(c, gold);
+          expected = rows(c, gold, List.of());
         } catch (SQLException e) {
           goldFailed++;
           continue;
@@ -78,10 +81,11 @@ class SpiderRoundTripTest {
         }
         Query q = (Query) r.statement();
         compared++;
-        String rendered = SqliteRenderer.render(q);
+        CompiledQuery compiled = compiler.compile(q, 0);
+        String rendered = compiled.sql() + "  " + compiled.parameters();
         List<String> actual;
         try {
-          actual = rows(c, rendered);
+          actual = rows(c, compiled.sql(), compiled.parameters());
         } catch (SQLException e) {
           failures.computeIfAbsent("rendered IR fails: " + e.getMessage().replaceAll("\\(.*", ""),
               k -> new ArrayList<>()).add(gold + "\n            IR: " + rendered);
@@ -121,11 +125,14 @@ class SpiderRoundTripTest {
     }
   }
 
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    try (java.sql.Statement st = c.createStatement()) {
+  private static List<String> rows(Connection c, String sql, List<Object> parameters) throws SQLException {
+    try (java.sql.PreparedStatement st = c.prepareStatement(sql)) {
       st.setQueryTimeout(20);
       st.setMaxRows(100_000);
-      try (ResultSet rs = st.executeQuery(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        st.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet rs = st.executeQuery()) {
         int n = rs.getMetaData().getColumnCount();
         List<String> out = new ArrayList<>();
         while (rs.next()) {
