@@ -23,6 +23,8 @@ public enum DiagnosticCode {
   POLICY_STAR_DENIED("NL2SQL-G007", "''*'' over table ''{0}'' would read {1}, which the access policy denies; "
       + "list the columns you need"),
   POLICY_WRITE_DENIED("NL2SQL-G008", "{0} statements may not be drafted under the access policy"),
+  FOREIGN_COMPILED_QUERY("NL2SQL-G009", "The SQL of this compiled query is not what its IR compiles to "
+      + "for {0}; compile the IR with this Nl2Sql instance and run that"),
 
   // ---- name resolution (V0xx)
   UNKNOWN_TABLE("NL2SQL-V001", "Table ''{0}'' not found"),

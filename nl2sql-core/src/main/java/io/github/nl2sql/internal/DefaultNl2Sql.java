@@ -54,6 +54,12 @@ final class DefaultNl2Sql implements Nl2Sql {
   private final CatalogProvider catalogs;
   private volatile Dialect dialect;
   private volatile SafeExecutor executor;
+  /**
+   * Compiled queries this instance made, by value (an equal record is the same SQL, values and IR), so
+   * that running them needs no second compilation; bounded, an evicted one is just checked again.
+   */
+  private final com.github.benmanes.caffeine.cache.Cache<CompiledQuery, Boolean> issued =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
   private volatile GuardHolder guard;
   private volatile boolean closed;
   private final Asker asker;
@@ -199,6 +205,7 @@ final class DefaultNl2Sql implements Nl2Sql {
     // quoted identifiers are case-sensitive: compile with the catalog's spelling of the names
     CompiledQuery q = new SqlCompiler(target).compile(statement, config.defaultLimit(),
         guard().spelling(statement));
+    issued.put(q, Boolean.TRUE);
     audit(AuditEvent.Kind.COMPILE, q.sql(), q.parameters().size(), "ok", null, start);
     return q;
   }
@@ -206,6 +213,7 @@ final class DefaultNl2Sql implements Nl2Sql {
   @Override
   public QueryResult execute(CompiledQuery query) {
     ensureOpen();
+    checkIssued(query);
     checkPolicy(query);
     return executor().execute(query);
   }
@@ -219,8 +227,34 @@ final class DefaultNl2Sql implements Nl2Sql {
   @Override
   public ResultStream stream(CompiledQuery query) {
     ensureOpen();
+    checkIssued(query);
     checkPolicy(query);
     return executor().stream(query);
+  }
+
+  /**
+   * Only SQL compiled from valid IR runs. A compiled query this instance made (or an equal one: same
+   * SQL, values, dialect and IR) is trusted; any other (built by hand, deserialized, made by another
+   * instance over another schema) has its IR validated and compiled again here, and runs only when that
+   * gives exactly its SQL and values: a {@code CompiledQuery} whose SQL was swapped for something else
+   * cannot be used to run it.
+   *
+   * @throws io.github.nl2sql.InvalidQueryException when the IR does not validate, or the SQL is not its
+   *     compilation ({@code NL2SQL-G009})
+   */
+  private void checkIssued(CompiledQuery query) {
+    Objects.requireNonNull(query, "query");
+    if (issued.getIfPresent(query) != null) {
+      return;
+    }
+    Statement statement = validate(query.statement()).orThrow();
+    CompiledQuery again = new SqlCompiler(query.dialect()).compile(statement, 0,
+        guard().spelling(statement));
+    if (!again.sql().equals(query.sql()) || !again.parameters().equals(query.parameters())) {
+      throw new io.github.nl2sql.InvalidQueryException(query.sql(), List.of(Diagnostic.error(
+          DiagnosticCode.FOREIGN_COMPILED_QUERY, null, List.of(again.sql()), query.dialect())));
+    }
+    issued.put(query, Boolean.TRUE);
   }
 
   /** A compiled query made elsewhere is held to the access policy too. */
