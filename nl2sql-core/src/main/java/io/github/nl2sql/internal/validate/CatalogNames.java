@@ -4,6 +4,7 @@ import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.Column;
 import io.github.nl2sql.catalog.Table;
 import io.github.nl2sql.internal.compile.SqlCompiler;
+import io.github.nl2sql.internal.ir.IrTree;
 import io.github.nl2sql.ir.Cte;
 import io.github.nl2sql.ir.Expr;
 import io.github.nl2sql.ir.OrderItem;
@@ -195,10 +196,10 @@ public final class CatalogNames {
     }
 
     private void expr(Expr e) {
-      for (Query q : Walk.subqueries(e)) {
+      for (Query q : IrTree.subqueries(e)) {
         query(q);
       }
-      for (Expr child : Walk.children(e)) {
+      for (Expr child : IrTree.children(e)) {
         expr(child);
       }
     }

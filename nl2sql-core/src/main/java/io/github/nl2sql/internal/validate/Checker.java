@@ -865,13 +865,10 @@ final class Checker {
           && sub.items().get(0).expr() instanceof Expr.Column sc) {
         memberOf.computeIfAbsent(columnKey(c), k -> new ArrayList<>())
             .add(new String[] {t.name(), sc.column()});
-      }
-      if (in.expr() instanceof Expr.Column c && onlyTable(in.query()) instanceof TableRef.Table t
-          && in.query() instanceof Query.Select sub && sub.items().size() == 1
-          && sub.items().get(0).expr() instanceof Expr.Column sc
-          && Scopes.lower(sc.column()).equals(Scopes.lower(c.column()))) {
-        // x IN (SELECT x FROM t): x is rarely a column of t itself (that would test t against itself)
-        unlikelyHomes.computeIfAbsent(columnKey(c), k -> new HashSet<>()).add(Scopes.lower(t.name()));
+        if (Scopes.lower(sc.column()).equals(Scopes.lower(c.column()))) {
+          // x IN (SELECT x FROM t): x is rarely a column of t itself (that would test t against itself)
+          unlikelyHomes.computeIfAbsent(columnKey(c), k -> new HashSet<>()).add(Scopes.lower(t.name()));
+        }
       }
       expr(in.expr(), ctx);
       subqueryOneColumn(in.query(), ctx, in);
@@ -1008,10 +1005,16 @@ final class Checker {
       if (literals == null) {
         continue;
       }
-      Column col = t.column(name).orElse(null);
-      for (Object v : literals) {
-        sum += valueFit(col, v);
-      }
+      sum += valueFit(t.column(name).orElse(null), literals);
+    }
+    return sum;
+  }
+
+  /** {@link #valueFit(Column, Object)} summed over {@code literals}. */
+  private static double valueFit(Column column, List<Object> literals) {
+    double sum = 0;
+    for (Object v : literals) {
+      sum += valueFit(column, v);
     }
     return sum;
   }
@@ -1458,12 +1461,7 @@ final class Checker {
         if (r.table == null || !r.has(name)) {
           continue;
         }
-        Column col = r.table.column(name).orElse(null);
-        double sum = 0;
-        for (Object v : literals) {
-          sum += valueFit(col, v);
-        }
-        best = Math.max(best, sum);
+        best = Math.max(best, valueFit(r.table.column(name).orElse(null), literals));
       }
     }
     return best;
@@ -1745,9 +1743,15 @@ final class Checker {
     Map<String, Column> catalogColumns = new HashMap<>();
     // the names of the tables a candidate belongs to: festival_name is the name of festival_detail
     Map<String, Set<String>> owners = new HashMap<>();
+    // key columns (primary or foreign) of the relations in sight, for SUM/AVG arguments
+    Set<String> keyColumns = new HashSet<>();
     for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
         s = s.parent) {
       for (Relation r : s.relations) {
+        if (numeric && r.table != null) {
+          r.table.primaryKey().forEach(k -> keyColumns.add(Scopes.lower(k)));
+          r.table.foreignKeys().forEach(fk -> fk.columns().forEach(k -> keyColumns.add(Scopes.lower(k))));
+        }
         if (r.known()) {
           for (String n : nonNull(r.columns)) {
             types.putIfAbsent(Scopes.lower(n), r.type(n));
@@ -1763,19 +1767,6 @@ final class Checker {
       }
     }
     String parallel = parallelName.get(c);
-    // key columns (primary or foreign) of the relations in sight, for SUM/AVG arguments
-    Set<String> keyColumns = new HashSet<>();
-    if (numeric) {
-      for (Scope s = ctx.scope().fallback != null ? ctx.scope().fallback : ctx.scope(); s != null;
-          s = s.parent) {
-        for (Relation r : s.relations) {
-          if (r.table != null) {
-            r.table.primaryKey().forEach(k -> keyColumns.add(Scopes.lower(k)));
-            r.table.foreignKeys().forEach(fk -> fk.columns().forEach(k -> keyColumns.add(Scopes.lower(k))));
-          }
-        }
-      }
-    }
     Set<String> groupKeys = ctx.clause() == Clause.SELECT && !aggregated.containsKey(c)
         ? nonKeyGroups(ctx.scope()) : Set.of();
     Set<String> written = NameSuggester.tokens(c.column());

@@ -5,6 +5,7 @@ import io.github.nl2sql.internal.validate.Checker.Resolution;
 import io.github.nl2sql.internal.validate.Scopes.Clause;
 import io.github.nl2sql.internal.validate.Scopes.Relation;
 import io.github.nl2sql.internal.validate.Scopes.Scope;
+import io.github.nl2sql.internal.ir.IrTree;
 import io.github.nl2sql.ir.Expr;
 import io.github.nl2sql.ir.OrderItem;
 import io.github.nl2sql.ir.Query;
@@ -108,7 +109,7 @@ final class Grouping {
       return;
     }
     if (e instanceof Expr.Window w) {
-      for (Expr x : Walk.children(w.function())) {
+      for (Expr x : IrTree.children(w.function())) {
         check(x, clause);
       }
       for (Expr x : w.over().partitionBy()) {
@@ -119,7 +120,7 @@ final class Grouping {
       }
       return;
     }
-    for (Expr child : Walk.children(e)) {
+    for (Expr child : IrTree.children(e)) {
       check(child, clause);
     }
   }

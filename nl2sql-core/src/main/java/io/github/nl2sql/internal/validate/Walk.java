@@ -14,23 +14,13 @@ import java.util.List;
 final class Walk {
   private Walk() {}
 
-  /** The direct sub-expressions of {@code e}; subqueries are not entered. */
-  static List<Expr> children(Expr e) {
-    return IrTree.children(e);
-  }
-
-  /** The subqueries directly inside {@code e} (not inside its sub-expressions). */
-  static List<Query> subqueries(Expr e) {
-    return IrTree.subqueries(e);
-  }
-
   /** Adds the column references in {@code e} to {@code out}, not entering subqueries. */
   static void columns(Expr e, List<Expr.Column> out) {
     if (e instanceof Expr.Column c) {
       out.add(c);
       return;
     }
-    for (Expr child : children(e)) {
+    for (Expr child : IrTree.children(e)) {
       columns(child, out);
     }
   }
@@ -48,7 +38,7 @@ final class Walk {
     }
     if (e instanceof Expr.Window w) {
       // the window's own function is not an aggregate of this query level; its arguments may be
-      List<Expr> inner = new ArrayList<>(children(w.function()));
+      List<Expr> inner = new ArrayList<>(IrTree.children(w.function()));
       inner.addAll(w.over().partitionBy());
       w.over().orderBy().forEach(o -> inner.add(o.expr()));
       for (Expr x : inner) {
@@ -58,7 +48,7 @@ final class Walk {
       }
       return false;
     }
-    for (Expr child : children(e)) {
+    for (Expr child : IrTree.children(e)) {
       if (containsAggregate(child, functions)) {
         return true;
       }
@@ -140,10 +130,10 @@ final class Walk {
       out.add(c);
       return;
     }
-    for (Query q : subqueries(e)) {
+    for (Query q : IrTree.subqueries(e)) {
       query(q, out);
     }
-    for (Expr child : children(e)) {
+    for (Expr child : IrTree.children(e)) {
       deep(child, out);
     }
   }
