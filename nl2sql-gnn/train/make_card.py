@@ -67,7 +67,7 @@ out.append('- Coherence re-ranking over the join graph (`Coherence`, every confi
            'second-best FK neighbour\'s score (bridges between two strong tables); each connected component of '
            'the join graph is scored by its two best tables + three best columns + 2 x its best stored-value '
            'match, and its elements\' scores are multiplied by (component score / best component score). On one '
-           'connected schema that factor is 1. `LinkBench --coherence off` measures without it.\n')
+           'connected schema that factor is 1. `nl2sql-bench.jar link --coherence off` measures without it.\n')
 out.append('## Metrics (validation databases, measured in Java through the real linkers)\n')
 out.append('Per database (each question linked against its own database):\n')
 hdr = ('| configuration | tables all @1 | @3 | @5 | columns all @5 | @10 | @30 | selected tables | '

@@ -6,7 +6,9 @@
 # Usage: nl2sql-gnn/train/pipeline.sh [SPIDER_TRAIN_DIR] [SPIDER_SYN_JSON]
 # (SKIP_MERGED=1 skips the slow merged-catalog evaluations; WORK=DIR moves the work folder.)
 # Needs: JDK 17, Maven (offline repository filled), /usr/bin/python3 with torch and onnx
-# (apt-get install -y python3-torch python3-onnx).
+# (apt-get install -y python3-torch python3-onnx). The Java steps run from the bench's self-contained jar
+# (nl2sql-bench/target/nl2sql-bench.jar, which carries this module and the models in its resources), so
+# the evaluation is the bench's `link` command, the one the README's figures come from.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=${1:-${NL2SQL_SPIDER_DIR:-$ROOT/../shared/data/spider-train}}
@@ -19,12 +21,10 @@ EPOCHS=${EPOCHS:-3}
 mkdir -p "$WORK/eval"
 cd "$ROOT"
 
-build() {
-  mvn -o -q -pl nl2sql-gnn -am package -DskipTests dependency:build-classpath \
-    -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
-  CP=nl2sql-gnn/target/classes:nl2sql-core/target/classes:nl2sql-api/target/classes:$(cat nl2sql-gnn/target/cp.txt)
-}
-run() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$@"; }
+JAR=nl2sql-bench/target/nl2sql-bench.jar
+build() { mvn -o -q -pl nl2sql-bench -am package -DskipTests; }
+run() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" "$@"; }
+link() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$JAR" link --progress off "$@"; }
 
 echo "== split" >&2
 $PY "$TRAIN/make_split.py" "$DATA" "$WORK/split.json"
@@ -51,10 +51,9 @@ build
 Q="$DATA/train_spider.json"
 for cfg in LEXICAL,VALUE,COMMENT EMBEDDING GNN LEXICAL,VALUE,COMMENT,EMBEDDING LEXICAL,VALUE,COMMENT,EMBEDDING,GNN; do
   name=$(echo "$cfg" | tr 'A-Z,' 'a-z+')
-  run io.github.nl2sql.gnn.eval.LinkBench --data "$DATA" --questions "$Q" --split validation --signals "$cfg" \
-    | tail -n 1 > "$WORK/eval/db_$name.json"
+  link --data "$DATA" --questions "$Q" --split validation --signals "$cfg" | tail -n 1 > "$WORK/eval/db_$name.json"
   if [ "${SKIP_MERGED:-0}" != 1 ]; then
-    run io.github.nl2sql.gnn.eval.LinkBench --data "$DATA" --questions "$Q" --split validation --signals "$cfg" --merged \
+    link --data "$DATA" --questions "$Q" --split validation --signals "$cfg" --merged \
       | tail -n 1 > "$WORK/eval/merged_$name.json"
   fi
 done

@@ -1,8 +1,10 @@
 package io.github.nl2sql.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.nl2sql.gnn.Coherence;
 import io.github.nl2sql.gnn.FusedLinker;
 import io.github.nl2sql.gnn.GnnModel;
+import io.github.nl2sql.gnn.JoinInference;
 import io.github.nl2sql.gnn.eval.LinkEvaluation;
 import io.github.nl2sql.gnn.eval.SpiderSet;
 import io.github.nl2sql.link.LinkOptions;
@@ -36,7 +38,11 @@ import picocli.CommandLine.Spec;
  * with {@code --signals}) ranks the schema, and the summary reports table and column recall@k and full
  * recall@k (k = 1, 3, 5, 10, 20, 30), the mean size of the prompt selection, and latency. {@code --merged}
  * links every question against one catalog of all databases in {@code --data} (tables named
- * {@code db_id.table}); only the question's own database's elements count as hits.
+ * {@code db_id.table}); only the question's own database's elements count as hits. The linker is built as
+ * the library builds it by default (bundled GNN and join inference, default weights and coherence
+ * re-ranking); {@code --weights}, {@code --coherence}, {@code --no-join-inference} and {@code --model}
+ * measure other settings (the ablations in nl2sql-gnn's model card; {@code train/pipeline.sh} runs this
+ * command).
  *
  * <p>Per item (with {@code --out}): index, db_id, question, gold tables and columns, top tables and
  * columns, selected tables, ms.
@@ -67,6 +73,16 @@ public final class LinkCommand implements Callable<Integer> {
       description = "fusion weights of lexical, embedding and GNN scores (default: the linker's)")
   String weights;
 
+  @Option(names = "--coherence", paramLabel = "N,C,V|off",
+      description = "coherence re-ranking over the join graph: neighbour, component and value weights, or "
+          + "off (default: the linker's, " + "0.2,1.0,2.0)")
+  String coherence;
+
+  @Option(names = "--join-inference", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "infer joins for catalogs without declared foreign keys, as the library does by default "
+          + "(default: ${DEFAULT-VALUE}; --no-join-inference to leave them without)")
+  boolean joinInference;
+
   @Option(names = "--model", paramLabel = "ONNX", description = "a GNN model instead of the bundled one")
   Path model;
 
@@ -87,6 +103,7 @@ public final class LinkCommand implements Callable<Integer> {
     SpiderData.checkDataDir(common.data);
     Set<Signal> chosen = parseSignals(signals);
     FusedLinker.Weights w = weights == null ? FusedLinker.Weights.defaults() : parseWeights(weights);
+    Coherence c = coherence == null ? Coherence.defaults() : parseCoherence(coherence);
     Set<String> dbs = switch (split) {
       case "all" -> null;
       case "validation", "train" -> SpiderSet.split().get(split);
@@ -108,8 +125,9 @@ public final class LinkCommand implements Callable<Integer> {
       }
     }
     GnnModel gnn = loadModel();
+    JoinInference joins = joinInference && JoinInference.isBundled() ? JoinInference.bundled() : null;
     try {
-      FusedLinker linker = new FusedLinker(w, gnn);
+      FusedLinker linker = new FusedLinker(w, c, gnn, joins);
       PrintStream progress = "off".equals(common.progress) ? null : System.err;
       ObjectNode summary;
       if (common.out != null) {
@@ -123,6 +141,8 @@ public final class LinkCommand implements Callable<Integer> {
       summary.put("merged", merged);
       summary.put("split", split);
       summary.put("gnn", gnn != null && chosen.contains(Signal.GNN));
+      summary.put("coherence", c.toString());
+      summary.put("join_inference", joins != null);
       spec.commandLine().getOut().println(summary);
       spec.commandLine().getOut().flush();
       return 0;
@@ -132,6 +152,24 @@ public final class LinkCommand implements Callable<Integer> {
       if (gnn != null) {
         gnn.close();
       }
+      if (joins != null) {
+        joins.close();
+      }
+    }
+  }
+
+  private Coherence parseCoherence(String text) {
+    if (text.equals("off")) {
+      return Coherence.off();
+    }
+    String[] parts = text.split(",");
+    if (parts.length != 3) {
+      throw new ParameterException(spec.commandLine(), "--coherence needs three numbers N,C,V or off, got " + text);
+    }
+    try {
+      return new Coherence(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--coherence: " + e.getMessage());
     }
   }
 

@@ -33,6 +33,8 @@ class LinkCommandTest {
     }
     assertThat(s.get("table_full_recall").get("5").asDouble()).isGreaterThan(0.9);
     assertThat(s.get("gnn").asBoolean()).isTrue();
+    assertThat(s.get("join_inference").asBoolean()).as("built as the library's default linker").isTrue();
+    assertThat(s.get("coherence").asText()).contains("0.2");
     assertThat(Files.readAllLines(out)).hasSize(s.get("evaluated").asInt());
     JsonNode first = Json.mapper().readTree(Files.readAllLines(out).get(0));
     assertThat(first.get("gold_tables").size()).isPositive();
@@ -60,5 +62,32 @@ class LinkCommandTest {
         q.toString(), "--signals", "LEXICAL,TELEPATHY");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("unknown signal TELEPATHY");
+  }
+
+  @Test
+  void coherenceOffAndNoJoinInference_areRecordedInTheSummary() throws Exception {
+    Path spider = TestCatalogs.requireSpider();
+    BenchMainTest.Run r = BenchMainTest.run("link", "--data", spider.toString(), "--questions",
+        spider.resolve("train_spider.json").toString(), "--split", "validation", "--limit", "5",
+        "--signals", "LEXICAL", "--coherence", "off", "--no-join-inference", "--progress", "off");
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    assertThat(r.summary().get("join_inference").asBoolean()).isFalse();
+    assertThat(r.summary().get("coherence").asText()).contains("neighbour=0.0");
+  }
+
+  @Test
+  void malformedCoherence_exits2WithTheExpectedShape() throws Exception {
+    Files.createDirectories(tmp.resolve("data/database"));
+    Files.writeString(tmp.resolve("data/tables.json"), "[]");
+    Path q = tmp.resolve("q.json");
+    Files.writeString(q, "[]");
+    BenchMainTest.Run r = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(), "--questions",
+        q.toString(), "--coherence", "0.2,1.0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--coherence needs three numbers N,C,V or off");
+    BenchMainTest.Run negative = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(),
+        "--questions", q.toString(), "--coherence", "0.2,1.5,2");
+    assertThat(negative.code()).isEqualTo(2);
+    assertThat(negative.err()).contains("component must be in 0..1");
   }
 }
