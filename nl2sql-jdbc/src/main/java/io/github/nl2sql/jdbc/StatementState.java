@@ -21,6 +21,19 @@ final class StatementState {
   private QuestionAnswer answer;
   /** The question's result set (our wrapper) while it is the current result, else {@code null}. */
   private ResultSet questionResult;
+  /** The plain SQL of a prepared statement under the guard (for {@link WrappedConnection#afterExecute}). */
+  private String sql;
+
+  /** Plain SQL of a prepared statement was checked by the guard when it was prepared. */
+  void guarded(String sql, WrappedConnection.Checked checked) {
+    this.sql = sql;
+    guarded(checked);
+  }
+
+  /** The plain SQL given to {@link #guarded(String, WrappedConnection.Checked)}, else {@code null}. */
+  String sql() {
+    return sql;
+  }
 
   void guarded(WrappedConnection.Checked checked) {
     warning = checked.warning();
@@ -33,6 +46,11 @@ final class StatementState {
     this.answer = plan.answer();
     this.warning = plan.warning();
     this.diagnostics = List.of();
+  }
+
+  /** The question's plan, or {@code null} when the last execution was plain SQL. */
+  QuestionPlan plan() {
+    return plan;
   }
 
   /** The question's result set became the statement's current result. */

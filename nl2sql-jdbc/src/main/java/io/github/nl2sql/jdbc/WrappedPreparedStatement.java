@@ -6,49 +6,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A prepared statement: plain SQL was guarded when prepared and passes to the real statement; for a
- * question, the real statement is the one the question's plan prepared (compiled read or write
- * description) and each execution binds the plan's values again. Internal.
+ * A prepared statement. Plain SQL with the guard off has no {@link StatementState} and every call passes
+ * straight to the real statement: that is the pass-through path, one null check over the real driver.
+ * Plain SQL under the guard was checked when prepared, and its state keeps the findings (warnings, an
+ * explanation added to database errors). For a question, the real statement is the one the question's
+ * plan prepared (compiled read or write description) and each execution binds the plan's values again.
+ * Internal.
  */
 final class WrappedPreparedStatement extends DelegatingPreparedStatement implements Nl2SqlStatement {
   private final WrappedConnection connection;
-  private final String sql;
-  private final QuestionPlan plan;
-  /** Created on first use: plain SQL with the guard off never needs one; a question always has one. */
-  private StatementState state;
+  /** {@code null} on the pass-through path; else the guard's findings and SQL, or the question. */
+  private final StatementState state;
 
-  /**
-   * @param sql the plain SQL, or {@code null} for a question
-   * @param plan the question's plan, or {@code null} for plain SQL
-   */
-  WrappedPreparedStatement(WrappedConnection connection, PreparedStatement delegate, String sql,
-      QuestionPlan plan) {
+  WrappedPreparedStatement(WrappedConnection connection, PreparedStatement delegate, StatementState state) {
     super(delegate);
     this.connection = connection;
-    this.sql = sql;
-    this.plan = plan;
-    if (plan != null) {
-      state().question(plan);
-    }
-  }
-
-  void guarded(WrappedConnection.Checked checked) {
-    if (checked != WrappedConnection.Checked.NONE) {
-      state().guarded(checked);
-    }
-  }
-
-  private StatementState state() {
-    StatementState s = state;
-    if (s == null) {
-      s = new StatementState();
-      state = s;
-    }
-    return s;
+    this.state = state;
   }
 
   @Override
@@ -61,15 +39,9 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     return resultSet == null ? null : new WrappedResultSet(this, resultSet);
   }
 
-  private void after() {
-    if (!connection.guardOff && sql != null) {
-      connection.afterExecute(sql);
-    }
-  }
-
-  /** A failure of the real statement, with the guard's findings added when there are any. */
-  private SQLException explained(SQLException e) {
-    return state == null ? e : state.explain(e);
+  /** The question's plan, or {@code null} for plain SQL. */
+  private QuestionPlan plan() {
+    return state == null ? null : state.plan();
   }
 
   private static SQLException noUpdateForQuestion() {
@@ -79,24 +51,33 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
 
   @Override
   public ResultSet executeQuery() throws SQLException {
+    StatementState s = state;
+    if (s == null) {
+      return wrapResultSet(delegate.executeQuery());
+    }
+    QuestionPlan plan = s.plan();
     if (plan != null) {
       ResultSet rs = wrapResultSet(plan.execute());
-      state.questionResult(rs);
+      s.questionResult(rs);
       return rs;
     }
     ResultSet rs;
     try {
       rs = delegate.executeQuery();
     } catch (SQLException e) {
-      throw explained(e);
+      throw s.explain(e);
     }
-    after();
-    return rs == null ? null : new WrappedResultSet(this, rs);
+    connection.afterExecute(s.sql());
+    return wrapResultSet(rs);
   }
 
   @Override
   public boolean execute() throws SQLException {
-    if (plan != null) {
+    StatementState s = state;
+    if (s == null) {
+      return delegate.execute();
+    }
+    if (s.plan() != null) {
       executeQuery();
       return true;
     }
@@ -104,45 +85,53 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
     try {
       r = delegate.execute();
     } catch (SQLException e) {
-      throw explained(e);
+      throw s.explain(e);
     }
-    after();
+    connection.afterExecute(s.sql());
     return r;
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    if (plan != null) {
+    StatementState s = state;
+    if (s == null) {
+      return delegate.executeUpdate();
+    }
+    if (s.plan() != null) {
       throw noUpdateForQuestion();
     }
     int r;
     try {
       r = delegate.executeUpdate();
     } catch (SQLException e) {
-      throw explained(e);
+      throw s.explain(e);
     }
-    after();
+    connection.afterExecute(s.sql());
     return r;
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    if (plan != null) {
+    StatementState s = state;
+    if (s == null) {
+      return delegate.executeLargeUpdate();
+    }
+    if (s.plan() != null) {
       throw noUpdateForQuestion();
     }
     long r;
     try {
       r = delegate.executeLargeUpdate();
     } catch (SQLException e) {
-      throw explained(e);
+      throw s.explain(e);
     }
-    after();
+    connection.afterExecute(s.sql());
     return r;
   }
 
   @Override
   public void addBatch() throws SQLException {
-    if (plan != null) {
+    if (plan() != null) {
       throw noUpdateForQuestion();
     }
     delegate.addBatch();
@@ -150,27 +139,27 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
 
   @Override
   public ResultSet getResultSet() throws SQLException {
-    return plan != null ? state.resultSet() : wrapResultSet(delegate.getResultSet());
+    return plan() != null ? state.resultSet() : wrapResultSet(delegate.getResultSet());
   }
 
   @Override
   public int getUpdateCount() throws SQLException {
-    return plan != null ? -1 : delegate.getUpdateCount();
+    return plan() != null ? -1 : delegate.getUpdateCount();
   }
 
   @Override
   public long getLargeUpdateCount() throws SQLException {
-    return plan != null ? -1 : delegate.getLargeUpdateCount();
+    return plan() != null ? -1 : delegate.getLargeUpdateCount();
   }
 
   @Override
   public boolean getMoreResults() throws SQLException {
-    return plan != null ? state.moreResults(java.sql.Statement.CLOSE_CURRENT_RESULT) : delegate.getMoreResults();
+    return plan() != null ? state.moreResults(Statement.CLOSE_CURRENT_RESULT) : delegate.getMoreResults();
   }
 
   @Override
   public boolean getMoreResults(int current) throws SQLException {
-    return plan != null ? state.moreResults(current) : delegate.getMoreResults(current);
+    return plan() != null ? state.moreResults(current) : delegate.getMoreResults(current);
   }
 
   @Override
@@ -188,6 +177,7 @@ final class WrappedPreparedStatement extends DelegatingPreparedStatement impleme
 
   @Override
   public void close() throws SQLException {
+    QuestionPlan plan = plan();
     if (plan != null) {
       plan.close();
     } else {

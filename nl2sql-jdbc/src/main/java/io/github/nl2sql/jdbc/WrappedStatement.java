@@ -119,24 +119,15 @@ final class WrappedStatement extends DelegatingStatement implements Nl2SqlStatem
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
+    // the pass-through path (guard off, nothing remembered, plain SQL) written out and kept small, so it
+    // inlines into the caller; questions and the guard are out of line
+    if (state == null && connection.guardOff && !SqlText.isQuestion(sql)) {
+      return wrapResultSet(delegate.executeQuery(sql));
+    }
     if (SqlText.isQuestion(sql)) {
       return question(sql);
     }
-    // passThrough written out: this is the pass-through path the overhead benchmark measures, kept
-    // free of a capturing lambda, with the guard and questions out of line
-    if (state != null || !connection.guardOff) {
-      before(sql);
-    }
-    ResultSet rs;
-    try {
-      rs = delegate.executeQuery(sql);
-    } catch (SQLException e) {
-      throw explained(e);
-    }
-    if (!connection.guardOff) {
-      connection.afterExecute(sql);
-    }
-    return rs == null ? null : new WrappedResultSet(this, rs);
+    return passThrough(sql, () -> wrapResultSet(delegate.executeQuery(sql)));
   }
 
   @Override

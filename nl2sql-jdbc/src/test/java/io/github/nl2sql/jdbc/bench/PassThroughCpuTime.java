@@ -1,5 +1,6 @@
 package io.github.nl2sql.jdbc.bench;
 
+import io.github.nl2sql.jdbc.FloorConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,9 @@ import java.util.function.IntConsumer;
  * the client side's cost, which is where a wrapper adds anything. Either way it is free of the scheduling
  * noise of a shared machine; it complements the JMH figures, it does not replace them. Rounds of the
  * drivers are interleaved so drift hits them alike, and each round starts with the next driver so none
- * always runs first; the median round is reported. {@code raw-2} is a control: a second connection of
+ * always runs first; the median round is reported. {@code floor} is the raw driver behind
+ * {@link FloorConnection}, a wrapper that only forwards (the cost of wrapping as such, see
+ * {@link PassThroughBenchmark}). {@code raw-2} is a control: a second connection of
  * the raw driver, so its difference from {@code raw} shows what the harness itself adds.
  *
  * <p>Two modes (fourth argument): {@code shared} runs every driver through one copy of the loop, so each
@@ -55,17 +58,18 @@ public final class PassThroughCpuTime {
         s.executeUpdate("INSERT INTO jmh_items VALUES (" + i + ", 'item " + i + "', " + BigDecimal.valueOf(i * 101L, 2) + ")");
       }
     }
-    String[] names = {"raw", "raw-2", "nl2sql-off", "nl2sql-warn", "p6spy"};
-    String[] urls = {"jdbc:" + base, "jdbc:" + base, "jdbc:nl2sql:" + base,
+    String[] names = {"raw", "raw-2", "floor", "nl2sql-off", "nl2sql-warn", "p6spy"};
+    String[] urls = {"jdbc:" + base, "jdbc:" + base, "jdbc:" + base, "jdbc:nl2sql:" + base,
         "jdbc:nl2sql:" + base + sep + "nl2sql.guard=warn", "jdbc:p6spy:" + base};
     Connection[] conns = new Connection[urls.length];
     for (int i = 0; i < urls.length; i++) {
-      conns[i] = DriverManager.getConnection(urls[i]);
+      Connection c = DriverManager.getConnection(urls[i]);
+      conns[i] = names[i].equals("floor") ? new FloorConnection(c) : c;
     }
     System.out.println("mode " + (shared ? "shared (one loop for all drivers: megamorphic call sites)"
         : "separate (one loop class per driver: call sites see one driver)"));
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    for (String op : new String[] {"statementPointSelect", "preparedPointSelect"}) {
+    for (String op : new String[] {"statementPointSelect", "preparedPointSelect", "preparedRangeSelect"}) {
       IntConsumer[] loops = new IntConsumer[conns.length];
       for (int i = 0; i < conns.length; i++) {
         Class<?> loopClass = shared ? Loop.class : new OwnCopy().loadClass(Loop.class.getName());
@@ -133,21 +137,34 @@ public final class PassThroughCpuTime {
     }
   }
 
-  /** The measured loop: {@code ops} point selects on one connection, each row read. Public for {@link OwnCopy}. */
+  /** The measured loop: {@code ops} selects on one connection, every row read. Public for {@link OwnCopy}. */
   public static final class Loop implements IntConsumer {
     private static long sink;
     private final Connection c;
     private final boolean prepared;
+    private final boolean range;
 
     public Loop(Connection c, String op) {
       this.c = c;
       this.prepared = op.equals("preparedPointSelect");
+      this.range = op.equals("preparedRangeSelect");
     }
 
     @Override
     public void accept(int ops) {
       try {
-        if (!prepared) {
+        if (range) {
+          for (int i = 0; i < ops; i++) {
+            try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, price FROM jmh_items WHERE id BETWEEN ? AND ? ORDER BY id")) {
+              ps.setInt(1, i % 80 + 1);
+              ps.setInt(2, i % 80 + 20);
+              try (ResultSet rs = ps.executeQuery()) {
+                consume(rs);
+              }
+            }
+          }
+        } else if (!prepared) {
           for (int i = 0; i < ops; i++) {
             try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id, name, price FROM jmh_items WHERE id = 42")) {
