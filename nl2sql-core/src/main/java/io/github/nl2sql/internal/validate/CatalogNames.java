@@ -6,9 +6,6 @@ import io.github.nl2sql.catalog.Table;
 import io.github.nl2sql.internal.compile.SqlCompiler;
 import io.github.nl2sql.internal.ir.IrTree;
 import io.github.nl2sql.ir.Cte;
-import io.github.nl2sql.ir.Expr;
-import io.github.nl2sql.ir.OrderItem;
-import io.github.nl2sql.ir.Query;
 import io.github.nl2sql.ir.SelectItem;
 import io.github.nl2sql.ir.Statement;
 import io.github.nl2sql.ir.TableRef;
@@ -108,33 +105,14 @@ public final class CatalogNames {
   }
 
   /** Collects the names a statement defines, lower case to the spelling of the first definition. */
-  private static final class Definitions {
+  private static final class Definitions implements IrTree.Visitor {
     /** Every defined name: aliases, CTE names and columns, derived-table columns. */
     final Map<String, String> names = new HashMap<>();
     /** CTE names only: a FROM item may name one. */
     final Map<String, String> ctes = new HashMap<>();
 
     void collect(Statement s) {
-      if (s instanceof Query q) {
-        query(q);
-      } else if (s instanceof Statement.Insert ins) {
-        table(ins.table());
-        if (ins.query() != null) {
-          query(ins.query());
-        }
-        ins.rows().forEach(r -> r.forEach(this::expr));
-      } else if (s instanceof Statement.Update up) {
-        table(up.table());
-        up.set().forEach(a -> expr(a.value()));
-        if (up.where() != null) {
-          expr(up.where());
-        }
-      } else if (s instanceof Statement.Delete del) {
-        table(del.table());
-        if (del.where() != null) {
-          expr(del.where());
-        }
-      }
+      IrTree.walk(s, this);
     }
 
     private void define(String name) {
@@ -143,64 +121,30 @@ public final class CatalogNames {
       }
     }
 
-    private void query(Query q) {
-      if (q.with() != null) {
-        for (Cte c : q.with().ctes()) {
-          define(c.name());
-          ctes.putIfAbsent(Scopes.lower(c.name()), c.name());
-          c.columns().forEach(this::define);
-          query(c.query());
-        }
-      }
-      if (q instanceof Query.Select s) {
-        for (SelectItem i : s.items()) {
-          define(i.alias());
-          expr(i.expr());
-        }
-        s.from().forEach(this::from);
-        if (s.where() != null) {
-          expr(s.where());
-        }
-        s.groupBy().forEach(this::expr);
-        if (s.having() != null) {
-          expr(s.having());
-        }
-      } else {
-        Query.SetOperation op = (Query.SetOperation) q;
-        query(op.left());
-        query(op.right());
-      }
-      for (OrderItem o : q.orderBy()) {
-        expr(o.expr());
-      }
-    }
-
-    private void table(TableRef.Table t) {
+    @Override
+    public void target(TableRef.Table t) {
       define(t.alias());
     }
 
-    private void from(TableRef r) {
+    @Override
+    public void cte(Cte c) {
+      define(c.name());
+      ctes.putIfAbsent(Scopes.lower(c.name()), c.name());
+      c.columns().forEach(this::define);
+    }
+
+    @Override
+    public void selectItem(SelectItem i) {
+      define(i.alias());
+    }
+
+    @Override
+    public void from(TableRef r) {
       if (r instanceof TableRef.Table t) {
-        table(t);
+        define(t.alias());
       } else if (r instanceof TableRef.Derived d) {
         define(d.alias());
         d.columnAliases().forEach(this::define);
-        query(d.query());
-      } else if (r instanceof TableRef.Join j) {
-        from(j.left());
-        from(j.right());
-        if (j.on() != null) {
-          expr(j.on());
-        }
-      }
-    }
-
-    private void expr(Expr e) {
-      for (Query q : IrTree.subqueries(e)) {
-        query(q);
-      }
-      for (Expr child : IrTree.children(e)) {
-        expr(child);
       }
     }
   }

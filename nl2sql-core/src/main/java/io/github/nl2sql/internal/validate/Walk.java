@@ -1,12 +1,8 @@
 package io.github.nl2sql.internal.validate;
 
 import io.github.nl2sql.internal.ir.IrTree;
-import io.github.nl2sql.ir.Cte;
 import io.github.nl2sql.ir.Expr;
-import io.github.nl2sql.ir.Query;
-import io.github.nl2sql.ir.SelectItem;
 import io.github.nl2sql.ir.Statement;
-import io.github.nl2sql.ir.TableRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,73 +64,13 @@ final class Walk {
 
   /** Adds every column reference in {@code s}, subqueries and CTEs included, to {@code out}. */
   static void columns(Statement s, List<Expr.Column> out) {
-    if (s instanceof Query q) {
-      query(q, out);
-    } else if (s instanceof Statement.Insert ins) {
-      ins.rows().forEach(r -> r.forEach(e -> deep(e, out)));
-      if (ins.query() != null) {
-        query(ins.query(), out);
+    IrTree.walk(s, new IrTree.Visitor() {
+      @Override
+      public void expr(Expr e) {
+        if (e instanceof Expr.Column c) {
+          out.add(c);
+        }
       }
-    } else if (s instanceof Statement.Update up) {
-      up.set().forEach(a -> deep(a.value(), out));
-      if (up.where() != null) {
-        deep(up.where(), out);
-      }
-    } else if (s instanceof Statement.Delete del && del.where() != null) {
-      deep(del.where(), out);
-    }
-  }
-
-  private static void query(Query q, List<Expr.Column> out) {
-    if (q.with() != null) {
-      for (Cte c : q.with().ctes()) {
-        query(c.query(), out);
-      }
-    }
-    if (q instanceof Query.Select s) {
-      for (SelectItem i : s.items()) {
-        deep(i.expr(), out);
-      }
-      for (TableRef r : s.from()) {
-        from(r, out);
-      }
-      if (s.where() != null) {
-        deep(s.where(), out);
-      }
-      s.groupBy().forEach(g -> deep(g, out));
-      if (s.having() != null) {
-        deep(s.having(), out);
-      }
-    } else {
-      Query.SetOperation op = (Query.SetOperation) q;
-      query(op.left(), out);
-      query(op.right(), out);
-    }
-    q.orderBy().forEach(o -> deep(o.expr(), out));
-  }
-
-  private static void from(TableRef r, List<Expr.Column> out) {
-    if (r instanceof TableRef.Derived d) {
-      query(d.query(), out);
-    } else if (r instanceof TableRef.Join j) {
-      from(j.left(), out);
-      from(j.right(), out);
-      if (j.on() != null) {
-        deep(j.on(), out);
-      }
-    }
-  }
-
-  private static void deep(Expr e, List<Expr.Column> out) {
-    if (e instanceof Expr.Column c) {
-      out.add(c);
-      return;
-    }
-    for (Query q : IrTree.subqueries(e)) {
-      query(q, out);
-    }
-    for (Expr child : IrTree.children(e)) {
-      deep(child, out);
-    }
+    });
   }
 }
