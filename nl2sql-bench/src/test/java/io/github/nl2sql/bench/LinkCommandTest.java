@@ -14,6 +14,15 @@ class LinkCommandTest {
   @TempDir
   Path tmp;
 
+  /** A Spider-format folder {@code tmp/data} without databases, and a questions file with {@code json}. */
+  private Path emptyData(String json) throws Exception {
+    Files.createDirectories(tmp.resolve("data/database"));
+    Files.writeString(tmp.resolve("data/tables.json"), "[]");
+    Path q = tmp.resolve("q.json");
+    Files.writeString(q, json);
+    return q;
+  }
+
   @Test
   void realRunOnSpiderValidation_printsTheContractKeys() throws Exception {
     Path spider = TestCatalogs.requireSpider();
@@ -42,10 +51,7 @@ class LinkCommandTest {
 
   @Test
   void missingDatabasesAreCounted() throws Exception {
-    Files.createDirectories(tmp.resolve("data/database"));
-    Files.writeString(tmp.resolve("data/tables.json"), "[]");
-    Path q = tmp.resolve("q.json");
-    Files.writeString(q, "[{\"question\": \"how many?\", \"query\": \"SELECT 1\", \"db_id\": \"gone\"}]");
+    Path q = emptyData("[{\"question\": \"how many?\", \"query\": \"SELECT 1\", \"db_id\": \"gone\"}]");
     BenchMainTest.Run r = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(), "--questions",
         q.toString(), "--progress", "off", "--signals", "LEXICAL");
     assertThat(r.code()).as(r.err()).isEqualTo(0);
@@ -54,10 +60,7 @@ class LinkCommandTest {
 
   @Test
   void unknownSignal_exits2() throws Exception {
-    Files.createDirectories(tmp.resolve("data/database"));
-    Files.writeString(tmp.resolve("data/tables.json"), "[]");
-    Path q = tmp.resolve("q.json");
-    Files.writeString(q, "[]");
+    Path q = emptyData("[]");
     BenchMainTest.Run r = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(), "--questions",
         q.toString(), "--signals", "LEXICAL,TELEPATHY");
     assertThat(r.code()).isEqualTo(2);
@@ -77,10 +80,7 @@ class LinkCommandTest {
 
   @Test
   void malformedCoherence_exits2WithTheExpectedShape() throws Exception {
-    Files.createDirectories(tmp.resolve("data/database"));
-    Files.writeString(tmp.resolve("data/tables.json"), "[]");
-    Path q = tmp.resolve("q.json");
-    Files.writeString(q, "[]");
+    Path q = emptyData("[]");
     BenchMainTest.Run r = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(), "--questions",
         q.toString(), "--coherence", "0.2,1.0");
     assertThat(r.code()).isEqualTo(2);
