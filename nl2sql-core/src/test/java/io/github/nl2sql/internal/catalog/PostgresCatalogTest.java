@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nl2sql.Dialect;
 import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.catalog.ColumnStats;
 import io.github.nl2sql.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -117,6 +118,34 @@ class PostgresCatalogTest extends CatalogContractTest {
       }
     } finally {
       runQuietly(ds, "REVOKE USAGE ON SCHEMA " + SCHEMA + " FROM " + ROLE + ";\nDROP ROLE IF EXISTS " + ROLE);
+    }
+  }
+
+  @Test
+  void largeTable_isBlockSampledAcrossTheWholeTable() throws SQLException {
+    // rows 1..100,000 say 'early', the rest 'late': the first 2,000 rows alone would see only 'early'
+    TestDatabases.run(ds, "CREATE TABLE " + SCHEMA + ".cat_it_big (id INT PRIMARY KEY, phase VARCHAR(10));\n"
+        + "INSERT INTO " + SCHEMA + ".cat_it_big SELECT g, CASE WHEN g <= 100000 THEN 'early' ELSE 'late' END "
+        + "FROM generate_series(1, 200000) g;\n"
+        + "ANALYZE " + SCHEMA + ".cat_it_big");
+    try {
+      CatalogOptions sample2000 = new CatalogOptions(SCHEMA, null, true, Duration.ofSeconds(30), 20, 2000);
+      Catalog first = read(sample2000);
+      Catalog again = read(sample2000);
+      var table = first.table("cat_it_big").orElseThrow();
+      var stats = table.column("phase").orElseThrow().stats();
+      assertThat(stats.frequentValues()).extracting(ColumnStats.FrequentValue::value)
+          .contains("early", "late");
+      assertThat(stats.sampledRows()).as("about the sample size, from blocks all over the table")
+          .isBetween(500L, 4000L);
+      assertThat(table.rowCount()).as("the estimate, not the sample size").isGreaterThan(150_000L);
+      assertThat(again.table("cat_it_big").orElseThrow().column("phase").orElseThrow().stats())
+          .as("a fixed seed: the same data gives the same statistics").isEqualTo(stats);
+      // a table within the sample's reach is read from its first rows, whole
+      var small = first.table("cat_it_products").orElseThrow();
+      assertThat(small.column("sku").orElseThrow().stats().sampledRows()).isEqualTo(small.rowCount());
+    } finally {
+      runQuietly(ds, "DROP TABLE IF EXISTS " + SCHEMA + ".cat_it_big");
     }
   }
 }
