@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs the pass-through JMH benchmark of nl2sql-jdbc (raw driver vs jdbc:nl2sql: guard off / warn vs
-# p6spy) on H2 in memory and on MariaDB. Needs NL2SQL_TEST_MARIADB_URL. Extra arguments go to JMH,
-# e.g. ./bench.sh -p db=h2. Compiles the module (offline) first.
+# Runs the pass-through JMH benchmark of nl2sql-jdbc (raw driver vs the forwarding-only floor vs
+# jdbc:nl2sql: guard off / warn vs p6spy) on H2 in memory and on MariaDB, 5 forks each. Needs
+# NL2SQL_TEST_MARIADB_URL. Extra arguments go to JMH, e.g. ./bench.sh -p db=h2 -f 8 -rf json -rff out.json,
+# then python3 src/build/jmh_forks.py out.json for fork means and intervals.
+# Compiles the module first (Maven fetches what the local repository lacks).
 set -euo pipefail
 cd "$(dirname "$0")"
-(cd .. && mvn -o -q -pl nl2sql-jdbc -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+(cd .. && mvn -q -pl nl2sql-jdbc -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.cp >/dev/null)
 CP="target/test-classes:target/classes:$(cat target/bench.cp)"
 # p6spy as usually deployed: its logging module on, writing every statement to a log (here /dev/null so

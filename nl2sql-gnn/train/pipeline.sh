@@ -5,7 +5,7 @@
 #   -> MODEL_CARD.md.
 # Usage: nl2sql-gnn/train/pipeline.sh [SPIDER_TRAIN_DIR] [SPIDER_SYN_JSON]
 # (SKIP_MERGED=1 skips the slow merged-catalog evaluations; WORK=DIR moves the work folder.)
-# Needs: JDK 17, Maven (offline repository filled), /usr/bin/python3 with torch and onnx
+# Needs: JDK 17, Maven, /usr/bin/python3 with torch and onnx
 # (apt-get install -y python3-torch python3-onnx). The Java steps run from the bench's self-contained jar
 # (nl2sql-bench/target/nl2sql-bench.jar, which carries this module and the models in its resources), so
 # the evaluation is the bench's `link` command, the one the README's figures come from.
@@ -22,7 +22,7 @@ mkdir -p "$WORK/eval"
 cd "$ROOT"
 
 JAR=nl2sql-bench/target/nl2sql-bench.jar
-build() { mvn -o -q -pl nl2sql-bench -am package -DskipTests; }
+build() { mvn -q -pl nl2sql-bench -am package -DskipTests; }
 run() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$JAR" "$@"; }
 link() { java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$JAR" link --progress off "$@"; }
 

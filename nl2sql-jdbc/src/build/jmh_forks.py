@@ -39,6 +39,8 @@ def main(paths):
     for (db, op), drivers in sorted(data.items()):
         raw = drivers.get("raw")
         if not raw:
+            print(f"{db:8s} {op:22s} no raw driver in the results: nothing to compare with "
+                  f"({', '.join(sorted(drivers))})")
             continue
         print(f"{db:8s} {op:22s} raw         {st.mean(raw):9.3f} us/op  ({len(raw)} forks, "
               f"{min(raw):.3f}-{max(raw):.3f})")
