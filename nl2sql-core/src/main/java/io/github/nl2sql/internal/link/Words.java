@@ -88,20 +88,10 @@ public final class Words {
     return out;
   }
 
-  /** A light stemmer for matching: plurals and common inflections. */
+  /** A light stemmer for matching: plurals ({@link #singular}), then -ing and -ed. */
   static String stem(String w) {
-    String s = w;
+    String s = singular(w);
     int n = s.length();
-    if (n > 4 && s.endsWith("ies")) {
-      return s.substring(0, n - 3) + "y";
-    }
-    if (n > 4 && (s.endsWith("sses") || s.endsWith("xes") || s.endsWith("ches") || s.endsWith("shes"))) {
-      return s.substring(0, n - 2);
-    }
-    if (n > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
-      s = s.substring(0, n - 1);
-      n--;
-    }
     if (n > 6 && s.endsWith("ing")) {
       return s.substring(0, n - 3);
     }
@@ -109,6 +99,21 @@ public final class Words {
       return s.substring(0, n - 2);
     }
     return s;
+  }
+
+  /** Regular English plurals made singular: {@code cities} -> city, {@code boxes} -> box, {@code cars} -> car. */
+  public static String singular(String w) {
+    int n = w.length();
+    if (n > 4 && w.endsWith("ies")) {
+      return w.substring(0, n - 3) + "y";
+    }
+    if (n > 4 && (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes"))) {
+      return w.substring(0, n - 2);
+    }
+    if (n > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) {
+      return w.substring(0, n - 1);
+    }
+    return w;
   }
 
   /** The normalised form of a schema word: abbreviation expanded, then stemmed. */

@@ -113,23 +113,9 @@ final class Tokens {
     return out;
   }
 
-  /** A light stemmer: plurals and common inflections. */
+  /** A light stemmer: irregular plurals, then regular ones ({@link Words#singular}). */
   static String stem(String w) {
     String irregular = IRREGULAR.get(w);
-    if (irregular != null) {
-      return irregular;
-    }
-    String s = w;
-    int n = s.length();
-    if (n > 4 && s.endsWith("ies")) {
-      return s.substring(0, n - 3) + "y";
-    }
-    if (n > 4 && (s.endsWith("sses") || s.endsWith("xes") || s.endsWith("ches") || s.endsWith("shes"))) {
-      return s.substring(0, n - 2);
-    }
-    if (n > 3 && s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
-      s = s.substring(0, n - 1);
-    }
-    return s;
+    return irregular != null ? irregular : Words.singular(w);
   }
 }
