@@ -216,11 +216,7 @@ public final class AskCommand extends BenchCommand {
       return;
     }
     considered++;
-    Map<String, Object> rec = new LinkedHashMap<>();
-    rec.put("index", item.index());
-    rec.put("db_id", item.dbId());
-    rec.put("question", item.question());
-    rec.put("gold", item.gold());
+    Map<String, Object> rec = item.record();
     try {
       run(item, db, context, rec);
     } finally {

@@ -344,10 +344,7 @@ public final class GuardCommand extends BenchCommand {
   private static Map<String, Object> record(String type, Item item) {
     Map<String, Object> rec = new LinkedHashMap<>();
     rec.put("type", type);
-    rec.put("index", item.index());
-    rec.put("db_id", item.dbId());
-    rec.put("question", item.question());
-    rec.put("gold", item.gold());
+    rec.putAll(item.record());
     return rec;
   }
 

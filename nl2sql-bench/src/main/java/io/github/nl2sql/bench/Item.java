@@ -1,5 +1,8 @@
 package io.github.nl2sql.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One question of a Spider-format file.
  *
@@ -8,4 +11,14 @@ package io.github.nl2sql.bench;
  * @param question the question text from the selected field, or {@code null} when absent
  * @param gold the gold SQL ({@code query})
  */
-public record Item(int index, String dbId, String question, String gold) {}
+public record Item(int index, String dbId, String question, String gold) {
+  /** A new per-item output record (mutable, in key order) starting with index, db_id, question and gold. */
+  Map<String, Object> record() {
+    Map<String, Object> rec = new LinkedHashMap<>();
+    rec.put("index", index);
+    rec.put("db_id", dbId);
+    rec.put("question", question);
+    rec.put("gold", gold);
+    return rec;
+  }
+}

@@ -64,11 +64,7 @@ public final class RoundtripCommand extends BenchCommand {
 
   @Override
   protected void process(Item item, Databases.Db db, Context context) {
-    Map<String, Object> rec = new LinkedHashMap<>();
-    rec.put("index", item.index());
-    rec.put("db_id", item.dbId());
-    rec.put("question", item.question());
-    rec.put("gold", item.gold());
+    Map<String, Object> rec = item.record();
     try {
       run(item, db, context, rec);
     } finally {
