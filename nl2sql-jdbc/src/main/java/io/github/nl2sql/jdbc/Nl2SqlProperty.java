@@ -1,5 +1,7 @@
 package io.github.nl2sql.jdbc;
 
+import io.github.nl2sql.AskOptions;
+import io.github.nl2sql.link.LinkOptions;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -66,20 +68,23 @@ public enum Nl2SqlProperty {
   MODEL_OUTPUT("nl2sql.model.output", Type.ENUM, "sql", "What the model writes: sql or ir_json",
       "sql", "ir_json"),
   /** Regeneration rounds. */
-  MAX_REGENERATION_ROUNDS("nl2sql.ask.maxRegenerationRounds", Type.INT, "2",
+  MAX_REGENERATION_ROUNDS("nl2sql.ask.maxRegenerationRounds", Type.INT,
+      String.valueOf(AskOptions.DEFAULT_MAX_REGENERATION_ROUNDS),
       "Times a rejected model draft is regenerated with its diagnostics (0 to 10)"),
   /** Deterministic repair. */
   REPAIR("nl2sql.ask.repair", Type.BOOLEAN, "false",
       "Replace an unknown identifier in a draft when exactly one candidate is clearly best"),
   /** Confidence threshold. */
-  CONFIDENCE_THRESHOLD("nl2sql.ask.confidenceThreshold", Type.DOUBLE, "0.6",
+  CONFIDENCE_THRESHOLD("nl2sql.ask.confidenceThreshold", Type.DOUBLE,
+      String.valueOf(AskOptions.DEFAULT_CONFIDENCE_THRESHOLD),
       "Drafts below this confidence (0 to 1) are not answered"),
   /** Schema linking table budget. */
-  LINK_MAX_TABLES("nl2sql.link.maxTables", Type.INT, "8",
+  LINK_MAX_TABLES("nl2sql.link.maxTables", Type.INT, String.valueOf(LinkOptions.defaults().maxTables()),
       "Most tables schema linking keeps for a question before the tables on join paths between them are "
           + "added (at least 1); the planner, and a model's prompt, see only the linked tables"),
   /** Schema linking token budget. */
-  LINK_TOKEN_BUDGET("nl2sql.link.tokenBudget", Type.INT, "2000",
+  LINK_TOKEN_BUDGET("nl2sql.link.tokenBudget", Type.INT,
+      String.valueOf(LinkOptions.defaults().tokenBudget()),
       "Rough token budget of the schema subset given to the planner (at least 1): columns beyond the "
           + "linked tables' keys are added, best first, until it is spent"),
   /** Where user corrections are kept. */
