@@ -74,13 +74,9 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
 
   @Override
   PreparedStatement wrapPrepared(String sql, PreparedStatement statement) throws SQLException {
-    // every prepareStatement variant is overridden below; this hook serves any the JDK adds later
-    if (guardOff) {
-      return new WrappedPreparedStatement(this, statement, null);
-    }
-    StatementState state = new StatementState();
-    state.guarded(sql, guard(sql));
-    return new WrappedPreparedStatement(this, statement, state);
+    // not reached today: every prepareStatement variant is overridden below, so that the guard and
+    // questions run before the real driver sees the SQL
+    return new WrappedPreparedStatement(this, statement, guardOff ? null : guarded(sql));
   }
 
   @Override
@@ -171,9 +167,15 @@ final class WrappedConnection extends DelegatingConnection implements Nl2SqlConn
     if (SqlText.isQuestion(sql)) {
       return prepareQuestion(sql);
     }
+    StatementState state = guarded(sql);
+    return new WrappedPreparedStatement(this, prepare.prepare(), state);
+  }
+
+  /** The state of plain SQL prepared under the guard: checked now (block mode may refuse it), findings kept. */
+  private StatementState guarded(String sql) throws SQLException {
     StatementState state = new StatementState();
     state.guarded(sql, guard(sql));
-    return new WrappedPreparedStatement(this, prepare.prepare(), state);
+    return state;
   }
 
   @Override
