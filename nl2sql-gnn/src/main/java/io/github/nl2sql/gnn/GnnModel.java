@@ -1,6 +1,5 @@
 package io.github.nl2sql.gnn;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -10,8 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
@@ -31,8 +28,6 @@ public final class GnnModel implements AutoCloseable {
   /** Classpath location of the bundled model's card. */
   public static final String BUNDLED_CARD = "/io/github/nl2sql/gnn/model/gnn.json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final Model model;
   private final JsonNode card;
 
@@ -47,20 +42,12 @@ public final class GnnModel implements AutoCloseable {
    * @throws IllegalStateException when the jar has no model or its card does not match this library
    */
   public static GnnModel bundled() {
-    try (InputStream onnx = GnnModel.class.getResourceAsStream(BUNDLED_ONNX);
-        InputStream card = GnnModel.class.getResourceAsStream(BUNDLED_CARD)) {
-      if (onnx == null || card == null) {
-        throw new IllegalStateException("no bundled GNN model at " + BUNDLED_ONNX);
-      }
-      return load(onnx, card);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the bundled GNN model", e);
-    }
+    return Runtimes.bundled(GnnModel.class, BUNDLED_ONNX, BUNDLED_CARD, "GNN model", GnnModel::load);
   }
 
   /** Whether this jar carries a model. */
   public static boolean isBundled() {
-    return GnnModel.class.getResource(BUNDLED_ONNX) != null && GnnModel.class.getResource(BUNDLED_CARD) != null;
+    return Runtimes.isBundled(GnnModel.class, BUNDLED_ONNX, BUNDLED_CARD);
   }
 
   /**
@@ -73,24 +60,9 @@ public final class GnnModel implements AutoCloseable {
    * @throws UncheckedIOException when reading fails
    */
   public static GnnModel load(InputStream onnx, InputStream cardJson) {
-    JsonNode card;
-    try {
-      card = MAPPER.readTree(cardJson);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the GNN model card", e);
-    }
+    JsonNode card = Runtimes.card(cardJson, "GNN model");
     check(card);
-    Model model = Model.newInstance("nl2sql-gnn", Runtimes.engine().getEngineName());
-    try {
-      model.load(onnx, Runtimes.SESSION_OPTIONS);
-    } catch (IOException e) {
-      model.close();
-      throw new UncheckedIOException("could not read the GNN model", e);
-    } catch (MalformedModelException | RuntimeException e) {
-      model.close();
-      throw new IllegalStateException("could not load the GNN model: " + e.getMessage(), e);
-    }
-    return new GnnModel(model, card);
+    return new GnnModel(Runtimes.load("nl2sql-gnn", onnx, "GNN model"), card);
   }
 
   private static void check(JsonNode card) {

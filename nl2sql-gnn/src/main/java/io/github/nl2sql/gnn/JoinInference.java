@@ -1,6 +1,5 @@
 package io.github.nl2sql.gnn;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -10,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.Column;
 import io.github.nl2sql.catalog.ColumnStats;
@@ -18,9 +16,7 @@ import io.github.nl2sql.catalog.ForeignKey;
 import io.github.nl2sql.catalog.SqlType;
 import io.github.nl2sql.catalog.Table;
 import io.github.nl2sql.link.JoinEdge;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,8 +45,6 @@ public final class JoinInference implements AutoCloseable {
   /** Classpath location of the bundled model's card. */
   public static final String BUNDLED_CARD = "/io/github/nl2sql/gnn/model/join.json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final Model model;
   private final double threshold;
 
@@ -72,7 +66,7 @@ public final class JoinInference implements AutoCloseable {
 
   /** Whether this jar carries a join model. */
   public static boolean isBundled() {
-    return JoinInference.class.getResource(BUNDLED_ONNX) != null && JoinInference.class.getResource(BUNDLED_CARD) != null;
+    return Runtimes.isBundled(JoinInference.class, BUNDLED_ONNX, BUNDLED_CARD);
   }
 
   /**
@@ -81,15 +75,7 @@ public final class JoinInference implements AutoCloseable {
    * @throws IllegalStateException when there is none or its card does not match this library
    */
   public static JoinInference bundled() {
-    try (InputStream onnx = JoinInference.class.getResourceAsStream(BUNDLED_ONNX);
-        InputStream card = JoinInference.class.getResourceAsStream(BUNDLED_CARD)) {
-      if (onnx == null || card == null) {
-        throw new IllegalStateException("no bundled join model at " + BUNDLED_ONNX);
-      }
-      return load(onnx, card);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the bundled join model", e);
-    }
+    return Runtimes.bundled(JoinInference.class, BUNDLED_ONNX, BUNDLED_CARD, "join model", JoinInference::load);
   }
 
   /**
@@ -98,12 +84,7 @@ public final class JoinInference implements AutoCloseable {
    * @throws IllegalStateException when the card does not match this library or the model cannot be loaded
    */
   public static JoinInference load(InputStream onnx, InputStream cardJson) {
-    JsonNode card;
-    try {
-      card = MAPPER.readTree(cardJson);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read the join model card", e);
-    }
+    JsonNode card = Runtimes.card(cardJson, "join model");
     String version = card.path("feature_version").asText(null);
     if (!FEATURE_VERSION.equals(version)) {
       throw new IllegalStateException("join model was trained on feature version " + version
@@ -113,17 +94,7 @@ public final class JoinInference implements AutoCloseable {
       throw new IllegalStateException("join model card says features = " + card.path("features")
           + " but this library has " + FEATURES);
     }
-    Model model = Model.newInstance("nl2sql-join", Runtimes.engine().getEngineName());
-    try {
-      model.load(onnx, Runtimes.SESSION_OPTIONS);
-    } catch (IOException e) {
-      model.close();
-      throw new UncheckedIOException("could not read the join model", e);
-    } catch (MalformedModelException | RuntimeException e) {
-      model.close();
-      throw new IllegalStateException("could not load the join model: " + e.getMessage(), e);
-    }
-    return new JoinInference(model, card.path("threshold").asDouble(0.5));
+    return new JoinInference(Runtimes.load("nl2sql-join", onnx, "join model"), card.path("threshold").asDouble(0.5));
   }
 
   /**
