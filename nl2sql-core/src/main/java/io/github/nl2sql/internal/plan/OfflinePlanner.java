@@ -275,6 +275,7 @@ public final class OfflinePlanner implements Planner {
       boolean count = detectCount();
       boolean distinct = detect("different", "distinct", "unique");
       Map<Integer, AggFunction> aggWords = detectAggregates();
+      findCountCondition();
 
       // the focus table: the first table mention, else the table of the first column mention
       Table focus = focusTable();
@@ -282,7 +283,10 @@ public final class OfflinePlanner implements Planner {
         return new Plan.Abstain(NEEDS_MODEL + " (no table of the database is named in the question)");
       }
       List<Filter> filters = new ArrayList<>();
-      String problem = dateFilters(focus, filters);
+      String problem = averageComparisons(focus, aggWords, filters);
+      if (problem == null) {
+        problem = dateFilters(focus, filters);
+      }
       if (clarifyFilter != null) {
         return clarifyFilter;
       }
@@ -314,11 +318,23 @@ public final class OfflinePlanner implements Planner {
         countOf = supColumn.table();
         supColumn = null;
         if (countOf == focus) {
-          return new Plan.Abstain(NEEDS_MODEL + " (ranking " + focus.name() + " by a count of itself)");
-        }
-        List<Edge> p = st.path(focus.name(), countOf.name());
-        if (p == null || p.size() != 1 || focus.primaryKey().isEmpty()) {
-          return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + countOf.name() + " per " + focus.name() + ")");
+          if (!rankedByCount) {
+            return new Plan.Abstain(NEEDS_MODEL + " (ranking " + focus.name() + " by a count of itself)");
+          }
+          // "which major has the most students": the focus rows grouped by the columns shown
+          countOf = null;
+          rankGroupsByCount = true;
+        } else {
+          if (!rankedByCount) {
+            // "the account with the lowest savings balance": a table's name after the word, not a count
+            return new Plan.Abstain(NEEDS_MODEL + " (cannot tell what '" + ((SortOrder) sup[1] == SortOrder.DESC
+                ? "highest" : "lowest") + "' ranks " + focus.name() + " by)");
+          }
+          Table counted = countable(focus, countOf);
+          if (counted == null) {
+            return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + countOf.name() + " per " + focus.name() + ")");
+          }
+          countOf = counted;
         }
         order.add(new OrderItem(Expr.Aggregate.countStar(), (SortOrder) sup[1], null));
         limit = (Long) sup[2];
@@ -428,11 +444,12 @@ public final class OfflinePlanner implements Planner {
         if (countedTable == null) {
           countedTable = focus;
         }
-        List<Edge> p = countedTable == groupTable ? null : st.path(groupTable.name(), countedTable.name());
-        if (p == null || p.size() != 1 || groupTable.primaryKey().isEmpty()) {
+        Table counted = countedTable == groupTable ? null : countable(groupTable, countedTable);
+        if (counted == null) {
           return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + countedTable.name() + " per "
               + groupTable.name() + ")");
         }
+        countedTable = counted;
         List<SelectItem> plainItems = items.stream().filter(it -> !(it.expr() instanceof Expr.Aggregate)).toList();
         if (items.size() != plainItems.size()) {
           return new Plan.Abstain(NEEDS_MODEL + " (a count with other aggregates per " + groupTable.name() + ")");
@@ -529,7 +546,76 @@ public final class OfflinePlanner implements Planner {
           }
         }
       }
-      if (!groups.isEmpty() && !hasAgg && groupCount == null && countOf == null) {
+      if (rankGroupsByCount) {
+        if (hasAgg || !groups.isEmpty()) {
+          return new Plan.Abstain(NEEDS_MODEL + " (a ranking by count with other aggregates)");
+        }
+        String problem2 = groupByShown(focus, items, groups);
+        if (problem2 != null) {
+          return new Plan.Abstain(NEEDS_MODEL + " (" + problem2 + ")");
+        }
+        confidence *= 0.9;
+      }
+      if (comparedWithAverage && filters.size() > 1) {
+        // "below the average salary of the instructors in the Physics department": the other condition
+        // may narrow the average or the rows, and the words do not say which
+        return new Plan.Abstain(NEEDS_MODEL + " (other conditions beside a comparison with an average)");
+      }
+      Expr having = null;
+      if (countCondition != null) {
+        if (count || hasAgg || !groups.isEmpty() || countOf != null || groupCount != null || groupTable != null) {
+          return new Plan.Abstain(NEEDS_MODEL + " (a count condition together with other counts or groups)");
+        }
+        CountCondition cc = countCondition;
+        having = new Expr.Comparison(cc.op(), Expr.Aggregate.countStar(), Expr.Literal.of(cc.n()));
+        List<Term> shown = new ArrayList<>();
+        for (SelectItem it : items) {
+          if (!(it.expr() instanceof Expr.Column c) || c.table() == null) {
+            return new Plan.Abstain(NEEDS_MODEL + " (a count condition with computed columns)");
+          }
+          shown.add(term(c.table(), c.column()));
+        }
+        if (cc.of() != null && cc.of() != focus) {
+          // "parties that have two or more events": rows of the counted table per focus row, which the
+          // counted table must reference by the focus's key (else each focus row has at most one)
+          Table counted = countable(focus, cc.of());
+          List<Edge> p = st.path(focus.name(), cc.of().name());
+          if (counted == null || counted == cc.of() && !sameNames(p.get(0).fromColumns(), focus.primaryKey())) {
+            return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + cc.of().name() + " per " + focus.name() + ")");
+          }
+          for (String pk : focus.primaryKey()) {
+            groups.add(term(focus.name(), pk));
+          }
+          for (Term t : shown) {
+            if (t.table() != focus) {
+              return new Plan.Abstain(NEEDS_MODEL + " (columns of other tables per " + focus.name() + ")");
+            }
+            if (groups.stream().noneMatch(g -> g.column() == t.column())) {
+              groups.add(t);
+            }
+          }
+          countOf = counted;
+          confidence *= 0.85;
+        } else {
+          // "studios that have at least two films", "nominees nominated more than two times": rows of the
+          // focus table per value of the columns shown
+          String problem2 = groupByShown(focus, items, groups);
+          if (problem2 != null) {
+            return new Plan.Abstain(NEEDS_MODEL + " (" + problem2 + ")");
+          }
+          confidence *= 0.9;
+        }
+        notes.add("keeps the groups with " + switch (cc.op()) {
+          case EQ -> "exactly";
+          case NE -> "other than";
+          case LT -> "fewer than";
+          case LE -> "at most";
+          case GT -> "more than";
+          case GE -> "at least";
+        } + " " + cc.n() + " rows");
+      }
+      if (!groups.isEmpty() && !hasAgg && groupCount == null && countOf == null && having == null
+          && !rankGroupsByCount) {
         return new Plan.Abstain(NEEDS_MODEL + " (grouping without an aggregate)");
       }
       if (hasAgg && !count && groups.isEmpty() && countOf == null
@@ -587,7 +673,8 @@ public final class OfflinePlanner implements Planner {
         needed.add(countOf.name());
       }
       for (Mention m : tableMentions) {
-        if (m.tables().stream().noneMatch(t -> needed.contains(t.table().name()))) {
+        if (m.tables().stream().noneMatch(t -> needed.contains(t.table().name())
+            || countedThroughLink.contains(t.table().name()))) {
           confidence *= 0.5;
           notes.add("mentions " + m.tables().get(0).table().name() + " without using it");
         }
@@ -656,8 +743,8 @@ public final class OfflinePlanner implements Planner {
       for (Term g : groups) {
         groupExprs.add(ref(g));
       }
-      Query.Select q = new Query.Select(null, distinct && !count && !hasAgg, items, List.of(from), where,
-          groupExprs, null, order, limit, null);
+      Query.Select q = new Query.Select(null, distinct && !count && !hasAgg && having == null, items, List.of(from),
+          where, groupExprs, having, order, limit, null);
       if (!qualify) {
         q = Unqualify.apply(q);
       }
@@ -1939,6 +2026,8 @@ public final class OfflinePlanner implements Planner {
             if (is(i + 1, "number") && is(i + 2, "of")) {
               use(i + 1, i + 2);
             }
+            rankedByCount = w.equals("most") || w.equals("least") || w.equals("fewest")
+                || is(i + 1, "number") && is(i + 2, "of");
             return new Object[] {m.tables().get(0), desc ? SortOrder.DESC : SortOrder.ASC, limit, "countof"};
           }
         }
@@ -1976,6 +2065,289 @@ public final class OfflinePlanner implements Planner {
         return new Object[] {col, dir, limit};
       }
       return null;
+    }
+
+    /** Set when a column is compared with its average: other filters may belong inside that average. */
+    boolean comparedWithAverage;
+
+    /**
+     * "capacity smaller than the average", "more than the average points", "above average price": the
+     * column compared with its average over the whole table, {@code col op (SELECT avg(col) FROM t)}.
+     * The words read are marked and the aggregate word is taken out of {@code aggWords}, so it is not
+     * also read as an aggregate to show. Returns a problem, or null.
+     */
+    String averageComparisons(Table focus, Map<Integer, AggFunction> aggWords, List<Filter> filters) {
+      for (int i = 0; i < toks.size(); i++) {
+        if (used[i] || aggWords.get(i) != AggFunction.AVG) {
+          continue;
+        }
+        int end = is(i - 1, "the") ? i - 1 : i; // the comparison phrase ends right before 'end'
+        CmpOp op = null;
+        int opStart = end;
+        for (int len = 3; len >= 1 && op == null; len--) {
+          if (end - len < 0) {
+            continue;
+          }
+          String phrase = String.join(" ", toks.subList(end - len, end).stream().map(Tok::low).toList());
+          CmpOp o = COMPARATORS_BEFORE.get(phrase);
+          if (o != null && o != CmpOp.EQ && o != CmpOp.NE && (len > 1 || phrase.matches("over|above|under|below"
+              + "|exceeding|exceeds"))) {
+            op = o;
+            opStart = end - len;
+          }
+        }
+        if (op == null) {
+          continue; // "the average age of ...": an aggregate to show, read later
+        }
+        // the column averaged: named right after the word ("the average capacity", "average of the price")
+        // (a table's name may come first: "the average checking balance", "the average review rating")
+        Mention named = null;
+        int at = is(i + 1, "of") ? (is(i + 2, "the", "all") ? i + 3 : i + 2) : i + 1;
+        Mention ofTable = null;
+        for (Mention m : mentions) {
+          if (m.consumed || m.start != at) {
+            continue;
+          }
+          if (ofTable == null && !m.tables().isEmpty()
+              && (m.columns().isEmpty() || m.tables().get(0).quality() > m.columns().get(0).quality())) {
+            ofTable = m;
+            at = m.end;
+          } else if (!m.columns().isEmpty()) {
+            named = m;
+            break;
+          }
+        }
+        if (named != null && ofTable != null) {
+          ofTable.consume();
+        }
+        Term averaged = named == null ? null : resolve(named, focus);
+        if (averaged != null) {
+          named.consume();
+        }
+        // the column compared: named before the comparison ("whose capacity is smaller than ..."), or implied
+        String opWord = low(opStart);
+        Term compared;
+        if (opWord.equals("older") || opWord.equals("younger")) {
+          compared = columnNamed(focus, "age");
+        } else {
+          compared = columnNear(opStart, focus, true);
+        }
+        if (compared != null && averaged != null && compared.column() != averaged.column()) {
+          return "compares " + qn(compared) + " with the average of " + qn(averaged);
+        }
+        Term col = compared != null ? compared : averaged;
+        if (col == null) {
+          return "cannot tell what is compared with the average";
+        }
+        if (!col.column().type().isNumeric() && !col.column().type().isTemporal()
+            && col.column().type() != SqlType.OTHER) {
+          return "an average of the text column " + col.column().name();
+        }
+        boolean negated = is(opStart - 1, "not") || is(opStart - 2, "not") && is(opStart - 1, "be", "is", "are");
+        if (negated) {
+          use(opStart - 1, opStart - 2);
+          op = negate(op);
+        }
+        for (int k = opStart; k <= i; k++) {
+          used[k] = true;
+        }
+        aggWords.remove(i);
+        Query.Select average = new Query.Select(null, false,
+            List.of(new SelectItem(new Expr.Aggregate(AggFunction.AVG, false, ref(col), null), null)),
+            List.of(TableRef.Table.of(col.table().name())), null, List.of(), null, List.of(), null, null);
+        filters.add(new Filter(col, new Expr.Comparison(op, ref(col), new Expr.Subquery(average))));
+        comparedWithAverage = true;
+        confidence *= 0.9;
+      }
+      return null;
+    }
+
+    /** Set by {@link #superlative} when a table is ranked by a count ("the most", "the largest number of"). */
+    boolean rankedByCount;
+    /** "Which major has the most students": rows of the focus grouped by the columns shown, ranked by count. */
+    boolean rankGroupsByCount;
+
+    /**
+     * Groups the focus table's rows by the plain columns shown, for a count per value ("the studios with at
+     * least two films", "the major with the most students"). Returns a problem when a shown column is
+     * computed or belongs to another table, when none is shown, or when they cover the primary key (each
+     * group would be one row).
+     */
+    String groupByShown(Table focus, List<SelectItem> items, List<Term> groups) {
+      Set<String> cols = new java.util.HashSet<>();
+      for (SelectItem it : items) {
+        if (!(it.expr() instanceof Expr.Column c) || c.table() == null) {
+          return "a count per computed columns";
+        }
+        if (!c.table().equalsIgnoreCase(focus.name())) {
+          return "a count of " + focus.name() + " per a column of " + c.table();
+        }
+        Term t = term(c.table(), c.column());
+        cols.add(t.column().name());
+        if (groups.stream().noneMatch(g -> g.column() == t.column())) {
+          groups.add(t);
+        }
+      }
+      if (cols.isEmpty()) {
+        return "no column to show is named";
+      }
+      if (!focus.primaryKey().isEmpty() && cols.containsAll(focus.primaryKey())) {
+        return "cannot tell what is counted per " + focus.name();
+      }
+      return null;
+    }
+
+    /**
+     * The table whose rows count {@code counted} per {@code owner} row: {@code counted} itself when one
+     * foreign key joins them, or the link table between them when that table references both ("the number
+     * of faculty in each activity" counts rows of Faculty_participates_in). Null when neither, or when the
+     * owner has no primary key to group by.
+     */
+    Table countable(Table owner, Table counted) {
+      List<Edge> p = st.path(owner.name(), counted.name());
+      if (p == null || p.isEmpty() || owner.primaryKey().isEmpty()) {
+        return null;
+      }
+      if (p.size() == 1) {
+        return counted;
+      }
+      Table link = linkTable(p, owner, counted);
+      if (link != null) {
+        countedThroughLink.add(counted.name());
+      }
+      return link;
+    }
+
+    /** Tables counted through a link table: named in the question, not joined (their link rows are counted). */
+    final Set<String> countedThroughLink = new java.util.HashSet<>();
+
+    Table linkTable(List<Edge> p, Table owner, Table counted) {
+      if (p.size() != 2 || counted.primaryKey().isEmpty()
+          || !sameNames(p.get(0).fromColumns(), owner.primaryKey())
+          || !sameNames(p.get(1).toColumns(), counted.primaryKey())) {
+        return null;
+      }
+      // a link table's columns refer to the two keys and are not its own key alone (else it is the entity
+      // that both tables extend: CHECKING -> ACCOUNTS <- SAVINGS)
+      Table link = st.tablesByLower.get(p.get(0).to().toLowerCase(Locale.ROOT));
+      if (link == null || sameNames(p.get(0).toColumns(), link.primaryKey())
+          || sameNames(p.get(1).fromColumns(), link.primaryKey())) {
+        return null;
+      }
+      return link;
+    }
+
+    /** A condition on how many rows a group has: {@code count(*) op n} over rows of {@code of} (or of the focus). */
+    record CountCondition(CmpOp op, long n, Table of) {}
+
+    /** Set by {@link #findCountCondition()}: "with at least two films", "nominated more than 3 times". */
+    CountCondition countCondition;
+
+    private static final Map<String, CmpOp> COUNT_COMPARATORS = Map.ofEntries(
+        Map.entry("more than", CmpOp.GT), Map.entry("over", CmpOp.GT), Map.entry("greater than", CmpOp.GT),
+        Map.entry("fewer than", CmpOp.LT), Map.entry("less than", CmpOp.LT), Map.entry("under", CmpOp.LT),
+        Map.entry("at least", CmpOp.GE), Map.entry("no fewer than", CmpOp.GE), Map.entry("no less than", CmpOp.GE),
+        Map.entry("not less than", CmpOp.GE), Map.entry("at most", CmpOp.LE), Map.entry("no more than", CmpOp.LE),
+        Map.entry("not more than", CmpOp.LE), Map.entry("exactly", CmpOp.EQ), Map.entry("only", CmpOp.EQ));
+
+    /**
+     * Finds a condition on a count: a number with a comparison ("more than", "at least", "or more") followed
+     * by a table's name ("at least two films", "two or more events") or by "times" ("nominated more than 3
+     * times", "more than once"). A bare number counts only after "have", "has", "had", "with" or "for"
+     * ("booked for 3 times"). Marks the words it reads; the grouping is decided once the columns are known.
+     */
+    void findCountCondition() {
+      for (int i = 0; i < toks.size() && countCondition == null; i++) {
+        if (used[i]) {
+          continue;
+        }
+        Long n = null;
+        boolean impliesTimes = false;
+        if (toks.get(i).number() && toks.get(i).raw().matches("\\d{1,6}")) {
+          n = Long.parseLong(toks.get(i).raw());
+        } else if (is(i, "once", "twice", "thrice")) {
+          n = is(i, "once") ? 1L : is(i, "twice") ? 2L : 3L;
+          impliesTimes = true;
+        } else {
+          n = wordNumber(low(i));
+        }
+        if (n == null) {
+          continue;
+        }
+        CmpOp op = null;
+        int opStart = i;
+        for (int len = 3; len >= 1 && op == null; len--) {
+          if (i - len < 0) {
+            continue;
+          }
+          CmpOp o = COUNT_COMPARATORS.get(String.join(" ", toks.subList(i - len, i).stream().map(Tok::low).toList()));
+          if (o != null && !anyUsed(i - len, i)) {
+            op = o;
+            opStart = i - len;
+          }
+        }
+        int after = i + 1;
+        if (is(after, "or") && is(after + 1, "more", "greater", "above")) {
+          op = op == null ? CmpOp.GE : op;
+          after += 2;
+        } else if (is(after, "or") && is(after + 1, "fewer", "less")) {
+          op = op == null ? CmpOp.LE : op;
+          after += 2;
+        }
+        if (op == null && !impliesTimes && !is(i - 1, "have", "has", "had", "with", "for")) {
+          continue;
+        }
+        if (op == null) {
+          op = CmpOp.EQ;
+        }
+        Mention counted = null;
+        boolean times = impliesTimes || is(after, "times");
+        if (!times) {
+          for (Mention m : mentions) {
+            if (!m.consumed && m.start == after && !m.tables().isEmpty()
+                && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+              counted = m;
+              break;
+            }
+          }
+          if (counted == null) {
+            continue; // "more than 3 stars": a number compared with a column, read by the number filters
+          }
+        }
+        for (int k = opStart; k < after; k++) {
+          used[k] = true;
+        }
+        if (is(after, "times")) {
+          use(after);
+        }
+        Table of = null;
+        if (counted != null) {
+          counted.consume();
+          of = counted.tables().get(0).table();
+        }
+        countCondition = new CountCondition(op, n, of);
+      }
+    }
+
+    boolean anyUsed(int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (used[k]) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    static boolean sameNames(List<String> a, List<String> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (String x : a) {
+        if (b.stream().noneMatch(x::equalsIgnoreCase)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     static Long wordNumber(String w) {

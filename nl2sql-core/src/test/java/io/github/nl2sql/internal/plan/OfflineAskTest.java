@@ -140,4 +140,68 @@ class OfflineAskTest {
     assertThat(a.query().sql().toLowerCase()).contains("not in");
     assertThat(rows("Show the names of products that have no orders")).isEmpty();
   }
+
+  @Test
+  void countCondition_overARelatedTable_groupsByTheKeyWithHaving() {
+    Answer.Answered a = answered("Which customers have at least two orders?");
+    assertThat(a.result().rows()).containsExactly(List.of("Ann"));
+    assertThat(a.query().sql().toLowerCase()).contains("group by").contains("having count(*) >=");
+    assertThat(a.query().parameters()).contains(2L);
+  }
+
+  @Test
+  void countCondition_onTheTableItself_groupsByTheColumnShown() {
+    assertThat(rows("List the brands that have at least two products.")).containsExactly(List.of("Theory"));
+    assertThat(rows("Which brands have 2 or more products?")).containsExactly(List.of("Theory"));
+    assertThat(rows("List the brands that have exactly 1 products.")).containsExactlyInAnyOrder(
+        List.of("Everlane"), List.of("Burberry"));
+  }
+
+  @Test
+  void countCondition_theWrongWayAlongTheKey_orPerKey_abstains() {
+    // each order has one customer: counting customers per order cannot be what is meant
+    Answer a = nl2sql.ask("List the quantities of orders that have at least two customers.");
+    assertThat(a).isInstanceOf(Answer.Abstained.class);
+    assertThat(((Answer.Abstained) a).reason()).contains("cannot count");
+    // grouping products by their own key counts one row each
+    Answer b = nl2sql.ask("List the ids of products that have more than 1 products.");
+    assertThat(b).isInstanceOf(Answer.Abstained.class);
+  }
+
+  @Test
+  void comparisonWithTheAverage_isASubquery() {
+    Answer.Answered a = answered("Which products have a price higher than the average price?");
+    assertThat(a.result().rows()).containsExactly(List.of("Trench Coat"));
+    assertThat(a.query().sql().toLowerCase()).contains("(select avg(");
+    assertThat(rows("What are the names of products whose price is below the average?"))
+        .containsExactlyInAnyOrder(List.of("Oxford Shirt"), List.of("Linen Shirt"), List.of("Poplin Shirt"));
+    assertThat(rows("List the names of customers older than the average age.")).containsExactly(List.of("Bob"));
+  }
+
+  @Test
+  void comparisonWithTheAverage_besideAnotherCondition_abstains() {
+    // "the average price of Theory products" or "Theory products above the average": the words do not say
+    Answer a = nl2sql.ask("List the names of products of brand Theory whose price is above the average price.");
+    assertThat(a).isInstanceOf(Answer.Abstained.class);
+  }
+
+  @Test
+  void rankingByACountOfTheTableItself_groupsByTheColumnShown() {
+    Answer.Answered a = answered("Which brand has the most products?");
+    assertThat(a.result().rows()).containsExactly(List.of("Theory"));
+    assertThat(a.query().sql().toLowerCase()).contains("group by").contains("order by count(*) desc");
+    // "oldest" ranks by a column, not by a count: no grouping by the column shown
+    Answer b = nl2sql.ask("What is the city of the oldest customers?");
+    if (b instanceof Answer.Answered ok) {
+      assertThat(ok.query().sql().toLowerCase()).doesNotContain("count(");
+    }
+  }
+
+  @Test
+  void countingThroughALinkTable_countsTheLinkRows() {
+    // customers and products meet in orders, which references both keys
+    assertThat(rows("Which customer has the most products?")).containsExactly(List.of("Ann"));
+    assertThat(rows("For each customer, show the name and the number of products."))
+        .containsExactlyInAnyOrder(List.of("Ann", 2L), List.of("Bob", 1L), List.of("Cleo", 1L));
+  }
 }
