@@ -840,7 +840,9 @@ public final class OfflinePlanner implements Planner {
           values.add(new Object[] {i, i + 1, null, toks.get(i).raw()});
         }
       }
-      for (ValueMatch vm : req.linking().values()) {
+      List<ValueMatch> matches = new ArrayList<>(req.linking().values());
+      matches.addAll(codedValues());
+      for (ValueMatch vm : matches) {
         if (vm.score() < 0.8) {
           continue;
         }
@@ -871,6 +873,41 @@ public final class OfflinePlanner implements Planner {
           }
         }
       }
+    }
+
+    /** Words for a sex or gender, and the codes a column stores them as (compared ignoring case). */
+    private static final Map<String, List<String>> CODED = Map.of(
+        "male", List.of("m", "male"), "males", List.of("m", "male"), "men", List.of("m", "male"),
+        "man", List.of("m", "male"), "boys", List.of("m", "male"),
+        "female", List.of("f", "female"), "females", List.of("f", "female"), "women", List.of("f", "female"),
+        "woman", List.of("f", "female"), "girls", List.of("f", "female"));
+
+    /**
+     * "male students" is {@code Sex = 'M'}: a word for a sex matched to the code a column's sampled values
+     * use for it, when the column's frequent values are a coded pair (M/F, Male/Female). The linker
+     * matches only the words themselves.
+     */
+    List<ValueMatch> codedValues() {
+      List<ValueMatch> out = new ArrayList<>();
+      for (Tok t : toks) {
+        List<String> codes = CODED.get(t.low());
+        if (codes == null) {
+          continue;
+        }
+        for (Table table : req.catalog().tables()) {
+          for (Column c : table.columns()) {
+            if (c.stats() == null || c.stats().frequentValues().isEmpty() || c.stats().distinctCount() > 3) {
+              continue;
+            }
+            for (io.github.nl2sql.catalog.ColumnStats.FrequentValue fv : c.stats().frequentValues()) {
+              if (fv.value() != null && codes.contains(fv.value().trim().toLowerCase(Locale.ROOT))) {
+                out.add(new ValueMatch(table.name(), c.name(), fv.value(), t.raw(), 0.9));
+              }
+            }
+          }
+        }
+      }
+      return out;
     }
 
     /**
@@ -2421,13 +2458,27 @@ public final class OfflinePlanner implements Planner {
           }
         }
         if (after.isEmpty() && (explicit || is(i - 1, "in"))) {
-          // "names in alphabetical order", "ordered alphabetically": the column shown last before
+          // "names in alphabetical order", "ordered alphabetically": the column shown last before (for
+          // "alphabetical", the last text column: "names and ids ... in alphabetical order" sorts by name)
+          boolean alphabetical = false;
+          for (int k = i - 2; k <= i + 2; k++) {
+            alphabetical |= is(k, "alphabetical", "alphabetically");
+          }
+          Mention lastText = null;
           for (Mention m : mentions) {
             if (!m.consumed && !m.columns().isEmpty() && m.end <= i && (m.tables().isEmpty()
                 || m.columns().get(0).quality() >= m.tables().get(0).quality())) {
               after.clear();
               after.add(m);
+              Term c = resolve(m, focus);
+              if (c != null && c.column().type() == SqlType.TEXT) {
+                lastText = m;
+              }
             }
+          }
+          if (alphabetical && lastText != null) {
+            after.clear();
+            after.add(lastText);
           }
           if (!after.isEmpty()) {
             Term c = resolve(after.get(0), focus);

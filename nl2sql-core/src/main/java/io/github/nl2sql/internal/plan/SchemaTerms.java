@@ -77,6 +77,13 @@ final class SchemaTerms {
           // "sorted by price" names base_price when nothing closer does
           terms.add(new Term(t, c, List.of(lastWord), 0.7));
         }
+        if (cw.size() > 1 && (lastWord.equals("name") && onlyColumnEndingWith(t, "name")
+            || lastWord.equals("id") && t.primaryKey().size() == 1 && t.primaryKey().get(0).equals(c.name()))
+            && (stripped == null || !stripped.equals(List.of(lastWord)))) {
+          // "the names of all genres" is g_name, "the ids of documents" is the key document_id: the table's
+          // one name column and its one-column key answer to the bare word
+          terms.add(new Term(t, c, List.of(lastWord), 0.85));
+        }
         for (Map.Entry<String, List<String>> s : SYNONYMS.entrySet()) {
           if (cw.size() == 1 && cw.get(0).equals(s.getKey())) {
             for (String w : s.getValue()) {
@@ -98,6 +105,18 @@ final class SchemaTerms {
             .add(new Edge(to.name(), fk.referencedColumns(), t.name(), fk.columns()));
       }
     }
+  }
+
+  /** Whether exactly one column of {@code t} has {@code word} as its last word. */
+  private static boolean onlyColumnEndingWith(Table t, String word) {
+    int n = 0;
+    for (Column c : t.columns()) {
+      List<String> cw = Tokens.schemaWords(c.name());
+      if (!cw.isEmpty() && cw.get(cw.size() - 1).equals(word)) {
+        n++;
+      }
+    }
+    return n == 1;
   }
 
   private static List<String> stripPrefix(List<String> cw, List<String> tw) {

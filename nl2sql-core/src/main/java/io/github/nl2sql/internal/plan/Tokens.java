@@ -27,8 +27,12 @@ final class Tokens {
       Map.entry("loc", "location"), Map.entry("crs", "course"), Map.entry("enr", "enrollment"));
 
   /** Irregular plurals. */
-  static final Map<String, String> IRREGULAR = Map.of("people", "person", "men", "man", "women", "woman",
-      "children", "child", "mice", "mouse", "feet", "foot", "teeth", "tooth", "staff", "staff");
+  static final Map<String, String> IRREGULAR = Map.ofEntries(Map.entry("people", "person"), Map.entry("men", "man"),
+      Map.entry("women", "woman"), Map.entry("children", "child"), Map.entry("mice", "mouse"),
+      Map.entry("feet", "foot"), Map.entry("teeth", "tooth"), Map.entry("staff", "staff"),
+      // too short, or an -s word, for the regular rules
+      Map.entry("ids", "id"), Map.entry("statuses", "status"), Map.entry("campuses", "campus"),
+      Map.entry("buses", "bus"));
 
   /** Splits a question into tokens: words, numbers (with decimals) and quoted strings. */
   static List<Tok> tokenize(String text) {

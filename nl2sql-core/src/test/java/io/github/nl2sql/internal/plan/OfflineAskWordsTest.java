@@ -1,0 +1,61 @@
+package io.github.nl2sql.internal.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nl2sql.Answer;
+import io.github.nl2sql.Nl2Sql;
+import io.github.nl2sql.testing.TestDatabases;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the offline planner reads words that name columns by their head noun ("ids", "names"), coded values
+ * ("female" for {@code sex = 'F'}) and "alphabetical order", on H2 through {@link Nl2Sql#ask}.
+ */
+class OfflineAskWordsTest {
+  private static Nl2Sql nl2sql;
+
+  @BeforeAll
+  static void school() {
+    DataSource ds = TestDatabases.h2(true);
+    TestDatabases.run(ds, "CREATE TABLE students (student_id INT PRIMARY KEY, student_name VARCHAR(40) NOT NULL, "
+        + "sex CHAR(1), age INT, advisor_id INT);\n"
+        + "INSERT INTO students VALUES (1, 'Cleo', 'F', 21, 7), (2, 'Ann', 'F', 19, 7), (3, 'Bob', 'M', 23, 8);\n");
+    nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
+  }
+
+  @AfterAll
+  static void close() {
+    nl2sql.close();
+  }
+
+  private static Answer.Answered answered(String q) {
+    Answer a = nl2sql.ask(q);
+    assertThat(a).as(q + " -> " + a).isInstanceOf(Answer.Answered.class);
+    return (Answer.Answered) a;
+  }
+
+  @Test
+  void idsAndNames_areTheKeyAndTheOneNameColumn() {
+    Answer.Answered a = answered("Show the ids and names of all students.");
+    assertThat(a.result().columns()).extracting(c -> c.label().toLowerCase()).containsExactly("student_id", "student_name");
+    assertThat(a.result().rows()).hasSize(3);
+  }
+
+  @Test
+  void alphabeticalOrder_sortsByTheTextColumnShown() {
+    assertThat(answered("What are the names and ids of students in alphabetical order?").result().rows())
+        .containsExactly(List.of("Ann", 2), List.of("Bob", 3), List.of("Cleo", 1));
+  }
+
+  @Test
+  void aWordForASex_isTheCodeTheColumnStores() {
+    Answer.Answered a = answered("What are the names of the female students?");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Cleo"), List.of("Ann"));
+    assertThat(a.query().parameters()).contains("F");
+    assertThat(answered("How many male students are there?").result().rows()).containsExactly(List.of(1L));
+  }
+}
