@@ -1879,6 +1879,7 @@ public final class OfflinePlanner implements Planner {
         }
         int next;
         List<Integer> words = new ArrayList<>();
+        boolean afterVerb = false;
         if (is(i, "not") && is(i - 1, "do", "does", "did") && is(i + 1, "have", "has")) {
           words.addAll(List.of(i - 1, i, i + 1));
           next = i + 2;
@@ -1892,6 +1893,22 @@ public final class OfflinePlanner implements Planner {
         } else if (is(i, "without")) {
           words.add(i);
           next = i + 1;
+        } else if (is(i, "not") && is(i - 1, "do", "does", "did", "have", "has", "had", "are", "is", "was", "were")
+            || is(i, "never")) {
+          // "did not receive any review", "are not enrolled in any course", "never wrote a paper": up to two
+          // plain words (the verb, a preposition) between the negation and the related table
+          words.add(i);
+          if (is(i, "not")) {
+            words.add(i - 1);
+          }
+          afterVerb = true;
+          next = i + 1;
+          for (int k = 0; k < 2 && next < toks.size() && !used[next] && !inAnyMention(next) && !inValue(next)
+              && !is(next, "any", "a", "an", "the") && !STRUCTURAL.contains(low(next))
+              && !toks.get(next).number() && !toks.get(next).quoted(); k++) {
+            words.add(next);
+            next++;
+          }
         } else {
           continue;
         }
@@ -1906,15 +1923,22 @@ public final class OfflinePlanner implements Planner {
             target = m;
           }
         }
-        if (target == null) {
-          continue;
+        if (target == null || afterVerb && target.end - target.start == 1 && FREE.contains(low(target.start))) {
+          continue; // after a verb, a glue word is not a table ("in" alone is not Lives_in)
         }
         Table related = target.tables().get(0).table();
         if (related == focus) {
           return "'" + low(i) + "' about the same table";
         }
         List<Edge> p = st.path(focus.name(), related.name());
-        if (p == null || p.size() != 1 || p.get(0).fromColumns().size() != 1 || st.directEdges(focus.name(), related.name()) > 1) {
+        // "students not enrolled in any course": the rows of the link table between them are what is absent
+        Table link = p != null && p.size() == 2 ? linkTable(p, focus, related) : null;
+        Table rows = link != null ? link : related;
+        if (link != null) {
+          p = p.subList(0, 1);
+        }
+        if (p == null || p.size() != 1 || p.get(0).fromColumns().size() != 1
+            || link == null && st.directEdges(focus.name(), related.name()) > 1) {
           return "cannot tell how " + related.name() + " relates to " + focus.name();
         }
         // end of the sentence or of the clause: anything after it would qualify the related rows
@@ -1929,8 +1953,8 @@ public final class OfflinePlanner implements Planner {
         Edge e = p.get(0);
         Term key = term(focus.name(), e.fromColumns().get(0));
         Query.Select sub = Query.Select.builder()
-            .select(Expr.Column.of(related.name(), e.toColumns().get(0)))
-            .from(TableRef.Table.of(related.name())).build();
+            .select(Expr.Column.of(rows.name(), e.toColumns().get(0)))
+            .from(TableRef.Table.of(rows.name())).build();
         filters.add(new Filter(key, new Expr.InQuery(ref(key), sub, true)));
         for (int w : words) {
           use(w);
@@ -2258,20 +2282,44 @@ public final class OfflinePlanner implements Planner {
     /** Tables counted through a link table: named in the question, not joined (their link rows are counted). */
     final Set<String> countedThroughLink = new java.util.HashSet<>();
 
+    /**
+     * The one link table between {@code owner} and {@code counted}: a table with a foreign key to each
+     * one's primary key, not both through its own key (that is an entity both extend: CHECKING -> ACCOUNTS
+     * <- SAVINGS). When several link them (registrations
+     * and attendance between students and courses) the one whose name shares a word with the question
+     * is taken; null when none, or when the question does not tell them apart.
+     */
     Table linkTable(List<Edge> p, Table owner, Table counted) {
-      if (p.size() != 2 || counted.primaryKey().isEmpty()
-          || !sameNames(p.get(0).fromColumns(), owner.primaryKey())
-          || !sameNames(p.get(1).toColumns(), counted.primaryKey())) {
+      if (p.size() != 2 || owner.primaryKey().isEmpty() || counted.primaryKey().isEmpty()) {
         return null;
       }
-      // a link table's columns refer to the two keys and are not its own key alone (else it is the entity
-      // that both tables extend: CHECKING -> ACCOUNTS <- SAVINGS)
-      Table link = st.tablesByLower.get(p.get(0).to().toLowerCase(Locale.ROOT));
-      if (link == null || sameNames(p.get(0).toColumns(), link.primaryKey())
-          || sameNames(p.get(1).fromColumns(), link.primaryKey())) {
-        return null;
+      List<Table> links = new ArrayList<>();
+      for (Table t : req.catalog().tables()) {
+        if (t == owner || t == counted) {
+          continue;
+        }
+        List<Edge> a = st.edges(owner.name(), t.name());
+        List<Edge> b = st.edges(t.name(), counted.name());
+        if (a.size() == 1 && b.size() == 1 && sameNames(a.get(0).fromColumns(), owner.primaryKey())
+            && sameNames(b.get(0).toColumns(), counted.primaryKey())
+            && !(sameNames(a.get(0).toColumns(), t.primaryKey()) && sameNames(b.get(0).fromColumns(), t.primaryKey()))) {
+          links.add(t);
+        }
       }
-      return link;
+      if (links.size() == 1) {
+        return links.get(0);
+      }
+      List<Table> named = new ArrayList<>();
+      for (Table t : links) {
+        for (String w : Tokens.schemaWords(t.name())) {
+          if (w.length() >= 4 && toks.stream().anyMatch(tok -> tok.stem().startsWith(w.substring(0, 4))
+              && !Tokens.schemaWords(owner.name()).contains(w) && !Tokens.schemaWords(counted.name()).contains(w))) {
+            named.add(t);
+            break;
+          }
+        }
+      }
+      return named.size() == 1 ? named.get(0) : null;
     }
 
     /** A condition on how many rows a group has: {@code count(*) op n} over rows of {@code of} (or of the focus). */

@@ -23,7 +23,12 @@ class OfflineAskWordsTest {
     DataSource ds = TestDatabases.h2(true);
     TestDatabases.run(ds, "CREATE TABLE students (student_id INT PRIMARY KEY, student_name VARCHAR(40) NOT NULL, "
         + "sex CHAR(1), age INT, advisor_id INT);\n"
-        + "INSERT INTO students VALUES (1, 'Cleo', 'F', 21, 7), (2, 'Ann', 'F', 19, 7), (3, 'Bob', 'M', 23, 8);\n");
+        + "INSERT INTO students VALUES (1, 'Cleo', 'F', 21, 7), (2, 'Ann', 'F', 19, 7), (3, 'Bob', 'M', 23, 8);\n"
+        + "CREATE TABLE courses (course_id INT PRIMARY KEY, title VARCHAR(40) NOT NULL);\n"
+        + "CREATE TABLE enrolments (enrolment_id INT PRIMARY KEY, student_id INT NOT NULL REFERENCES students, "
+        + "course_id INT NOT NULL REFERENCES courses);\n"
+        + "INSERT INTO courses VALUES (10, 'Algebra'), (11, 'Botany');\n"
+        + "INSERT INTO enrolments VALUES (100, 1, 10), (101, 2, 10), (102, 2, 11);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -57,5 +62,17 @@ class OfflineAskWordsTest {
     assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Cleo"), List.of("Ann"));
     assertThat(a.query().parameters()).contains("F");
     assertThat(answered("How many male students are there?").result().rows()).containsExactly(List.of(1L));
+  }
+
+  @Test
+  void negatedVerbOverALinkTable_isAnAntiJoinOnTheLinkRows() {
+    Answer.Answered a = answered("What are the names of students who are not enrolled in any course?");
+    assertThat(a.result().rows()).containsExactly(List.of("Bob"));
+    assertThat(a.query().sql().toLowerCase()).contains("not in (select").contains("enrolments");
+  }
+
+  @Test
+  void countConditionOverALinkTable_countsTheLinkRows() {
+    assertThat(answered("Which students have at least two courses?").result().rows()).containsExactly(List.of("Ann"));
   }
 }
