@@ -79,6 +79,11 @@ public final class AskCommand extends BenchCommand {
       description = "confidence threshold of the offline planner (default: ${DEFAULT-VALUE})")
   double threshold;
 
+  @Option(names = "--column-order", defaultValue = "any", paramLabel = "any|strict",
+      description = "any: an answer is correct when its rows match with the columns in some order, as Spider's "
+          + "test-suite evaluation counts it; strict: also in the gold query's column order (default: ${DEFAULT-VALUE})")
+  String columnOrder;
+
   @Option(names = "--fast-path", description = "with --planner llm: try the offline planner first")
   boolean fastPath;
 
@@ -102,6 +107,12 @@ public final class AskCommand extends BenchCommand {
   private int considered;
   private int answered;
   private int correct;
+  /** Answers correct with their columns in the gold query's order too. */
+  private int correctStrictColumns;
+
+  private boolean strictColumns() {
+    return columnOrder.equals("strict");
+  }
   private int clarified;
   private int abstained;
   private int blocked;
@@ -130,6 +141,9 @@ public final class AskCommand extends BenchCommand {
   protected void start(List<Item> items) {
     if (!planner.equals("offline") && !planner.equals("llm")) {
       throw new BenchException("--planner must be offline or llm, got " + planner);
+    }
+    if (!columnOrder.equals("any") && !columnOrder.equals("strict")) {
+      throw new BenchException("--column-order must be any or strict, got " + columnOrder);
     }
     if (rounds < 0 || rounds > 10) {
       throw new BenchException("--rounds must be in 0..10, got " + rounds);
@@ -293,7 +307,12 @@ public final class AskCommand extends BenchCommand {
       Execution gold = context.runner().execute(db.connection(), item.gold(), List.of());
       Execution ours = context.runner().execute(db.connection(), ok.query().sql(), ok.query().parameters());
       boolean ordered = gi.ok() && gi.statement() instanceof Query q && !q.orderBy().isEmpty();
-      boolean same = gold.ok() && ours.ok() && ResultComparator.same(gold.rows(), ours.rows(), ordered);
+      boolean strictSame = gold.ok() && ours.ok() && ResultComparator.same(gold.rows(), ours.rows(), ordered);
+      boolean same = strictColumns() ? strictSame
+          : gold.ok() && ours.ok() && ResultComparator.sameAnyColumnOrder(gold.rows(), ours.rows(), ordered);
+      if (same && !strictSame) {
+        rec.put("columns_reordered", true);
+      }
       if (!ours.ok()) {
         answerFailedToRun++;
         rec.put("error", ours.errorMessage());
@@ -312,6 +331,9 @@ public final class AskCommand extends BenchCommand {
       if (same) {
         correct++;
         d[2]++;
+      }
+      if (strictSame) {
+        correctStrictColumns++;
       }
       if (t.repaired()) {
         repaired++;
@@ -349,6 +371,8 @@ public final class AskCommand extends BenchCommand {
     s.put("threshold", threshold);
     s.put("answered", answered);
     s.put("answered_correct", correct);
+    s.put("column_order", columnOrder);
+    s.put("answered_correct_strict_columns", correctStrictColumns);
     s.put("clarified", clarified);
     s.put("abstained", abstained);
     s.put("blocked", blocked);

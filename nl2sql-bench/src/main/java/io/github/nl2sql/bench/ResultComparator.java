@@ -62,6 +62,85 @@ public final class ResultComparator {
     return counts.isEmpty();
   }
 
+  /**
+   * Whether {@code actual} holds the same rows as {@code expected} with its columns in some order: the
+   * execution match of Spider's test-suite evaluation, where {@code SELECT count(*), sex} and
+   * {@code SELECT sex, count(*)} answer the same question. Both results must have the same number of
+   * columns; a candidate order maps each expected column to an actual column holding the same values
+   * (as a sorted list, or in order when {@code ordered}), and is then checked row by row.
+   *
+   * @param ordered compare rows as lists (order matters) instead of multisets
+   */
+  public static boolean sameAnyColumnOrder(List<List<Object>> expected, List<List<Object>> actual, boolean ordered) {
+    if (same(expected, actual, ordered)) {
+      return true;
+    }
+    if (expected.size() != actual.size() || expected.isEmpty()) {
+      return false;
+    }
+    int width = expected.get(0).size();
+    if (width < 2 || actual.get(0).size() != width || width > 12) {
+      return false;
+    }
+    List<List<Object>> e = new ArrayList<>();
+    List<List<Object>> a = new ArrayList<>();
+    expected.forEach(r -> e.add(normaliseRow(r)));
+    actual.forEach(r -> a.add(normaliseRow(r)));
+    // candidates: actual columns whose values are those of the expected column
+    List<List<Integer>> candidates = new ArrayList<>();
+    for (int j = 0; j < width; j++) {
+      List<Object> ej = column(e, j, !ordered);
+      List<Integer> cs = new ArrayList<>();
+      for (int k = 0; k < width; k++) {
+        if (column(a, k, !ordered).equals(ej)) {
+          cs.add(k);
+        }
+      }
+      if (cs.isEmpty()) {
+        return false;
+      }
+      candidates.add(cs);
+    }
+    return permute(e, a, ordered, candidates, new int[width], new boolean[width], 0);
+  }
+
+  private static boolean permute(List<List<Object>> e, List<List<Object>> a, boolean ordered,
+      List<List<Integer>> candidates, int[] map, boolean[] taken, int j) {
+    if (j == map.length) {
+      List<List<Object>> moved = new ArrayList<>(a.size());
+      for (List<Object> row : a) {
+        List<Object> m = new ArrayList<>(map.length);
+        for (int k : map) {
+          m.add(row.get(k));
+        }
+        moved.add(m);
+      }
+      return same(e, moved, ordered);
+    }
+    for (int k : candidates.get(j)) {
+      if (!taken[k]) {
+        taken[k] = true;
+        map[j] = k;
+        if (permute(e, a, ordered, candidates, map, taken, j + 1)) {
+          return true;
+        }
+        taken[k] = false;
+      }
+    }
+    return false;
+  }
+
+  private static List<Object> column(List<List<Object>> rows, int j, boolean sorted) {
+    List<Object> out = new ArrayList<>(rows.size());
+    for (List<Object> r : rows) {
+      out.add(r.get(j));
+    }
+    if (sorted) {
+      out.sort(java.util.Comparator.comparing(v -> v == null ? "" : v.getClass().getName() + ":" + v));
+    }
+    return out;
+  }
+
   /** The row with every value {@linkplain #normalise normalised}. */
   public static List<Object> normaliseRow(List<Object> row) {
     List<Object> out = new ArrayList<>(row.size());

@@ -68,4 +68,27 @@ class ResultComparatorTest {
   void differentRowCountsDiffer() {
     assertThat(ResultComparator.same(List.of(row(1)), List.of(), false)).isFalse();
   }
+
+  @Test
+  void anyColumnOrder_matchesAPermutationOfTheColumns() {
+    List<List<Object>> gold = List.of(row(2L, "F"), row(1L, "M"));
+    List<List<Object>> ours = List.of(row("M", 1), row("F", 2));
+    assertThat(ResultComparator.same(gold, ours, false)).isFalse();
+    assertThat(ResultComparator.sameAnyColumnOrder(gold, ours, false)).isTrue();
+  }
+
+  @Test
+  void anyColumnOrder_keepsRowsTogether() {
+    // each column holds the same values, but no column order gives the same rows
+    List<List<Object>> gold = List.of(row(1, 1), row(2, 2));
+    List<List<Object>> ours = List.of(row(1, 2), row(2, 1));
+    assertThat(ResultComparator.sameAnyColumnOrder(gold, ours, false)).isFalse();
+    // ordered results keep their row order under the permutation
+    assertThat(ResultComparator.sameAnyColumnOrder(List.of(row(1, "a"), row(2, "b")),
+        List.of(row("b", 2), row("a", 1)), true)).isFalse();
+    assertThat(ResultComparator.sameAnyColumnOrder(List.of(row(1, "a"), row(2, "b")),
+        List.of(row("a", 1), row("b", 2)), true)).isTrue();
+    // a different number of columns never matches
+    assertThat(ResultComparator.sameAnyColumnOrder(List.of(row(1, "a")), List.of(row(1, "a", 3)), false)).isFalse();
+  }
 }

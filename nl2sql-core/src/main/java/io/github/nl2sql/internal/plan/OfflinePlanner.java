@@ -2028,7 +2028,47 @@ public final class OfflinePlanner implements Planner {
             continue;
           }
         }
-        if ((w.equals("most") || w.equals("least")) && is(i + 1, "common", "frequent", "frequently", "popular")) {
+        if (w.equals("most") && is(i + 1, "recent", "recently") || (w.equals("latest") || w.equals("newest")
+            || w.equals("earliest")) && !columnMentionWithin(i + 1, 3)) {
+          // "registered most recently", "the most recent year", "the latest": the date the rows are ordered by
+          boolean latest = !w.equals("earliest");
+          int after = w.equals("most") ? i + 2 : i + 1;
+          Term col = null;
+          for (Mention m : mentions) {
+            if (!m.consumed && m.start == after && !m.columns().isEmpty()) {
+              Term c = resolve(m, focus);
+              if (c != null && dateLike(c.column())) {
+                col = c;
+                m.consume();
+              }
+              break;
+            }
+          }
+          if (col == null) {
+            col = recentColumn(focus);
+          }
+          if (col == null) {
+            return new Object[] {"cannot tell which date '" + w + (w.equals("most") ? " " + low(i + 1) : "")
+                + "' is about"};
+          }
+          use(i);
+          if (w.equals("most")) {
+            use(i + 1);
+          }
+          // "founded the earliest": the verb names the column ordered by, not one to show
+          final Column chosen = col.column();
+          for (Mention m : mentions) {
+            if (!m.consumed && !m.columns().isEmpty() && m.columns().stream().allMatch(c -> c.column() == chosen)
+                && m.end - m.start == 1 && low(m.start).endsWith("ed")) {
+              m.consume();
+            }
+          }
+          notes.add("orders by " + qn(col));
+          confidence *= 0.9;
+          return new Object[] {col, latest ? SortOrder.DESC : SortOrder.ASC, 1L};
+        }
+        if ((w.equals("most") || w.equals("least")) && is(i + 1, "common", "frequent", "frequently", "popular",
+            "often")) {
           // "the most common result", "the class that is most common": group, count, first row
           Mention target = null;
           for (Mention m : mentions) {
@@ -2433,6 +2473,83 @@ public final class OfflinePlanner implements Planner {
         }
       }
       return true;
+    }
+
+    /** Whether a column (not a table) is named within {@code n} words from {@code pos}. */
+    boolean columnMentionWithin(int pos, int n) {
+      for (Mention m : mentions) {
+        if (!m.consumed && m.start >= pos && m.start < pos + n && !m.columns().isEmpty()
+            && (m.tables().isEmpty() || m.columns().get(0).quality() >= m.tables().get(0).quality())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** A date, time or year column: by type, or by a name word for SQLite's untyped dates. */
+    static boolean dateLike(Column c) {
+      if (c.type().isTemporal()) {
+        return true;
+      }
+      List<String> words = Tokens.schemaWords(c.name());
+      return words.contains("date") || words.contains("year") || words.contains("time") && !c.type().isNumeric()
+          || words.contains("day") && !c.type().isNumeric();
+    }
+
+    /**
+     * The date "most recently" is about: the one date-like column of the focus table, else of the first
+     * other table the question names; among several, the one whose name shares a word with the question
+     * ("registered" picks registration_date). Null when that does not settle it.
+     */
+    Term recentColumn(Table focus) {
+      List<Table> tables = new ArrayList<>();
+      tables.add(focus);
+      for (Mention m : mentions) {
+        if (!m.tables().isEmpty() && !tables.contains(m.tables().get(0).table())) {
+          tables.add(m.tables().get(0).table());
+        }
+      }
+      for (Table t : tables) {
+        // named by a verb of the question: "founded" is Founded, "opened" Year_Opened, "registered" registration_date
+        List<Column> byVerb = t.columns().stream()
+            .filter(c -> dateLike(c) || c.type().isNumeric())
+            .filter(this::namedByVerb).toList();
+        if (byVerb.size() == 1) {
+          return term(t.name(), byVerb.get(0).name());
+        }
+        List<Column> dates = t.columns().stream().filter(OfflinePlanner.Reading::dateLike).toList();
+        if (dates.isEmpty()) {
+          continue;
+        }
+        // a date before a year before a time of day
+        List<Column> full = dates.stream().filter(c -> c.type() == SqlType.DATE || c.type() == SqlType.TIMESTAMP
+            || Tokens.schemaWords(c.name()).contains("date")).toList();
+        if (full.size() == 1) {
+          return term(t.name(), full.get(0).name());
+        }
+        List<Column> years = dates.stream().filter(c -> Tokens.schemaWords(c.name()).contains("year")).toList();
+        if (full.isEmpty() && years.size() == 1) {
+          return term(t.name(), years.get(0).name());
+        }
+        return null; // the table has dates, and the question does not say which
+      }
+      return null;
+    }
+
+    /** Whether a word of the column's name starts like a past participle of the question ("founded", "opened"). */
+    boolean namedByVerb(Column c) {
+      for (String w : Tokens.schemaWords(c.name())) {
+        if (w.length() < 4) {
+          continue;
+        }
+        for (Tok t : toks) {
+          String q = t.low();
+          if (q.length() >= 5 && q.endsWith("ed") && q.startsWith(w.substring(0, 4))) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     static Long wordNumber(String w) {

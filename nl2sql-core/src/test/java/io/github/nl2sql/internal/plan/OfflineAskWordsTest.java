@@ -28,7 +28,9 @@ class OfflineAskWordsTest {
         + "CREATE TABLE enrolments (enrolment_id INT PRIMARY KEY, student_id INT NOT NULL REFERENCES students, "
         + "course_id INT NOT NULL REFERENCES courses);\n"
         + "INSERT INTO courses VALUES (10, 'Algebra'), (11, 'Botany');\n"
-        + "INSERT INTO enrolments VALUES (100, 1, 10), (101, 2, 10), (102, 2, 11);\n");
+        + "INSERT INTO enrolments VALUES (100, 1, 10), (101, 2, 10), (102, 2, 11);\n"
+        + "CREATE TABLE clubs (club_id INT PRIMARY KEY, club_name VARCHAR(40), founded INT, members INT);\n"
+        + "INSERT INTO clubs VALUES (1, 'Chess', 1990, 12), (2, 'Rowing', 2004, 30), (3, 'Drama', 1975, 8);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -74,5 +76,13 @@ class OfflineAskWordsTest {
   @Test
   void countConditionOverALinkTable_countsTheLinkRows() {
     assertThat(answered("Which students have at least two courses?").result().rows()).containsExactly(List.of("Ann"));
+  }
+
+  @Test
+  void mostRecently_ordersByTheDateTheVerbNames() {
+    Answer.Answered a = answered("Which club was founded most recently?");
+    assertThat(a.result().rows()).containsExactly(List.of("Rowing"));
+    assertThat(answered("What is the name of the club founded the earliest?").result().rows())
+        .containsExactly(List.of("Drama"));
   }
 }
