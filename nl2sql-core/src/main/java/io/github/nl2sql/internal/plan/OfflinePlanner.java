@@ -546,6 +546,19 @@ public final class OfflinePlanner implements Planner {
           }
         }
       }
+      if (groupCount != null) {
+        // "the most common full name": every plain column shown is part of what is counted
+        for (SelectItem it : items) {
+          if (it.expr() instanceof Expr.Column c && c.table() != null
+              && groups.stream().noneMatch(g -> g.table().name().equals(c.table()) && g.column().name().equals(c.column()))) {
+            if (!c.table().equals(groupCount.table().name())) {
+              return new Plan.Abstain(NEEDS_MODEL + " (the most common " + qn(groupCount) + " with columns of "
+                  + c.table() + ")");
+            }
+            groups.add(term(c.table(), c.column()));
+          }
+        }
+      }
       if (rankGroupsByCount) {
         if (hasAgg || !groups.isEmpty()) {
           return new Plan.Abstain(NEEDS_MODEL + " (a ranking by count with other aggregates)");
@@ -791,7 +804,8 @@ public final class OfflinePlanner implements Planner {
           boolean ok = true;
           for (int j = 0; j < k && ok; j++) {
             Tok tok = toks.get(i + j);
-            ok = !tok.quoted() && (tok.stem().equals(t.words().get(j)) || tok.low().equals(t.words().get(j)));
+            ok = !tok.quoted() && (tok.stem().equals(t.words().get(j)) || tok.low().equals(t.words().get(j))
+                || gerundOf(tok.low(), t.words().get(j)));
           }
           if (ok) {
             hits.add(new Hit(i, k, t));
@@ -828,7 +842,67 @@ public final class OfflinePlanner implements Planner {
         c.sort(Comparator.comparingDouble((Term t) -> -t.quality()));
         mentions.add(new Mention(s, s + Integer.parseInt(p[1]), c));
       }
+      fullNames();
       mentions.sort(Comparator.comparingInt(m -> m.start));
+    }
+
+    /**
+     * "full name" is two columns, a first and a last name: "full" becomes a mention of every table's one
+     * first-name column and "name(s)" of its last-name column, so the two are read (and resolved against
+     * the focus table) like any pair of columns named in a row.
+     */
+    void fullNames() {
+      for (int i = 0; i + 1 < toks.size(); i++) {
+        if (!is(i, "full") || !is(i + 1, "name", "names")) {
+          continue;
+        }
+        List<Term> firsts = new ArrayList<>();
+        List<Term> lasts = new ArrayList<>();
+        for (Table t : req.catalog().tables()) {
+          Column first = nameColumn(t, "first");
+          Column last = nameColumn(t, "last");
+          if (first != null && last != null) {
+            firsts.add(new Term(t, first, List.of("full"), 1.0));
+            lasts.add(new Term(t, last, List.of("name"), 1.0));
+          }
+        }
+        if (firsts.isEmpty()) {
+          continue;
+        }
+        final int at = i;
+        mentions.removeIf(m -> m.start <= at + 1 && m.end > at);
+        mentions.add(new Mention(i, i + 1, firsts));
+        mentions.add(new Mention(i + 1, i + 2, lasts));
+      }
+    }
+
+    /** The one column of {@code t} whose name has {@code word} and "name" ("first_name", "fname"), or null. */
+    static Column nameColumn(Table t, String word) {
+      Column found = null;
+      for (Column c : t.columns()) {
+        List<String> w = Tokens.schemaWords(c.name());
+        if (w.contains(word) && w.contains("name")) {
+          if (found != null) {
+            return null;
+          }
+          found = c;
+        }
+      }
+      return found;
+    }
+
+    /**
+     * Whether a question's "-ing" word names a schema word of the same verb: "opening year" is open_year,
+     * "founding year" is Founded, "joining" is Year_Join.
+     */
+    static boolean gerundOf(String word, String schemaWord) {
+      if (word.length() < 6 || !word.endsWith("ing")) {
+        return false;
+      }
+      String base = word.substring(0, word.length() - 3);
+      String s = schemaWord.endsWith("ed") && schemaWord.length() > 4
+          ? schemaWord.substring(0, schemaWord.length() - 2) : schemaWord;
+      return s.equals(base) || s.equals(base + "e");
     }
 
     /** Value matches from the linker mark their words; they become filters later. */

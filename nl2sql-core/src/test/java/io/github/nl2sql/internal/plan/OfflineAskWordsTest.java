@@ -30,7 +30,11 @@ class OfflineAskWordsTest {
         + "INSERT INTO courses VALUES (10, 'Algebra'), (11, 'Botany');\n"
         + "INSERT INTO enrolments VALUES (100, 1, 10), (101, 2, 10), (102, 2, 11);\n"
         + "CREATE TABLE clubs (club_id INT PRIMARY KEY, club_name VARCHAR(40), founded INT, members INT);\n"
-        + "INSERT INTO clubs VALUES (1, 'Chess', 1990, 12), (2, 'Rowing', 2004, 30), (3, 'Drama', 1975, 8);\n");
+        + "INSERT INTO clubs VALUES (1, 'Chess', 1990, 12), (2, 'Rowing', 2004, 30), (3, 'Drama', 1975, 8);\n"
+        + "CREATE TABLE teachers (teacher_id INT PRIMARY KEY, first_name VARCHAR(20), last_name VARCHAR(20), "
+        + "join_year INT);\n"
+        + "INSERT INTO teachers VALUES (1, 'Ada', 'Byron', 2001), (2, 'Alan', 'Turing', 1999), "
+        + "(3, 'Ada', 'Byron', 2010);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -84,5 +88,20 @@ class OfflineAskWordsTest {
     assertThat(a.result().rows()).containsExactly(List.of("Rowing"));
     assertThat(answered("What is the name of the club founded the earliest?").result().rows())
         .containsExactly(List.of("Drama"));
+  }
+
+  @Test
+  void fullName_isTheFirstAndLastNameColumns() {
+    Answer.Answered a = answered("What are the full names of all teachers?");
+    assertThat(a.result().columns()).extracting(c -> c.label().toLowerCase()).containsExactly("first_name", "last_name");
+    assertThat(a.result().rows()).hasSize(3);
+    assertThat(answered("What is the most common full name of the teachers?").result().rows())
+        .containsExactly(List.of("Ada", "Byron"));
+  }
+
+  @Test
+  void aGerund_namesTheColumnOfItsVerb() {
+    assertThat(answered("List the last names of teachers ordered by joining year.").result().rows())
+        .containsExactly(List.of("Turing"), List.of("Byron"), List.of("Byron"));
   }
 }
