@@ -723,8 +723,9 @@ public final class OfflinePlanner implements Planner {
           return new Plan.Abstain(NEEDS_MODEL + " (both of two conditions on " + qn(f.column()) + ")");
         }
       }
-      // "older than 23 and younger than 20": no row has both, the question means something else
-      for (Filter a : filters) {
+      // "older than 23 and younger than 20": no row has both, the question means something else (with
+      // "or", as in "above 50 or below 46", it is the rows outside a range)
+      for (Filter a : detect("or") ? List.<Filter>of() : filters) {
         for (Filter b : filters) {
           if (a != b && a.column().column() == b.column().column()
               && a.condition() instanceof Expr.Comparison ca && b.condition() instanceof Expr.Comparison cb
@@ -1485,10 +1486,13 @@ public final class OfflinePlanner implements Planner {
             opStart = i - len;
           }
         }
-        if (is(i + 1, "or") && is(i + 2, "more", "above", "greater", "higher")) {
+        // "5 or more" (but not "over 1500 or less than 500": a second comparison)
+        if (is(i + 1, "or") && is(i + 2, "more", "above", "greater", "higher") && !is(i + 3, "than")
+            && !(i + 3 < toks.size() && toks.get(i + 3).number())) {
           op = CmpOp.GE;
           use(i + 1, i + 2);
-        } else if (is(i + 1, "or") && is(i + 2, "less", "fewer", "below", "lower")) {
+        } else if (is(i + 1, "or") && is(i + 2, "less", "fewer", "below", "lower") && !is(i + 3, "than")
+            && !(i + 3 < toks.size() && toks.get(i + 3).number())) {
           op = CmpOp.LE;
           use(i + 1, i + 2);
         }
@@ -1504,14 +1508,28 @@ public final class OfflinePlanner implements Planner {
           col = columnNear(opStart, focus, false);
         }
         if (col == null) {
-          // "in 2009", "of 2009": a year column
+          // "in 2009", "of 2009": a year column, of the focus table or of one next to it
           if (looksLikeYear(t.raw())) {
             col = columnNamed(focus, "year");
+            if (col == null) {
+              col = yearNextTo(focus);
+            }
+          }
+          // "store 1", "course 301": a table's key, as the focus table's foreign key to it where it has one
+          if (col == null && op == CmpOp.EQ && opStart == i && value instanceof Long) {
+            col = keyOfTableBefore(i, focus);
+          }
+          // "aged 36 or 37", "above 50 or below 46": the column of the number just before
+          if (col == null && lastNumberColumn != null && i - lastNumberAt <= 4
+              && (is(opStart - 1, "or", "and") || is(i - 1, "or", "and"))) {
+            col = lastNumberColumn;
           }
           if (col == null) {
             return "no column for the number " + t.raw();
           }
         }
+        lastNumberColumn = col;
+        lastNumberAt = i;
         if (!col.column().type().isNumeric() && !col.column().type().isTemporal()
             && col.column().type() != SqlType.OTHER) {
           if (op != CmpOp.EQ) {
@@ -1528,6 +1546,77 @@ public final class OfflinePlanner implements Planner {
           op = negate(op);
         }
         filters.add(new Filter(col, new Expr.Comparison(op, ref(col), Expr.Literal.of(value))));
+      }
+      return null;
+    }
+
+    /** The column of the last number read as a filter, and where that number is. */
+    Term lastNumberColumn;
+    int lastNumberAt = -100;
+
+    /** The one year column among the tables in play and the focus table's neighbours, or null. */
+    Term yearNextTo(Table focus) {
+      LinkedHashSet<Table> tables = new LinkedHashSet<>(tablesInPlay(focus));
+      for (Object[] v : values) {
+        if (v[2] instanceof ValueMatch vm) {
+          Table t = st.tablesByLower.get(vm.table().toLowerCase(Locale.ROOT));
+          if (t != null) {
+            tables.add(t);
+          }
+        }
+      }
+      for (Table t : req.catalog().tables()) {
+        if (!st.edges(focus.name(), t.name()).isEmpty()) {
+          tables.add(t);
+        }
+      }
+      tables.remove(focus);
+      Term found = null;
+      for (Table t : tables) {
+        Term y = columnNamed(t, "year");
+        if (y != null) {
+          if (found != null) {
+            return null;
+          }
+          found = y;
+        }
+      }
+      return found;
+    }
+
+    /**
+     * "store 1", "course 301": the number right after a table's name is that table's key. The focus
+     * table's foreign key column to it is used when there is one (no join needed), else the key itself.
+     */
+    Term keyOfTableBefore(int pos, Table focus) {
+      for (Mention m : mentions) {
+        if (m.end != pos || m.tables().isEmpty()
+            || !m.columns().isEmpty() && m.columns().get(0).quality() > m.tables().get(0).quality()) {
+          continue;
+        }
+        Table named = m.tables().get(0).table();
+        if (named.primaryKey().size() != 1) {
+          return null;
+        }
+        Term key = null;
+        if (named != focus) {
+          for (Edge e : st.edges(focus.name(), named.name())) {
+            if (e.fromColumns().size() == 1 && sameNames(e.toColumns(), named.primaryKey())) {
+              if (key != null) {
+                return null; // two foreign keys to it: which one is meant is not said
+              }
+              key = term(focus.name(), e.fromColumns().get(0));
+            }
+          }
+        }
+        if (key == null) {
+          key = term(named.name(), named.primaryKey().get(0));
+        }
+        if (key == null || !key.column().type().isNumeric() && key.column().type() != SqlType.OTHER) {
+          return null;
+        }
+        m.consume();
+        return key;
       }
       return null;
     }
@@ -1750,6 +1839,18 @@ public final class OfflinePlanner implements Planner {
                 continue;
               }
             }
+            if (pick == null && cands.size() > 1) {
+              pick = sameValuesColumn(cands, focus);
+              if (pick == null) {
+                // several different columns: the one of a table the question names
+                List<ValueMatch> named = cands.stream().filter(c -> mentions.stream().anyMatch(m ->
+                    !m.tables().isEmpty() && m.tables().get(0).table().name().equalsIgnoreCase(c.table()))).toList();
+                if (named.size() == 1) {
+                  pick = named.get(0);
+                  confidence *= 0.85;
+                }
+              }
+            }
             if (pick == null) {
               return "the value '" + v[3] + "' is found in several columns";
             }
@@ -1870,6 +1971,55 @@ public final class OfflinePlanner implements Planner {
         }
       }
       return null;
+    }
+
+    /**
+     * When every candidate column is joined to another by a foreign key on that very column
+     * (Has_allergy.Allergy references Allergy_Type.Allergy), they hold the same values and any one answers:
+     * the one nearest the focus table, the referencing one on a tie. Null when the columns differ.
+     */
+    ValueMatch sameValuesColumn(List<ValueMatch> cands, Table focus) {
+      for (ValueMatch a : cands) {
+        boolean joined = false;
+        for (ValueMatch b : cands) {
+          joined |= a != b && (keyJoins(a, b) || keyJoins(b, a));
+        }
+        if (!joined) {
+          return null;
+        }
+      }
+      ValueMatch best = null;
+      int bestDistance = Integer.MAX_VALUE;
+      for (ValueMatch c : cands) {
+        List<Edge> p = st.path(focus.name(), c.table());
+        int d = p == null ? Integer.MAX_VALUE - 1 : p.size();
+        boolean referencing = cands.stream().anyMatch(o -> o != c && keyJoins(c, o));
+        if (d < bestDistance || d == bestDistance && referencing) {
+          best = c;
+          bestDistance = d;
+        }
+      }
+      return best;
+    }
+
+    /** Whether a foreign key of {@code from}'s table on its column references {@code to}'s column. */
+    boolean keyJoins(ValueMatch from, ValueMatch to) {
+      Table t = st.tablesByLower.get(from.table().toLowerCase(Locale.ROOT));
+      if (t == null) {
+        return false;
+      }
+      for (io.github.nl2sql.catalog.ForeignKey fk : t.foreignKeys()) {
+        if (!fk.referencedTable().equalsIgnoreCase(to.table())) {
+          continue;
+        }
+        for (int k = 0; k < fk.columns().size() && k < fk.referencedColumns().size(); k++) {
+          if (fk.columns().get(k).equalsIgnoreCase(from.column())
+              && fk.referencedColumns().get(k).equalsIgnoreCase(to.column())) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     /**
@@ -2486,10 +2636,10 @@ public final class OfflinePlanner implements Planner {
           }
         }
         int after = i + 1;
-        if (is(after, "or") && is(after + 1, "more", "greater", "above")) {
+        if (is(after, "or") && is(after + 1, "more", "greater", "above") && !is(after + 2, "than")) {
           op = op == null ? CmpOp.GE : op;
           after += 2;
-        } else if (is(after, "or") && is(after + 1, "fewer", "less")) {
+        } else if (is(after, "or") && is(after + 1, "fewer", "less") && !is(after + 2, "than")) {
           op = op == null ? CmpOp.LE : op;
           after += 2;
         }

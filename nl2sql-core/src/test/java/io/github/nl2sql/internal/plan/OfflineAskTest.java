@@ -204,4 +204,20 @@ class OfflineAskTest {
     assertThat(rows("For each customer, show the name and the number of products."))
         .containsExactlyInAnyOrder(List.of("Ann", 2L), List.of("Bob", 1L), List.of("Cleo", 1L));
   }
+
+  @Test
+  void aSecondNumber_usesTheColumnOfTheFirst() {
+    assertThat(rows("What are the names of customers aged 27 or 51?"))
+        .containsExactlyInAnyOrder(List.of("Bob"), List.of("Cleo"));
+    // "or lower than 50" is a second comparison, not "1000 or lower"
+    assertThat(rows("List the names of products with price higher than 1000 or lower than 50."))
+        .containsExactlyInAnyOrder(List.of("Trench Coat"), List.of("Poplin Shirt"));
+  }
+
+  @Test
+  void aNumberAfterATableName_isItsKey() {
+    Answer.Answered a = answered("How many orders does customer 1 have?");
+    assertThat(a.result().rows()).containsExactly(List.of(2L));
+    assertThat(a.query().sql().toLowerCase()).contains("customer_id").doesNotContain("join");
+  }
 }
