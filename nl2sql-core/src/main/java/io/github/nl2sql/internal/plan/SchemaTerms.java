@@ -44,6 +44,14 @@ final class SchemaTerms {
   private final Map<String, List<Edge>> graph = new HashMap<>();
 
   SchemaTerms(Catalog catalog) {
+    Set<List<String>> tableWords = new java.util.HashSet<>();
+    for (Table t : catalog.tables()) {
+      List<String> w = Tokens.schemaWords(t.name());
+      tableWords.add(w);
+      if (w.size() > 1) {
+        tableWords.add(List.of(w.get(w.size() - 1)));
+      }
+    }
     for (Table t : catalog.tables()) {
       tablesByLower.put(t.name().toLowerCase(Locale.ROOT), t);
       List<String> tw = Tokens.schemaWords(t.name());
@@ -76,6 +84,14 @@ final class SchemaTerms {
             && !lastWord.chars().allMatch(Character::isDigit)) {
           // "sorted by price" names base_price when nothing closer does
           terms.add(new Term(t, c, List.of(lastWord), 0.7));
+        }
+        if (cw.size() > 1 && lastWord.equals("code") && !cw.get(0).equals(lastWord)) {
+          // "each school" is school_code, "payment method" payment_method_code: a coded attribute by its
+          // words without the suffix, unless those words name a table (then it is a key to that table)
+          List<String> head = cw.subList(0, cw.size() - 1);
+          if (!tableWords.contains(head) && (stripped == null || !stripped.equals(head))) {
+            terms.add(new Term(t, c, head, 0.75));
+          }
         }
         if (cw.size() > 1 && (lastWord.equals("name") && onlyColumnEndingWith(t, "name")
             || lastWord.equals("id") && t.primaryKey().size() == 1 && t.primaryKey().get(0).equals(c.name()))

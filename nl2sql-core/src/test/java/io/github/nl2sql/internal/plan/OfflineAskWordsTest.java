@@ -34,7 +34,9 @@ class OfflineAskWordsTest {
         + "CREATE TABLE teachers (teacher_id INT PRIMARY KEY, first_name VARCHAR(20), last_name VARCHAR(20), "
         + "join_year INT);\n"
         + "INSERT INTO teachers VALUES (1, 'Ada', 'Byron', 2001), (2, 'Alan', 'Turing', 1999), "
-        + "(3, 'Ada', 'Byron', 2010);\n");
+        + "(3, 'Ada', 'Byron', 2010);\n"
+        + "CREATE TABLE payments (payment_id INT PRIMARY KEY, payment_method_code VARCHAR(10), amount INT);\n"
+        + "INSERT INTO payments VALUES (1, 'CARD', 10), (2, 'CASH', 5), (3, 'CARD', 7);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -103,5 +105,11 @@ class OfflineAskWordsTest {
   void aGerund_namesTheColumnOfItsVerb() {
     assertThat(answered("List the last names of teachers ordered by joining year.").result().rows())
         .containsExactly(List.of("Turing"), List.of("Byron"), List.of("Byron"));
+  }
+
+  @Test
+  void aCodedColumn_isNamedByItsWordsWithoutCode() {
+    assertThat(answered("For each payment method, how many payments are there?").result().rows())
+        .containsExactlyInAnyOrder(List.of("CARD", 2L), List.of("CASH", 1L));
   }
 }
