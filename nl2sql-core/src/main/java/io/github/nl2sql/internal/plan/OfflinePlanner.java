@@ -425,6 +425,9 @@ public final class OfflinePlanner implements Planner {
         seen.add(c);
         SelectItem si = new SelectItem(e, null);
         items.add(si);
+        if (agg == null && is(m.start - 1, "all", "every")) {
+          population.add(si);
+        }
       }
       List<Mention> tableMentions = new ArrayList<>();
       for (Mention m : mentions) {
@@ -639,6 +642,11 @@ public final class OfflinePlanner implements Planner {
           groups.add(term(gc.table(), gc.column()));
           confidence *= 0.9;
         }
+      }
+      if (hasAgg && groups.isEmpty() && !population.isEmpty()) {
+        // "the maximum enrollment across all schools": the rows aggregated over, not a column to show
+        items.removeAll(population);
+        confidence *= 0.9;
       }
       if (hasAgg && groups.isEmpty() && items.stream().anyMatch(i -> !(i.expr() instanceof Expr.Aggregate))) {
         return new Plan.Abstain(NEEDS_MODEL + " (aggregates mixed with plain columns)");
@@ -1157,17 +1165,41 @@ public final class OfflinePlanner implements Planner {
 
     /** The aggregate word right before a column mention ("average age", "the total of the price"). */
     AggFunction aggregateBefore(Mention m, Map<Integer, AggFunction> aggWords) {
-      for (int i = m.start - 1; i >= Math.max(0, m.start - 3); i--) {
+      boolean skippedTable = false;
+      int floor = Math.max(0, m.start - 3);
+      for (int i = m.start - 1; i >= floor; i--) {
         AggFunction f = aggWords.get(i);
         if (f != null && !used[i]) {
           used[i] = true;
           return f;
+        }
+        Mention table = skippedTable ? null : tableMentionEndingAt(i + 1);
+        if (table != null) {
+          // "the average checking balance", "the average song rating": the table's name comes between
+          skippedTable = true;
+          floor = Math.max(0, table.start - 3);
+          i = table.start;
+          continue;
         }
         if (!is(i, "the", "of", "all", "their", "its") && !FREE.contains(low(i))) {
           break;
         }
       }
       // superlative adjectives used as aggregates: "the highest age" when alone in the select list
+      return null;
+    }
+
+    /** Plain columns named after "all" ("across all schools"): dropped when the rest aggregates. */
+    final List<SelectItem> population = new ArrayList<>();
+
+    /** A mention read as a table's name that ends right before {@code end}, or null. */
+    Mention tableMentionEndingAt(int end) {
+      for (Mention m : mentions) {
+        if (m.end == end && !m.tables().isEmpty()
+            && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+          return m;
+        }
+      }
       return null;
     }
 

@@ -112,4 +112,12 @@ class OfflineAskWordsTest {
     assertThat(answered("For each payment method, how many payments are there?").result().rows())
         .containsExactlyInAnyOrder(List.of("CARD", 2L), List.of("CASH", 1L));
   }
+
+  @Test
+  void anAggregateOverAll_doesNotShowThePopulation() {
+    Answer.Answered a = answered("What is the maximum amount across all payment methods?");
+    assertThat(a.result().rows()).containsExactly(List.of(10));
+    // a table's name between the aggregate word and the column: "the average club members"
+    assertThat(answered("What is the average club members?").result().columns()).hasSize(1);
+  }
 }
