@@ -34,8 +34,11 @@ import java.util.Set;
 
 /**
  * Deterministic NL -> IR with no model, for the questions analysts ask most: counts, lists with filters,
- * aggregates by group, top-N and superlatives, comparisons with numbers, joins along foreign-key paths,
- * simple negation, and follow-ups in a conversation (sort by a column, add a filter, add a grouping).
+ * aggregates by group, top-N and superlatives ("the most recent", "the major with the most students"),
+ * comparisons with numbers and with a column's average (a scalar subquery), conditions on a count ("with
+ * at least two orders": GROUP BY ... HAVING), joins along foreign-key paths and through link tables,
+ * negation ("did not receive any review": NOT IN over the related or link table), and follow-ups in a
+ * conversation (sort by a column, add a filter, add a grouping).
  *
  * <p>It reads the question as a sequence of schema mentions (table and column names, their synonyms,
  * values the linker found in the data, quoted strings) and grammar words. Its confidence falls with
@@ -1505,19 +1508,9 @@ public final class OfflinePlanner implements Planner {
           i += 2;
           continue;
         }
-        CmpOp op = null;
-        int opStart = i;
-        for (int len = 3; len >= 1 && op == null; len--) {
-          if (i - len < 0) {
-            continue;
-          }
-          String phrase = String.join(" ", toks.subList(i - len, i).stream().map(Tok::low).toList());
-          CmpOp o = COMPARATORS_BEFORE.get(phrase);
-          if (o != null) {
-            op = o;
-            opStart = i - len;
-          }
-        }
+        Cmp found = comparatorEndingAt(i, COMPARATORS_BEFORE, (phrase, o) -> true);
+        CmpOp op = found == null ? null : found.op();
+        int opStart = found == null ? i : found.start();
         // "5 or more" (but not "over 1500 or less than 500": a second comparison)
         if (is(i + 1, "or") && is(i + 2, "more", "above", "greater", "higher") && !is(i + 3, "than")
             && !(i + 3 < toks.size() && toks.get(i + 3).number())) {
@@ -2439,23 +2432,13 @@ public final class OfflinePlanner implements Planner {
           continue;
         }
         int end = is(i - 1, "the") ? i - 1 : i; // the comparison phrase ends right before 'end'
-        CmpOp op = null;
-        int opStart = end;
-        for (int len = 3; len >= 1 && op == null; len--) {
-          if (end - len < 0) {
-            continue;
-          }
-          String phrase = String.join(" ", toks.subList(end - len, end).stream().map(Tok::low).toList());
-          CmpOp o = COMPARATORS_BEFORE.get(phrase);
-          if (o != null && o != CmpOp.EQ && o != CmpOp.NE && (len > 1 || phrase.matches("over|above|under|below"
-              + "|exceeding|exceeds"))) {
-            op = o;
-            opStart = end - len;
-          }
-        }
-        if (op == null) {
+        Cmp found = comparatorEndingAt(end, COMPARATORS_BEFORE, (phrase, o) -> o != CmpOp.EQ && o != CmpOp.NE
+            && (phrase.contains(" ") || phrase.matches("over|above|under|below|exceeding|exceeds")));
+        if (found == null) {
           continue; // "the average age of ...": an aggregate to show, read later
         }
+        CmpOp op = found.op();
+        int opStart = found.start();
         // the column averaged: named right after the word ("the average capacity", "average of the price")
         // (a table's name may come first: "the average checking balance", "the average review rating")
         Mention named = null;
@@ -2655,18 +2638,10 @@ public final class OfflinePlanner implements Planner {
         if (n == null) {
           continue;
         }
-        CmpOp op = null;
-        int opStart = i;
-        for (int len = 3; len >= 1 && op == null; len--) {
-          if (i - len < 0) {
-            continue;
-          }
-          CmpOp o = COUNT_COMPARATORS.get(String.join(" ", toks.subList(i - len, i).stream().map(Tok::low).toList()));
-          if (o != null && !anyUsed(i - len, i)) {
-            op = o;
-            opStart = i - len;
-          }
-        }
+        final int at = i;
+        Cmp found = comparatorEndingAt(i, COUNT_COMPARATORS, (phrase, o) -> !anyUsed(at - phrase.split(" ").length, at));
+        CmpOp op = found == null ? null : found.op();
+        int opStart = found == null ? i : found.start();
         int after = i + 1;
         if (is(after, "or") && is(after + 1, "more", "greater", "above") && !is(after + 2, "than")) {
           op = op == null ? CmpOp.GE : op;
@@ -2708,6 +2683,27 @@ public final class OfflinePlanner implements Planner {
         }
         countCondition = new CountCondition(op, n, of);
       }
+    }
+
+    /** A comparison phrase and where it starts. */
+    record Cmp(CmpOp op, int start) {}
+
+    /**
+     * The longest phrase of {@code phrases} (up to three words) ending right before {@code end} that
+     * {@code accept} takes ("more than", "at least", "over"), or null.
+     */
+    Cmp comparatorEndingAt(int end, Map<String, CmpOp> phrases, java.util.function.BiPredicate<String, CmpOp> accept) {
+      for (int len = 3; len >= 1; len--) {
+        if (end - len < 0) {
+          continue;
+        }
+        String phrase = String.join(" ", toks.subList(end - len, end).stream().map(Tok::low).toList());
+        CmpOp o = phrases.get(phrase);
+        if (o != null && accept.test(phrase, o)) {
+          return new Cmp(o, end - len);
+        }
+      }
+      return null;
     }
 
     boolean anyUsed(int from, int to) {

@@ -40,6 +40,11 @@ class OfflineAskTest {
   }
 
   private static Answer.Answered answered(String q) {
+    return answeredOffline(nl2sql, q);
+  }
+
+  /** The answer to {@code q}, asserted to be answered by the offline planner with no model call. */
+  static Answer.Answered answeredOffline(Nl2Sql nl2sql, String q) {
     Answer a = nl2sql.ask(q);
     assertThat(a).as(q + " -> " + a).isInstanceOf(Answer.Answered.class);
     Answer.Answered ok = (Answer.Answered) a;

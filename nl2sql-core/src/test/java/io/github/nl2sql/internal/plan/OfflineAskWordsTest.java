@@ -46,9 +46,7 @@ class OfflineAskWordsTest {
   }
 
   private static Answer.Answered answered(String q) {
-    Answer a = nl2sql.ask(q);
-    assertThat(a).as(q + " -> " + a).isInstanceOf(Answer.Answered.class);
-    return (Answer.Answered) a;
+    return OfflineAskTest.answeredOffline(nl2sql, q);
   }
 
   @Test
