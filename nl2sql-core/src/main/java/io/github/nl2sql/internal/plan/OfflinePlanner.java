@@ -2144,15 +2144,15 @@ public final class OfflinePlanner implements Planner {
           next = i + 1;
         } else if (is(i, "not") && is(i - 1, "do", "does", "did", "have", "has", "had", "are", "is", "was", "were")
             || is(i, "never")) {
-          // "did not receive any review", "are not enrolled in any course", "never wrote a paper": up to two
-          // plain words (the verb, a preposition) between the negation and the related table
+          // "did not receive any review", "are not enrolled in any course", "never wrote a paper": up to three
+          // plain words (auxiliary, verb, preposition) between the negation and the related table
           words.add(i);
           if (is(i, "not")) {
             words.add(i - 1);
           }
           afterVerb = true;
           next = i + 1;
-          for (int k = 0; k < 2 && next < toks.size() && !used[next] && !inAnyMention(next) && !inValue(next)
+          for (int k = 0; k < 3 && next < toks.size() && !used[next] && !inAnyMention(next) && !inValue(next)
               && !is(next, "any", "a", "an", "the") && !STRUCTURAL.contains(low(next))
               && !toks.get(next).number() && !toks.get(next).quoted(); k++) {
             words.add(next);
@@ -2197,6 +2197,12 @@ public final class OfflinePlanner implements Planner {
         for (Filter f : filters) {
           if (f.column().table() == related) {
             return "a condition on the " + related.name() + " that are absent";
+          }
+        }
+        for (int k = target.end; k < toks.size(); k++) {
+          if (toks.get(k).number() || toks.get(k).quoted() || inValue(k)) {
+            // "artists who didn't have an exhibition in 2004": the number may qualify the absent rows
+            return "a condition that may be on the " + related.name() + " that are absent";
           }
         }
         Edge e = p.get(0);

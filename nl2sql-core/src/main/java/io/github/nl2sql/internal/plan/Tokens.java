@@ -34,6 +34,10 @@ final class Tokens {
       Map.entry("ids", "id"), Map.entry("statuses", "status"), Map.entry("campuses", "campus"),
       Map.entry("buses", "bus"));
 
+  /** Auxiliaries as they are written before "n't". */
+  private static final Map<String, String> CONTRACTED = Map.of("don", "do", "doesn", "does", "didn", "did",
+      "haven", "have", "hasn", "has", "hadn", "had", "isn", "is", "aren", "are", "wasn", "was", "weren", "were");
+
   /** Splits a question into tokens: words, numbers (with decimals) and quoted strings. */
   static List<Tok> tokenize(String text) {
     List<Tok> out = new ArrayList<>();
@@ -89,6 +93,11 @@ final class Tokens {
             k++;
           }
           if (text.substring(j + 1, k).equalsIgnoreCase("t") && low.endsWith("n")) {
+            // the auxiliary without its "n": "don't" reads "do not", "hasn't" "has not"
+            String aux = CONTRACTED.get(low);
+            if (aux != null) {
+              out.set(out.size() - 1, new Tok(w.substring(0, aux.length()), aux, aux, false, false));
+            }
             out.add(new Tok("not", "not", "not", false, false));
           }
           j = k;

@@ -75,6 +75,8 @@ class OfflineAskWordsTest {
     Answer.Answered a = answered("What are the names of students who are not enrolled in any course?");
     assertThat(a.result().rows()).containsExactly(List.of("Bob"));
     assertThat(a.query().sql().toLowerCase()).contains("not in (select").contains("enrolments");
+    // "don't" reads "do not"
+    assertThat(answered("Which students don't have any enrolments?").result().rows()).containsExactly(List.of("Bob"));
   }
 
   @Test
