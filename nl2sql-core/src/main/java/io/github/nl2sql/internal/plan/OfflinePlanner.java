@@ -2372,6 +2372,14 @@ public final class OfflinePlanner implements Planner {
             col = resolve(m, focus);
             if (col != null) {
               m.consume();
+              // "the most expensive base price": the column named again right after its synonym
+              final Column ranked = col.column();
+              for (Mention again : mentions) {
+                if (!again.consumed && again.start == m.end && !again.columns().isEmpty()
+                    && again.columns().stream().anyMatch(x -> x.column() == ranked)) {
+                  again.consume();
+                }
+              }
             }
             break;
           }

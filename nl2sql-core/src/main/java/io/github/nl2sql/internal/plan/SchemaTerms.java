@@ -105,6 +105,11 @@ final class SchemaTerms {
             for (String w : s.getValue()) {
               terms.add(new Term(t, c, List.of(w), 0.85));
             }
+          } else if (cw.size() > 1 && lastWord.equals(s.getKey()) && onlyColumnEndingWith(t, lastWord)) {
+            // "the most expensive product" is product_price when it is the table's one price
+            for (String w : s.getValue()) {
+              terms.add(new Term(t, c, List.of(w), 0.8));
+            }
           }
         }
       }

@@ -36,7 +36,9 @@ class OfflineAskWordsTest {
         + "INSERT INTO teachers VALUES (1, 'Ada', 'Byron', 2001), (2, 'Alan', 'Turing', 1999), "
         + "(3, 'Ada', 'Byron', 2010);\n"
         + "CREATE TABLE payments (payment_id INT PRIMARY KEY, payment_method_code VARCHAR(10), amount INT);\n"
-        + "INSERT INTO payments VALUES (1, 'CARD', 10), (2, 'CASH', 5), (3, 'CARD', 7);\n");
+        + "INSERT INTO payments VALUES (1, 'CARD', 10), (2, 'CASH', 5), (3, 'CARD', 7);\n"
+        + "CREATE TABLE gadgets (gadget_id INT PRIMARY KEY, gadget_name VARCHAR(20), gadget_price INT);\n"
+        + "INSERT INTO gadgets VALUES (1, 'Pen', 3), (2, 'Lamp', 40), (3, 'Clock', 25);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -119,5 +121,12 @@ class OfflineAskWordsTest {
     assertThat(a.result().rows()).containsExactly(List.of(10));
     // a table's name between the aggregate word and the column: "the average club members"
     assertThat(answered("What is the average club members?").result().columns()).hasSize(1);
+  }
+
+  @Test
+  void aSynonymOfAColumnsLastWord_namesIt() {
+    // "expensive" is a word for price; gadget_price is the table's one price
+    assertThat(answered("What is the name of the most expensive gadget?").result().rows())
+        .containsExactly(List.of("Lamp"));
   }
 }
