@@ -508,7 +508,32 @@ public final class OfflinePlanner implements Planner {
           groups.add(term(gc.table(), gc.column()));
           confidence *= 0.9;
         } else if (plain > 0) {
-          return new Plan.Abstain(NEEDS_MODEL + " (a count together with other columns)");
+          // "the names of pilots and the number of records they have": rows of another table per focus row
+          Table counted = tableAfterCount();
+          Table rows = counted == null || counted == focus || !groups.isEmpty() ? null : countable(focus, counted);
+          List<Term> shown = new ArrayList<>();
+          for (SelectItem it : items) {
+            if (it.expr() instanceof Expr.Column c && c.table() != null && c.table().equalsIgnoreCase(focus.name())) {
+              shown.add(term(c.table(), c.column()));
+            } else {
+              rows = null;
+            }
+          }
+          if (rows == null || rows == counted && !sameNames(st.path(focus.name(), counted.name()).get(0).fromColumns(),
+              focus.primaryKey())) {
+            return new Plan.Abstain(NEEDS_MODEL + " (a count together with other columns)");
+          }
+          for (String pk : focus.primaryKey()) {
+            groups.add(term(focus.name(), pk));
+          }
+          for (Term t : shown) {
+            if (groups.stream().noneMatch(g -> g.column() == t.column())) {
+              groups.add(t);
+            }
+          }
+          countedPerFocus = rows;
+          confidence *= 0.8;
+          notes.add("counts " + rows.name() + " per " + focus.name());
         }
         // the count comes last, after the groups and columns (measured better than the question's order)
         items.add(items.size(), new SelectItem(countExpr, null));
@@ -692,6 +717,9 @@ public final class OfflinePlanner implements Planner {
       if (countedTable != null) {
         needed.add(countedTable.name());
         needed.add(groupTable.name());
+      }
+      if (countedPerFocus != null) {
+        needed.add(countedPerFocus.name());
       }
       if (countOf != null) {
         needed.add(countOf.name());
@@ -908,13 +936,26 @@ public final class OfflinePlanner implements Planner {
      * "founding year" is Founded, "joining" is Year_Join.
      */
     static boolean gerundOf(String word, String schemaWord) {
-      if (word.length() < 6 || !word.endsWith("ing")) {
+      String base = verbBase(word, true);
+      if (base == null) {
         return false;
       }
-      String base = word.substring(0, word.length() - 3);
-      String s = schemaWord.endsWith("ed") && schemaWord.length() > 4
-          ? schemaWord.substring(0, schemaWord.length() - 2) : schemaWord;
+      String s = verbBase(schemaWord, false);
+      s = s == null ? schemaWord : s;
       return s.equals(base) || s.equals(base + "e");
+    }
+
+    /**
+     * The verb in an "-ing" or "-ment(s)" word of a question ("opening", "enrollments"), or also in an
+     * "-ed" word of the schema ("enrolled", "founded"); null when the word has no such ending.
+     */
+    static String verbBase(String w, boolean question) {
+      for (String suffix : question ? List.of("ments", "ment", "ing") : List.of("ments", "ment", "ing", "ed")) {
+        if (w.endsWith(suffix) && w.length() - suffix.length() >= 4) {
+          return w.substring(0, w.length() - suffix.length());
+        }
+      }
+      return null;
     }
 
     /** Value matches from the linker mark their words; they become filters later. */
@@ -1191,6 +1232,9 @@ public final class OfflinePlanner implements Planner {
       // superlative adjectives used as aggregates: "the highest age" when alone in the select list
       return null;
     }
+
+    /** The table whose rows a count beside the focus table's columns counts ("pilots and the number of records"). */
+    Table countedPerFocus;
 
     /** Plain columns named after "all" ("across all schools"): dropped when the rest aggregates. */
     final List<SelectItem> population = new ArrayList<>();

@@ -225,4 +225,10 @@ class OfflineAskTest {
     assertThat(a.result().rows()).containsExactly(List.of(2L));
     assertThat(a.query().sql().toLowerCase()).contains("customer_id").doesNotContain("join");
   }
+
+  @Test
+  void aCountBesideTheFocusColumns_countsTheRelatedRowsPerFocusRow() {
+    assertThat(rows("Show the names of customers and the number of orders they have."))
+        .containsExactlyInAnyOrder(List.of("Ann", 2L), List.of("Bob", 1L), List.of("Cleo", 1L));
+  }
 }
