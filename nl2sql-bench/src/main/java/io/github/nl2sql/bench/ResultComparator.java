@@ -32,23 +32,22 @@ public final class ResultComparator {
    * @param ordered compare as lists (order matters) instead of multisets
    */
   public static boolean same(List<List<Object>> expected, List<List<Object>> actual, boolean ordered) {
+    return expected.size() == actual.size() && sameNormalised(normaliseRows(expected), normaliseRows(actual), ordered);
+  }
+
+  /** {@link #same} over rows already {@linkplain #normaliseRow normalised}. */
+  private static boolean sameNormalised(List<List<Object>> expected, List<List<Object>> actual, boolean ordered) {
     if (expected.size() != actual.size()) {
       return false;
     }
     if (ordered) {
-      for (int i = 0; i < expected.size(); i++) {
-        if (!normaliseRow(expected.get(i)).equals(normaliseRow(actual.get(i)))) {
-          return false;
-        }
-      }
-      return true;
+      return expected.equals(actual);
     }
     Map<List<Object>, Integer> counts = new HashMap<>();
     for (List<Object> row : expected) {
-      counts.merge(normaliseRow(row), 1, Integer::sum);
+      counts.merge(row, 1, Integer::sum);
     }
-    for (List<Object> row : actual) {
-      List<Object> key = normaliseRow(row);
+    for (List<Object> key : actual) {
       Integer c = counts.get(key);
       if (c == null) {
         return false;
@@ -72,20 +71,21 @@ public final class ResultComparator {
    * @param ordered compare rows as lists (order matters) instead of multisets
    */
   public static boolean sameAnyColumnOrder(List<List<Object>> expected, List<List<Object>> actual, boolean ordered) {
-    if (same(expected, actual, ordered)) {
+    if (expected.size() != actual.size()) {
+      return false;
+    }
+    List<List<Object>> e = normaliseRows(expected);
+    List<List<Object>> a = normaliseRows(actual);
+    if (sameNormalised(e, a, ordered)) {
       return true;
     }
-    if (expected.size() != actual.size() || expected.isEmpty()) {
+    if (expected.isEmpty()) {
       return false;
     }
     int width = expected.get(0).size();
     if (width < 2 || actual.get(0).size() != width || width > 12) {
       return false;
     }
-    List<List<Object>> e = new ArrayList<>();
-    List<List<Object>> a = new ArrayList<>();
-    expected.forEach(r -> e.add(normaliseRow(r)));
-    actual.forEach(r -> a.add(normaliseRow(r)));
     // candidates: actual columns whose values are those of the expected column
     List<List<Integer>> candidates = new ArrayList<>();
     for (int j = 0; j < width; j++) {
@@ -115,7 +115,7 @@ public final class ResultComparator {
         }
         moved.add(m);
       }
-      return same(e, moved, ordered);
+      return sameNormalised(e, moved, ordered);
     }
     for (int k : candidates.get(j)) {
       if (!taken[k]) {
@@ -137,6 +137,14 @@ public final class ResultComparator {
     }
     if (sorted) {
       out.sort(java.util.Comparator.comparing(v -> v == null ? "" : v.getClass().getName() + ":" + v));
+    }
+    return out;
+  }
+
+  private static List<List<Object>> normaliseRows(List<List<Object>> rows) {
+    List<List<Object>> out = new ArrayList<>(rows.size());
+    for (List<Object> row : rows) {
+      out.add(normaliseRow(row));
     }
     return out;
   }

@@ -190,6 +190,20 @@ public final class OfflinePlanner implements Planner {
         return candidates.stream().filter(Term::isTable).toList();
       }
 
+      /** Whether it names a table at least as well as a column ("orders" the table, not a column). */
+      boolean readAsTable() {
+        List<Term> ts = tables();
+        List<Term> cs = columns();
+        return !ts.isEmpty() && (cs.isEmpty() || ts.get(0).quality() >= cs.get(0).quality());
+      }
+
+      /** Whether it names a column at least as well as a table. */
+      boolean readAsColumn() {
+        List<Term> ts = tables();
+        List<Term> cs = columns();
+        return !cs.isEmpty() && (ts.isEmpty() || cs.get(0).quality() >= ts.get(0).quality());
+      }
+
       void consume() {
         consumed = true;
         for (int i = start; i < end; i++) {
@@ -476,15 +490,7 @@ public final class OfflinePlanner implements Planner {
           items.add(new SelectItem(ref(label), null));
           notes.add("shows " + qn(label) + " for each " + groupTable.name());
         }
-        for (String pk : groupTable.primaryKey()) {
-          groups.add(term(groupTable.name(), pk));
-        }
-        for (SelectItem it : items) {
-          Expr.Column c = (Expr.Column) it.expr();
-          if (groups.stream().noneMatch(g -> g.table().name().equals(c.table()) && g.column().name().equals(c.column()))) {
-            groups.add(term(c.table(), c.column()));
-          }
-        }
+        groupByKeyAndShown(groupTable, items, groups);
         items.add(new SelectItem(Expr.Aggregate.countStar(), null));
         hasAgg = true;
         count = false;
@@ -510,27 +516,11 @@ public final class OfflinePlanner implements Planner {
         } else if (plain > 0) {
           // "the names of pilots and the number of records they have": rows of another table per focus row
           Table counted = tableAfterCount();
-          Table rows = counted == null || counted == focus || !groups.isEmpty() ? null : countable(focus, counted);
-          List<Term> shown = new ArrayList<>();
-          for (SelectItem it : items) {
-            if (it.expr() instanceof Expr.Column c && c.table() != null && c.table().equalsIgnoreCase(focus.name())) {
-              shown.add(term(c.table(), c.column()));
-            } else {
-              rows = null;
-            }
-          }
-          if (rows == null || rows == counted && !sameNames(st.path(focus.name(), counted.name()).get(0).fromColumns(),
-              focus.primaryKey())) {
+          Table rows = counted == null || counted == focus || !groups.isEmpty() ? null : countedByKey(focus, counted);
+          if (rows == null || !onlyColumnsOf(focus, items)) {
             return new Plan.Abstain(NEEDS_MODEL + " (a count together with other columns)");
           }
-          for (String pk : focus.primaryKey()) {
-            groups.add(term(focus.name(), pk));
-          }
-          for (Term t : shown) {
-            if (groups.stream().noneMatch(g -> g.column() == t.column())) {
-              groups.add(t);
-            }
-          }
+          groupByKeyAndShown(focus, items, groups);
           countedPerFocus = rows;
           confidence *= 0.8;
           notes.add("counts " + rows.name() + " per " + focus.name());
@@ -567,15 +557,7 @@ public final class OfflinePlanner implements Planner {
         if (hasAgg || !groups.isEmpty()) {
           return new Plan.Abstain(NEEDS_MODEL + " (a ranking by count with other aggregates)");
         }
-        for (String pk : focus.primaryKey()) {
-          groups.add(term(focus.name(), pk));
-        }
-        for (SelectItem it : items) {
-          if (it.expr() instanceof Expr.Column c && c.table() != null
-              && groups.stream().noneMatch(g -> g.table().name().equals(c.table()) && g.column().name().equals(c.column()))) {
-            groups.add(term(c.table(), c.column()));
-          }
-        }
+        groupByKeyAndShown(focus, items, groups);
       }
       if (groupCount != null) {
         // "the most common full name": every plain column shown is part of what is counted
@@ -612,32 +594,21 @@ public final class OfflinePlanner implements Planner {
         }
         CountCondition cc = countCondition;
         having = new Expr.Comparison(cc.op(), Expr.Aggregate.countStar(), Expr.Literal.of(cc.n()));
-        List<Term> shown = new ArrayList<>();
         for (SelectItem it : items) {
           if (!(it.expr() instanceof Expr.Column c) || c.table() == null) {
             return new Plan.Abstain(NEEDS_MODEL + " (a count condition with computed columns)");
           }
-          shown.add(term(c.table(), c.column()));
         }
         if (cc.of() != null && cc.of() != focus) {
-          // "parties that have two or more events": rows of the counted table per focus row, which the
-          // counted table must reference by the focus's key (else each focus row has at most one)
-          Table counted = countable(focus, cc.of());
-          List<Edge> p = st.path(focus.name(), cc.of().name());
-          if (counted == null || counted == cc.of() && !sameNames(p.get(0).fromColumns(), focus.primaryKey())) {
+          // "parties that have two or more events": rows of the counted table per focus row
+          Table counted = countedByKey(focus, cc.of());
+          if (counted == null) {
             return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + cc.of().name() + " per " + focus.name() + ")");
           }
-          for (String pk : focus.primaryKey()) {
-            groups.add(term(focus.name(), pk));
+          if (!onlyColumnsOf(focus, items)) {
+            return new Plan.Abstain(NEEDS_MODEL + " (columns of other tables per " + focus.name() + ")");
           }
-          for (Term t : shown) {
-            if (t.table() != focus) {
-              return new Plan.Abstain(NEEDS_MODEL + " (columns of other tables per " + focus.name() + ")");
-            }
-            if (groups.stream().noneMatch(g -> g.column() == t.column())) {
-              groups.add(t);
-            }
-          }
+          groupByKeyAndShown(focus, items, groups);
           countOf = counted;
           confidence *= 0.85;
         } else {
@@ -845,7 +816,7 @@ public final class OfflinePlanner implements Planner {
           for (int j = 0; j < k && ok; j++) {
             Tok tok = toks.get(i + j);
             ok = !tok.quoted() && (tok.stem().equals(t.words().get(j)) || tok.low().equals(t.words().get(j))
-                || gerundOf(tok.low(), t.words().get(j)));
+                || sameVerb(tok.low(), t.words().get(j)));
           }
           if (ok) {
             hits.add(new Hit(i, k, t));
@@ -932,10 +903,10 @@ public final class OfflinePlanner implements Planner {
     }
 
     /**
-     * Whether a question's "-ing" word names a schema word of the same verb: "opening year" is open_year,
-     * "founding year" is Founded, "joining" is Year_Join.
+     * Whether a question's "-ing" or "-ment(s)" word names a schema word of the same verb: "opening year"
+     * is open_year, "founding year" is Founded, "enrollments" is enrolled_in.
      */
-    static boolean gerundOf(String word, String schemaWord) {
+    static boolean sameVerb(String word, String schemaWord) {
       String base = verbBase(word, true);
       if (base == null) {
         return false;
@@ -1156,7 +1127,7 @@ public final class OfflinePlanner implements Planner {
     /** Where the first table is named, or the question's length. */
     int firstTableMention() {
       for (Mention m : mentions) {
-        if (!m.tables().isEmpty() && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+        if (m.readAsTable()) {
           return m.start;
         }
       }
@@ -1242,8 +1213,7 @@ public final class OfflinePlanner implements Planner {
     /** A mention read as a table's name that ends right before {@code end}, or null. */
     Mention tableMentionEndingAt(int end) {
       for (Mention m : mentions) {
-        if (m.end == end && !m.tables().isEmpty()
-            && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+        if (m.end == end && m.readAsTable()) {
           return m;
         }
       }
@@ -1297,8 +1267,7 @@ public final class OfflinePlanner implements Planner {
       }
       if (k > m.end && is(m.end, "of", "for")) {
         for (Mention o : mentions) {
-          if (o.start == k && !o.tables().isEmpty()
-              && (o.columns().isEmpty() || o.tables().get(0).quality() >= o.columns().get(0).quality())) {
+          if (o.start == k && o.readAsTable()) {
             for (Term c : cs) {
               if (o.tables().stream().anyMatch(t -> t.table() == c.table())) {
                 return c;
@@ -1681,7 +1650,7 @@ public final class OfflinePlanner implements Planner {
         if (key == null) {
           key = term(named.name(), named.primaryKey().get(0));
         }
-        if (key == null || !key.column().type().isNumeric() && key.column().type() != SqlType.OTHER) {
+        if (!key.column().type().isNumeric() && key.column().type() != SqlType.OTHER) {
           return null;
         }
         m.consume();
@@ -1851,8 +1820,7 @@ public final class OfflinePlanner implements Planner {
         if (near == null || !explicitColumnBefore(near, s)) {
           // "the artist 'AC/DC'": a quoted value right after a table names it by its name or title column
           for (Mention m : mentions) {
-            if (m.end == s && !m.tables().isEmpty() && toks.get(s).quoted()
-                && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+            if (m.end == s && toks.get(s).quoted() && m.readAsTable()) {
               Table owner = m.tables().get(0).table();
               Term named = columnNamed(owner, "name");
               if (named == null) {
@@ -2141,8 +2109,7 @@ public final class OfflinePlanner implements Planner {
 
     boolean namedByTable(Term c, int pos) {
       for (Mention m : mentions) {
-        if (m.end == pos && m.tables().stream().anyMatch(t -> t.table() == c.table())
-            && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+        if (m.end == pos && m.tables().stream().anyMatch(t -> t.table() == c.table()) && m.readAsTable()) {
           return true;
         }
       }
@@ -2211,8 +2178,7 @@ public final class OfflinePlanner implements Planner {
         }
         Mention target = null;
         for (Mention m : mentions) {
-          if (m.start == next && !m.consumed && !m.tables().isEmpty()
-              && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+          if (m.start == next && !m.consumed && m.readAsTable()) {
             target = m;
           }
         }
@@ -2225,7 +2191,7 @@ public final class OfflinePlanner implements Planner {
         }
         List<Edge> p = st.path(focus.name(), related.name());
         // "students not enrolled in any course": the rows of the link table between them are what is absent
-        Table link = p != null && p.size() == 2 ? linkTable(p, focus, related) : null;
+        Table link = p != null && p.size() == 2 ? linkTable(focus, related) : null;
         Table rows = link != null ? link : related;
         if (link != null) {
           p = p.subList(0, 1);
@@ -2609,11 +2575,46 @@ public final class OfflinePlanner implements Planner {
       if (p.size() == 1) {
         return counted;
       }
-      Table link = linkTable(p, owner, counted);
+      Table link = p.size() == 2 ? linkTable(owner, counted) : null;
       if (link != null) {
         countedThroughLink.add(counted.name());
       }
       return link;
+    }
+
+    /**
+     * Like {@link #countable}, but a table joined directly must reference the owner's key: counting rows
+     * the owner itself references gives at most one per owner row ("orders with two customers").
+     */
+    Table countedByKey(Table owner, Table counted) {
+      Table rows = countable(owner, counted);
+      if (rows == counted && !sameNames(st.path(owner.name(), counted.name()).get(0).fromColumns(), owner.primaryKey())) {
+        return null;
+      }
+      return rows;
+    }
+
+    /** Whether every item shown is a plain column of {@code table}. */
+    static boolean onlyColumnsOf(Table table, List<SelectItem> items) {
+      return items.stream().allMatch(it -> it.expr() instanceof Expr.Column c && table.name().equalsIgnoreCase(c.table()));
+    }
+
+    /**
+     * Groups by {@code table}'s primary key, then by every plain column shown that is not already a group:
+     * one group per row of {@code table}, for a count of related rows.
+     */
+    void groupByKeyAndShown(Table table, List<SelectItem> items, List<Term> groups) {
+      for (String pk : table.primaryKey()) {
+        groups.add(term(table.name(), pk));
+      }
+      for (SelectItem it : items) {
+        if (it.expr() instanceof Expr.Column c && c.table() != null) {
+          Term t = term(c.table(), c.column());
+          if (groups.stream().noneMatch(g -> g.column() == t.column())) {
+            groups.add(t);
+          }
+        }
+      }
     }
 
     /** Tables counted through a link table: named in the question, not joined (their link rows are counted). */
@@ -2626,8 +2627,8 @@ public final class OfflinePlanner implements Planner {
      * and attendance between students and courses) the one whose name shares a word with the question
      * is taken; null when none, or when the question does not tell them apart.
      */
-    Table linkTable(List<Edge> p, Table owner, Table counted) {
-      if (p.size() != 2 || owner.primaryKey().isEmpty() || counted.primaryKey().isEmpty()) {
+    Table linkTable(Table owner, Table counted) {
+      if (owner.primaryKey().isEmpty() || counted.primaryKey().isEmpty()) {
         return null;
       }
       List<Table> links = new ArrayList<>();
@@ -2646,11 +2647,13 @@ public final class OfflinePlanner implements Planner {
       if (links.size() == 1) {
         return links.get(0);
       }
+      List<String> ownerWords = Tokens.schemaWords(owner.name());
+      List<String> countedWords = Tokens.schemaWords(counted.name());
       List<Table> named = new ArrayList<>();
       for (Table t : links) {
         for (String w : Tokens.schemaWords(t.name())) {
-          if (w.length() >= 4 && toks.stream().anyMatch(tok -> tok.stem().startsWith(w.substring(0, 4))
-              && !Tokens.schemaWords(owner.name()).contains(w) && !Tokens.schemaWords(counted.name()).contains(w))) {
+          if (w.length() >= 4 && !ownerWords.contains(w) && !countedWords.contains(w)
+              && toks.stream().anyMatch(tok -> tok.stem().startsWith(w.substring(0, 4)))) {
             named.add(t);
             break;
           }
@@ -2718,8 +2721,7 @@ public final class OfflinePlanner implements Planner {
         boolean times = impliesTimes || is(after, "times");
         if (!times) {
           for (Mention m : mentions) {
-            if (!m.consumed && m.start == after && !m.tables().isEmpty()
-                && (m.columns().isEmpty() || m.tables().get(0).quality() >= m.columns().get(0).quality())) {
+            if (!m.consumed && m.start == after && m.readAsTable()) {
               counted = m;
               break;
             }
@@ -2788,8 +2790,7 @@ public final class OfflinePlanner implements Planner {
     /** Whether a column (not a table) is named within {@code n} words from {@code pos}. */
     boolean columnMentionWithin(int pos, int n) {
       for (Mention m : mentions) {
-        if (!m.consumed && m.start >= pos && m.start < pos + n && !m.columns().isEmpty()
-            && (m.tables().isEmpty() || m.columns().get(0).quality() >= m.tables().get(0).quality())) {
+        if (!m.consumed && m.start >= pos && m.start < pos + n && m.readAsColumn()) {
           return true;
         }
       }
@@ -2941,8 +2942,7 @@ public final class OfflinePlanner implements Planner {
           }
           Mention lastText = null;
           for (Mention m : mentions) {
-            if (!m.consumed && !m.columns().isEmpty() && m.end <= i && (m.tables().isEmpty()
-                || m.columns().get(0).quality() >= m.tables().get(0).quality())) {
+            if (!m.consumed && m.end <= i && m.readAsColumn()) {
               after.clear();
               after.add(m);
               Term c = resolve(m, focus);
