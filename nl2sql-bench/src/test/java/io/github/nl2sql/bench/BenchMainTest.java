@@ -33,6 +33,11 @@ class BenchMainTest {
   }
 
   private Path spiderLike(String json) throws Exception {
+    return spiderLike(tmp, json);
+  }
+
+  /** A Spider-format folder {@code dir/data} without databases, and a questions file {@code dir/q.json}. */
+  static Path spiderLike(Path tmp, String json) throws Exception {
     Files.createDirectories(tmp.resolve("data/database"));
     Files.writeString(tmp.resolve("data/tables.json"), "[]");
     Path q = tmp.resolve("q.json");

@@ -16,11 +16,7 @@ class LinkCommandTest {
 
   /** A Spider-format folder {@code tmp/data} without databases, and a questions file with {@code json}. */
   private Path emptyData(String json) throws Exception {
-    Files.createDirectories(tmp.resolve("data/database"));
-    Files.writeString(tmp.resolve("data/tables.json"), "[]");
-    Path q = tmp.resolve("q.json");
-    Files.writeString(q, json);
-    return q;
+    return BenchMainTest.spiderLike(tmp, json);
   }
 
   @Test
