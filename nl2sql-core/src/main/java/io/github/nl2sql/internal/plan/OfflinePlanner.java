@@ -407,14 +407,20 @@ public final class OfflinePlanner implements Planner {
         }
         m.consume();
         AggFunction agg = aggregateBefore(m, aggWords);
+        if (agg == null && sharedAggregate != null && sharedAggregateEnd == m.start - 1 && is(m.start - 1, "and")
+            && c.column().type().isNumeric()) {
+          // "the average latitude and longitude": the aggregate word applies to both columns
+          agg = sharedAggregate;
+          use(m.start - 1);
+        }
+        sharedAggregate = agg;
+        sharedAggregateEnd = m.end;
         Expr e = ref(c);
         if (agg != null) {
           // "the minimum, maximum and average price": every aggregate word of the list applies
+          // (from the word aggregateBefore took: "the maximum and minimum number of cows")
           List<AggFunction> more = new ArrayList<>();
-          int k = m.start - 1;
-          while (k >= 0 && (used[k] && aggWords.containsKey(k) || is(k, "the", "of", "its", "their"))) {
-            k--;
-          }
+          int k = aggregateAt - 1;
           while (k >= 0) {
             if (is(k, "and", "or") && aggWords.containsKey(k - 1) && !used[k - 1]) {
               used[k] = true;
@@ -812,14 +818,9 @@ public final class OfflinePlanner implements Planner {
       for (Term t : st.terms) {
         int k = t.words().size();
         for (int i = 0; i + k <= toks.size(); i++) {
-          boolean ok = true;
-          for (int j = 0; j < k && ok; j++) {
-            Tok tok = toks.get(i + j);
-            ok = !tok.quoted() && (tok.stem().equals(t.words().get(j)) || tok.low().equals(t.words().get(j))
-                || sameVerb(tok.low(), t.words().get(j)));
-          }
-          if (ok) {
-            hits.add(new Hit(i, k, t));
+          int len = matchLength(i, t.words());
+          if (len > 0) {
+            hits.add(new Hit(i, len, t));
           }
         }
       }
@@ -855,6 +856,36 @@ public final class OfflinePlanner implements Planner {
       }
       fullNames();
       mentions.sort(Comparator.comparingInt(m -> m.start));
+    }
+
+    /**
+     * How many tokens from {@code i} spell {@code words}, or 0. A name of several words also matches with
+     * "of" or "of the" between two of them ("amount of payment" for amount_payment, "number of cities" for
+     * number_cities), as English puts a noun's complement after it.
+     */
+    int matchLength(int i, List<String> words) {
+      int k = words.size();
+      int gapAt = -1;
+      int gap = 0;
+      int at = i;
+      for (int j = 0; j < k; j++) {
+        if (j > 0 && gapAt < 0 && is(at, "of") && !sameWord(at, words.get(j))) {
+          gapAt = j;
+          gap = is(at + 1, "the") ? 2 : 1;
+          at += gap;
+        }
+        if (at >= toks.size() || !sameWord(at, words.get(j))) {
+          return 0;
+        }
+        at++;
+      }
+      return k + gap;
+    }
+
+    /** Whether the token at {@code i} is the schema word {@code w}. */
+    boolean sameWord(int i, String w) {
+      Tok tok = toks.get(i);
+      return !tok.quoted() && (tok.stem().equals(w) || tok.low().equals(w) || sameVerb(tok.low(), w));
     }
 
     /**
@@ -1162,9 +1193,10 @@ public final class OfflinePlanner implements Planner {
 
     Map<Integer, AggFunction> detectAggregates() {
       Map<Integer, AggFunction> out = new LinkedHashMap<>();
+      boolean grouped = false;
       for (int i = 0; i < toks.size(); i++) {
-        String w = low(i);
-        AggFunction f = switch (w) {
+        grouped |= is(i, "each", "per", "every");
+        AggFunction f = switch (low(i)) {
           case "average", "avg", "mean" -> AggFunction.AVG;
           case "total", "sum", "combined" -> AggFunction.SUM;
           case "maximum", "max" -> AggFunction.MAX;
@@ -1175,10 +1207,68 @@ public final class OfflinePlanner implements Planner {
           out.put(i, f);
         }
       }
+      // "the highest, lowest and average cost", "for each city, the highest latitude": a superlative
+      // adjective on a column is its maximum or minimum when it is listed with an aggregate word or the
+      // question groups
+      Map<Integer, AggFunction> adjectives = new LinkedHashMap<>();
+      for (int i = 0; i < toks.size(); i++) {
+        if (out.containsKey(i) || !superlativeAdjective(i)) {
+          continue;
+        }
+        int a = i;
+        while (a > 0 && (is(a - 1, "and", "or") || out.containsKey(a - 1) || superlativeAdjective(a - 1))) {
+          a--;
+        }
+        int b = i;
+        while (b + 1 < toks.size() && (is(b + 1, "and", "or") || out.containsKey(b + 1) || superlativeAdjective(b + 1))) {
+          b++;
+        }
+        while (is(a, "and", "or")) {
+          a++;
+        }
+        boolean listed = false;
+        for (int k = a; k <= b; k++) {
+          listed |= out.containsKey(k);
+        }
+        if ((listed || grouped) && (a == 0 || is(a - 1, "the", "its", "their", "and")) && !is(a - 2, "with", "has",
+            "have", "had", "that", "who", "whose", "which", "where") && columnMentionAt(b + 1)) {
+          adjectives.put(i, DESC_SUPER.contains(low(i)) ? AggFunction.MAX : AggFunction.MIN);
+          final int at = i;
+          mentions.removeIf(m -> m.start == at && m.end == at + 1); // "oldest age": not age twice
+        }
+      }
+      out.putAll(adjectives);
       return out;
     }
 
-    /** The aggregate word right before a column mention ("average age", "the total of the price"). */
+    /** Whether a superlative that can qualify a column's value ("highest", not "most" or "top") is at {@code i}. */
+    boolean superlativeAdjective(int i) {
+      String w = low(i);
+      return (DESC_SUPER.contains(w) || ASC_SUPER.contains(w)) && !Set.of("most", "least", "top", "fewest", "best",
+          "worst", "latest", "newest", "earliest", "maximum", "minimum", "max", "min").contains(w);
+    }
+
+    /** Whether a mention read as a column starts at {@code i}. */
+    boolean columnMentionAt(int i) {
+      for (Mention m : mentions) {
+        if (m.start == i) {
+          return m.readAsColumn();
+        }
+      }
+      return false;
+    }
+
+    /** The aggregate of the last column read for the select list and where its mention ends. */
+    AggFunction sharedAggregate;
+    int sharedAggregateEnd = -1;
+
+    /** Where {@link #aggregateBefore} found its word. */
+    int aggregateAt = -1;
+
+    /**
+     * The aggregate word right before a column mention ("average age", "the total of the price"), its
+     * position kept in {@link #aggregateAt}.
+     */
     AggFunction aggregateBefore(Mention m, Map<Integer, AggFunction> aggWords) {
       boolean skippedTable = false;
       int floor = Math.max(0, m.start - 3);
@@ -1186,6 +1276,7 @@ public final class OfflinePlanner implements Planner {
         AggFunction f = aggWords.get(i);
         if (f != null && !used[i]) {
           used[i] = true;
+          aggregateAt = i;
           return f;
         }
         Mention table = skippedTable ? null : tableMentionEndingAt(i + 1);
@@ -1501,8 +1592,9 @@ public final class OfflinePlanner implements Planner {
         if (!t.number() || used[i]) {
           continue;
         }
-        if (is(i - 1, "top", "first", "last") || DESC_SUPER.contains(low(i + 1)) || ASC_SUPER.contains(low(i + 1))) {
-          continue; // "the top 5", "the 3 oldest": a limit, read with the superlative
+        if (is(i - 1, "top", "first", "last") || DESC_SUPER.contains(low(i + 1)) || ASC_SUPER.contains(low(i + 1))
+            || countBeforeTable(i)) {
+          continue; // "the top 5", "the 3 oldest", "the 3 employees who ... the least": a limit
         }
         Object value = number(t.raw());
         // "between 10 and 20"
@@ -1579,6 +1671,12 @@ public final class OfflinePlanner implements Planner {
           used[k] = true;
         }
         used[i] = true;
+        final Column unitOf = col.column();
+        for (Mention m : mentions) {
+          if (!m.consumed && m.start == i + 1 && m.columns().stream().anyMatch(c -> c.column() == unitOf)) {
+            m.consume(); // "price above 700 dollars": the unit names the same column (price_in_dollars)
+          }
+        }
         if (negated) {
           use(opStart - 1, opStart - 2);
           op = negate(op);
@@ -2374,6 +2472,13 @@ public final class OfflinePlanner implements Planner {
         } else if (i > 0 && wordNumber(low(i - 1)) != null) {
           limit = wordNumber(low(i - 1));
           use(i - 1);
+        } else {
+          for (int k = 0; k < i; k++) {
+            if (!used[k] && countBeforeTable(k)) {
+              limit = toks.get(k).number() ? Long.parseLong(toks.get(k).raw()) : wordNumber(low(k));
+              use(k);
+            }
+          }
         }
         // the column: named right after ("highest age", "most rank points"), or implied by the word
         Term col = null;
@@ -2413,6 +2518,18 @@ public final class OfflinePlanner implements Planner {
           col = age;
           desc = w.equals("oldest");
         }
+        if (col == null && is(i - 1, "the") && !w.equals("top")) {
+          // "the procedure that costs the most", "employees who get paid the least": the column named
+          // (by a verb) right before "the most"
+          for (Mention m : mentions) {
+            if (!m.consumed && m.end == i - 1 && m.readAsColumn()) {
+              col = resolve(m, focus);
+              if (col != null) {
+                m.consume();
+              }
+            }
+          }
+        }
         if (col != null && !col.column().type().isNumeric() && !col.column().type().isTemporal()
             && col.column().type() != SqlType.OTHER) {
           return new Object[] {"'" + w + "' over the text column " + col.column().name()};
@@ -2439,6 +2556,22 @@ public final class OfflinePlanner implements Planner {
         return new Object[] {col, dir, limit};
       }
       return null;
+    }
+
+    /** Whether "the N &lt;table&gt;" is at {@code i} ("the 3 employees who get paid the least") before a superlative. */
+    boolean countBeforeTable(int i) {
+      if (!is(i - 1, "the") || !(toks.get(i).number() || wordNumber(low(i)) != null) || toks.get(i).raw().contains(".")) {
+        return false;
+      }
+      boolean table = false;
+      for (Mention m : mentions) {
+        table |= m.start == i + 1 && m.readAsTable();
+      }
+      boolean later = false;
+      for (int k = i + 2; k < toks.size(); k++) {
+        later |= DESC_SUPER.contains(low(k)) || ASC_SUPER.contains(low(k));
+      }
+      return table && later;
     }
 
     /** Set when a column is compared with its average: other filters may belong inside that average. */
@@ -2890,9 +3023,15 @@ public final class OfflinePlanner implements Planner {
           continue;
         }
         used[i] = true;
+        int anchor = i;
         for (int k = i + 1; k < Math.min(toks.size(), i + 8); k++) {
           if (is(k, "order", "ordered", "sort", "sorted", "sorting", "ordering")) {
             used[k] = true;
+            if (is(k + 1, "of", "by")) {
+              // "sort the apartment numbers in ascending order of room count": the key follows the last
+              // order word, not the first
+              anchor = k;
+            }
           }
         }
         SortOrder dir = SortOrder.ASC;
@@ -2908,12 +3047,13 @@ public final class OfflinePlanner implements Planner {
           }
         }
         for (int k = Math.max(0, i - 4); k < Math.min(toks.size(), i + 12); k++) {
-          if (is(k, "from") && (is(k + 1, "highest", "largest", "most", "high", "biggest", "oldest")
-              && is(k + 2, "to") && is(k + 3, "lowest", "smallest", "least", "low", "youngest"))) {
+          if (is(k, "from") && (is(k + 1, "highest", "largest", "most", "high", "biggest", "oldest", "greatest")
+              && is(k + 2, "to") && is(k + 3, "lowest", "smallest", "least", "low", "youngest", "fewest"))) {
             dir = SortOrder.DESC;
             explicit = true;
             use(k, k + 1, k + 2, k + 3);
-          } else if (is(k, "from") && is(k + 2, "to") && (is(k + 1, "lowest", "smallest", "least", "low", "youngest"))) {
+          } else if (is(k, "from") && is(k + 2, "to") && (is(k + 1, "lowest", "smallest", "least", "low", "youngest",
+              "fewest"))) {
             explicit = true;
             use(k, k + 1, k + 2, k + 3);
           }
@@ -2921,8 +3061,12 @@ public final class OfflinePlanner implements Planner {
         // columns after "by" (or "of" in "in descending order of x"); else before ("ages in descending order")
         List<Mention> after = new ArrayList<>();
         for (Mention m : mentions) {
-          if (!m.consumed && !m.columns().isEmpty() && m.start > i && m.start - i <= 7
-              && onlyGlue(i + 1, m.start)) {
+          Mention owner = tableMentionEndingAt(m.start);
+          // "in ascending order of company name": a table's name before its column is glue too
+          int glueEnd = owner != null && m.columns().stream().anyMatch(t -> owner.tables().stream()
+              .anyMatch(o -> o.table() == t.table())) ? owner.start : m.start;
+          if (!m.consumed && !m.columns().isEmpty() && m.start > anchor && m.start - anchor <= 7
+              && onlyGlue(anchor + 1, glueEnd)) {
             after.add(m);
             for (Mention n : mentions) {
               if (!n.consumed && n != m && !n.columns().isEmpty() && n.start > m.end && n.start - m.end <= 2

@@ -79,6 +79,15 @@ final class SchemaTerms {
           // "first_name" also answers to "first"; "name" alone stays with the full phrase
           terms.add(new Term(t, c, cw.subList(0, cw.size() - 1), 0.8));
         }
+        List<String> measured = withoutUnit(cw);
+        if (measured != null) {
+          // "the budget" is budget_in_billions, "sales" sales_billion: the quantity without its unit
+          terms.add(new Term(t, c, measured, 0.85));
+        }
+        if (cw.equals(List.of("long"))) {
+          // a column named "long" beside "lat" is a longitude
+          terms.add(new Term(t, c, List.of("longitude"), 0.9));
+        }
         String lastWord = cw.get(cw.size() - 1);
         if (cw.size() > 1 && !Set.of("id", "name", "number", "code", "no", "type").contains(lastWord)
             && !lastWord.chars().allMatch(Character::isDigit)) {
@@ -126,6 +135,23 @@ final class SchemaTerms {
             .add(new Edge(to.name(), fk.referencedColumns(), t.name(), fk.columns()));
       }
     }
+  }
+
+  /** Units a column name may end with ("budget_in_billions", "ram_mib"), stemmed. */
+  private static final Set<String> UNITS = Set.of("billion", "million", "thousand", "mib", "kb", "mb", "gb",
+      "usd", "dollar", "euro", "km", "kg", "cm", "mm");
+
+  /**
+   * The words of a column name without a trailing unit ("in billions", "million"), or null when it has
+   * none or would be left empty.
+   */
+  private static List<String> withoutUnit(List<String> cw) {
+    int n = cw.size();
+    if (n < 2 || !UNITS.contains(cw.get(n - 1))) {
+      return null;
+    }
+    int end = cw.get(n - 2).equals("in") ? n - 2 : n - 1;
+    return end == 0 ? null : cw.subList(0, end);
   }
 
   /** Whether exactly one column of {@code t} has {@code word} as its last word. */

@@ -24,7 +24,9 @@ final class Tokens {
       Map.entry("prof", "professor"), Map.entry("mgr", "manager"), Map.entry("cust", "customer"),
       Map.entry("prod", "product"), Map.entry("org", "organization"), Map.entry("info", "information"),
       Map.entry("pos", "position"), Map.entry("dur", "duration"), Map.entry("temp", "temperature"),
-      Map.entry("loc", "location"), Map.entry("crs", "course"), Map.entry("enr", "enrollment"));
+      Map.entry("loc", "location"), Map.entry("crs", "course"), Map.entry("enr", "enrollment"),
+      Map.entry("apt", "apartment"), Map.entry("lat", "latitude"), Map.entry("lng", "longitude"),
+      Map.entry("lon", "longitude"));
 
   /** Irregular plurals. */
   static final Map<String, String> IRREGULAR = Map.ofEntries(Map.entry("people", "person"), Map.entry("men", "man"),

@@ -38,7 +38,14 @@ class OfflineAskWordsTest {
         + "CREATE TABLE payments (payment_id INT PRIMARY KEY, payment_method_code VARCHAR(10), amount INT);\n"
         + "INSERT INTO payments VALUES (1, 'CARD', 10), (2, 'CASH', 5), (3, 'CARD', 7);\n"
         + "CREATE TABLE gadgets (gadget_id INT PRIMARY KEY, gadget_name VARCHAR(20), gadget_price INT);\n"
-        + "INSERT INTO gadgets VALUES (1, 'Pen', 3), (2, 'Lamp', 40), (3, 'Clock', 25);\n");
+        + "INSERT INTO gadgets VALUES (1, 'Pen', 3), (2, 'Lamp', 40), (3, 'Clock', 25);\n"
+        + "CREATE TABLE apartments (apt_id INT PRIMARY KEY, apt_number VARCHAR(10), number_rooms INT, "
+        + "price_in_dollars INT);\n"
+        + "INSERT INTO apartments VALUES (1, 'A1', 2, 900), (2, 'B7', 5, 2100), (3, 'C3', 3, 1200);\n"
+        + "CREATE TABLE stations (station_id INT PRIMARY KEY, city VARCHAR(20), lat DECIMAL(6, 2), "
+        + "\"LONG\" DECIMAL(6, 2));\n"
+        + "INSERT INTO stations VALUES (1, 'Oslo', 59.90, 10.70), (2, 'Oslo', 59.95, 10.80), "
+        + "(3, 'Bergen', 60.40, 5.30);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -130,5 +137,52 @@ class OfflineAskWordsTest {
     // "expensive" is a word for price; gadget_price is the table's one price
     assertThat(answered("What is the name of the most expensive gadget?").result().rows())
         .containsExactly(List.of("Lamp"));
+  }
+
+  @Test
+  void aggregateWordsInAList_allApplyToTheColumn() {
+    // "number of rooms" is number_rooms (a name's words with "of" between them)
+    Answer.Answered a = answered("What are the maximum and minimum number of rooms of the apartments?");
+    assertThat(a.result().rows()).containsExactly(List.of(5, 2));
+    // superlatives listed with an aggregate word are aggregates too
+    assertThat(answered("What is the highest, lowest and average number of rooms of the apartments?")
+        .result().columns()).hasSize(3);
+  }
+
+  @Test
+  void abbreviatedCoordinates_answerToTheirWords() {
+    Answer.Answered a = answered("What is the average latitude and longitude of stations in Oslo?");
+    assertThat(a.result().columns()).hasSize(2);
+    assertThat(a.query().sql().toLowerCase()).contains("avg(").contains("lat").contains("long");
+    assertThat(((Number) a.result().rows().get(0).get(0)).doubleValue()).isBetween(59.92, 59.93);
+  }
+
+  @Test
+  void aSuperlativeOnAColumnPerGroup_isItsMaximum() {
+    Answer.Answered a = answered("For each city, what is the highest latitude of its stations?");
+    assertThat(a.query().sql().toLowerCase()).contains("max(").contains("group by");
+    assertThat(a.result().rows()).hasSize(2);
+  }
+
+  @Test
+  void aColumnWithAUnit_isNamedWithoutIt() {
+    // price_in_dollars is "price"; "dollars" after the number names the same column
+    Answer.Answered a = answered("What are the apartment numbers with a price above 1000 dollars?");
+    assertThat(a.result().columns()).hasSize(1);
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("B7"), List.of("C3"));
+  }
+
+  @Test
+  void theSortKeyFollowsTheLastOrderWord() {
+    assertThat(answered("Sort the apartment numbers in descending order of price.").result().rows())
+        .containsExactly(List.of("B7"), List.of("C3"), List.of("A1"));
+  }
+
+  @Test
+  void aCountBeforeTheTable_isTheLimitOfALaterSuperlative() {
+    assertThat(answered("What are the numbers of the 2 apartments with the highest price?").result().rows())
+        .containsExactly(List.of("B7"), List.of("C3"));
+    // a column named by a verb right before "the most"
+    assertThat(answered("Which gadget costs the most?").result().rows()).containsExactly(List.of("Lamp"));
   }
 }
