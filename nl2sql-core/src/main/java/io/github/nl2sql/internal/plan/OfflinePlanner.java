@@ -369,6 +369,20 @@ public final class OfflinePlanner implements Planner {
       if (orderCols == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (cannot tell what to sort by)");
       }
+      if (orderCountOf != null) {
+        if (countOf != null || rankGroupsByCount || count) {
+          return new Plan.Abstain(NEEDS_MODEL + " (an order by a count with another count)");
+        }
+        if (orderCountOf == focus) {
+          rankGroupsByCount = true;
+        } else {
+          countOf = countable(focus, orderCountOf);
+          if (countOf == null) {
+            return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + orderCountOf.name() + " per " + focus.name() + ")");
+          }
+        }
+        confidence *= 0.9;
+      }
       List<Term> found = groupBy(focus, count || !aggWords.isEmpty());
       List<Term> groups = found == null ? null : new ArrayList<>(found);
       if (groups == null) {
@@ -510,7 +524,9 @@ public final class OfflinePlanner implements Planner {
           after++;
         }
         boolean distinctCount = is(after, "different", "distinct", "unique");
-        if (distinct && distinctCount && plain == 1 && groups.isEmpty()) {
+        if (distinct && distinctCount && plain == 1 && groups.isEmpty()
+            || plain == 1 && groups.isEmpty() && is(countAt, "how") && columnCountedAt(after, items)) {
+          // "how many different cities", "how many video game types exist": the distinct values counted
           SelectItem only = items.remove(items.size() - 1);
           countExpr = new Expr.Aggregate(AggFunction.COUNT, true, only.expr(), null);
         } else if (plain == 1 && groups.isEmpty() && detect("each", "per", "different", "distinct", "respective",
@@ -519,6 +535,13 @@ public final class OfflinePlanner implements Planner {
           Expr.Column gc = (Expr.Column) g.expr();
           groups.add(term(gc.table(), gc.column()));
           confidence *= 0.9;
+        } else if (plain > 0 && groups.isEmpty() && tableAfterCount() != null && columnsListedBeforeCount()
+            && onlyColumnsOf(tableAfterCount(), items) && groupByShown(tableAfterCount(), items, new ArrayList<>()) == null) {
+          // "all countries and their number of airlines": the counted table's rows per value of its columns
+          // shown (not per row: a key shown is abstained by groupByShown)
+          groupByShown(tableAfterCount(), items, groups);
+          confidence *= 0.85;
+          notes.add("counts " + tableAfterCount().name() + " per value of the columns shown");
         } else if (plain > 0) {
           // "the names of pilots and the number of records they have": rows of another table per focus row
           Table counted = tableAfterCount();
@@ -535,7 +558,8 @@ public final class OfflinePlanner implements Planner {
         items.add(items.size(), new SelectItem(countExpr, null));
         hasAgg = true;
       }
-      if (items.isEmpty() && !hasAgg && is(0, "which", "who", "list", "show", "find", "what", "give", "return")) {
+      if (items.isEmpty() && !hasAgg && is(0, "which", "who", "list", "show", "find", "what", "give", "return")
+          && !mentionsAllInformation()) {
         // "Which players are from Indonesia?": the rows of the focus table, by their name
         Term label = columnNamed(focus, "name");
         if (label == null) {
@@ -1165,6 +1189,66 @@ public final class OfflinePlanner implements Planner {
       return toks.size();
     }
 
+    /**
+     * Whether the columns shown are all named before the count phrase, the last one joined to it by "and"
+     * ("the transaction type and the number of transactions", "all countries and their number of
+     * airlines"), so that the count is of rows per value of those columns.
+     */
+    boolean columnsListedBeforeCount() {
+      if (countAt < 0 || is(countAt, "how", "count")) {
+        return false;
+      }
+      int lastEnd = -1;
+      Mention ofTable = null;
+      for (Mention m : mentions) {
+        if (m.readAsTable()) {
+          if (m.start < countAt && m.start == lastEnd + 1 && is(lastEnd, "of")) {
+            ofTable = m; // "the types of competition and the number of competitions"
+          }
+          continue;
+        }
+        if (m.consumed && m.readAsColumn()) {
+          if (m.start >= countAt) {
+            if (is(m.start - 1, "that", "each", "this", "every", "per")) {
+              continue; // "... for that type": the column named again
+            }
+            return false;
+          }
+          lastEnd = Math.max(lastEnd, m.end);
+          ofTable = null;
+        }
+      }
+      if (lastEnd < 0) {
+        return false;
+      }
+      boolean and = false;
+      for (int k = ofTable != null ? ofTable.end : lastEnd; k < countAt; k++) {
+        and |= is(k, "and");
+        if (!is(k, "and", "the", "their", "its", "with", "along", "corresponding", "respective", "total")) {
+          return false;
+        }
+      }
+      return and || is(lastEnd, "with") || is(lastEnd, "along");
+    }
+
+    /**
+     * Whether the last select item is the column named right at {@code at}, after "how many" ("how many
+     * video game types"): a column, not a table, so its distinct values are what is counted.
+     */
+    boolean columnCountedAt(int at, List<SelectItem> items) {
+      if (items.isEmpty() || !(items.get(items.size() - 1).expr() instanceof Expr.Column c)) {
+        return false;
+      }
+      for (Mention m : mentions) {
+        if (m.start == at && m.consumed && m.readAsColumn() && !m.readAsTable()
+            && m.columns().stream().anyMatch(t -> t.column().name().equals(c.column())
+                && t.table().name().equalsIgnoreCase(c.table()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** The table named right after the count phrase ("how many actors", "the number of races"), or null. */
     Table tableAfterCount() {
       if (countAt < 0) {
@@ -1253,6 +1337,16 @@ public final class OfflinePlanner implements Planner {
       for (Mention m : mentions) {
         if (m.start == i) {
           return m.readAsColumn();
+        }
+      }
+      return false;
+    }
+
+    /** Whether the question asks for "all the information" / "info" about rows (not a name). */
+    boolean mentionsAllInformation() {
+      for (int i = 0; i < toks.size(); i++) {
+        if (!used[i] && is(i, "information", "info")) {
+          return true;
         }
       }
       return false;
@@ -3058,6 +3152,23 @@ public final class OfflinePlanner implements Planner {
             use(k, k + 1, k + 2, k + 3);
           }
         }
+        // "... and their number of airlines, in descending order of the number of airlines": the count shown
+        Mention countKey = countNamedAfter(anchor);
+        if (countKey != null) {
+          Table counted = countKey.tables().get(0).table();
+          if (counted != tableAfterCount()) {
+            if (!order.isEmpty() || orderCountOf != null) {
+              return null;
+            }
+            // "industries of companies in descending order of the number of companies": the focus rows per
+            // value shown, or another table's rows per focus row, ranked by how many
+            orderCountOf = counted;
+          }
+          countKey.consume();
+          use(i + 1);
+          order.add(new OrderItem(Expr.Aggregate.countStar(), dir, null));
+          continue;
+        }
         // columns after "by" (or "of" in "in descending order of x"); else before ("ages in descending order")
         List<Mention> after = new ArrayList<>();
         for (Mention m : mentions) {
@@ -3137,6 +3248,34 @@ public final class OfflinePlanner implements Planner {
         }
       }
       return cols;
+    }
+
+    /** The table whose rows an order phrase counts when the question shows no count of it, or null. */
+    Table orderCountOf;
+
+    /**
+     * The mention of the counted table in "by the number of &lt;table&gt;" right after an order word at
+     * {@code anchor}, when the question counts that table ("the number of airlines"), or null.
+     */
+    Mention countNamedAfter(int anchor) {
+      int k = anchor + 1;
+      while (is(k, "by", "of", "the", "their", "its")) {
+        k++;
+      }
+      if (!is(k, "number") || !is(k + 1, "of")) {
+        return null;
+      }
+      for (Mention m : mentions) {
+        if (m.start == k + 2 && !m.consumed && m.readAsTable()
+            && (m.columns().isEmpty() || m.tables().get(0).quality() > m.columns().get(0).quality()
+                || m.tables().get(0).table() == tableAfterCount())
+            && !columnMentionAt(m.end) && !columnMentionAt(m.end + 1)) {
+          // (not "the number of people killed": a column after the table's name is what is counted)
+          use(k, k + 1);
+          return m;
+        }
+      }
+      return null;
     }
 
     /** Whether the words in [from, to) only glue an order word to its column ("by the number of"). */

@@ -79,6 +79,22 @@ final class SchemaTerms {
           // "first_name" also answers to "first"; "name" alone stays with the full phrase
           terms.add(new Term(t, c, cw.subList(0, cw.size() - 1), 0.8));
         }
+        List<String> initialed = initialed(c, t, catalog);
+        if (initialed != null) {
+          // "eid" in employee is the employee's id, "GName" in video_games the game's name, "mID" in rating
+          // (a foreign key to movie) the movie's id
+          String head = initialed.get(initialed.size() - 1);
+          if (!head.equals("number")) {
+            // (not "number" alone: "the fewest number of flights" is a count, not flno)
+            terms.add(new Term(t, c, List.of(head), 0.85));
+          }
+          terms.add(new Term(t, c, initialed, 1.0));
+          List<String> whole = new ArrayList<>(tw);
+          whole.add(head);
+          if (!whole.equals(initialed)) {
+            terms.add(new Term(t, c, whole, 1.0)); // "video game types" as well as "game types"
+          }
+        }
         List<String> measured = withoutUnit(cw);
         if (measured != null) {
           // "the budget" is budget_in_billions, "sales" sales_billion: the quantity without its unit
@@ -135,6 +151,47 @@ final class SchemaTerms {
             .add(new Edge(to.name(), fk.referencedColumns(), t.name(), fk.columns()));
       }
     }
+  }
+
+  private static final java.util.regex.Pattern INITIALED =
+      java.util.regex.Pattern.compile("([a-z]{1,2})(id|name|type|no|num|code|pos)");
+
+  /**
+   * The words a column named by a table's initial and a head noun stands for ("eid" in employee: employee
+   * id; "mID" in rating, a foreign key to movie: movie id), or null when its name is not so built. The
+   * initial must begin a word of the table's name, or of the referenced table's for a foreign key column.
+   */
+  private static List<String> initialed(Column c, Table t, Catalog catalog) {
+    String joined = String.join("", Tokens.splitIdentifier(c.name()));
+    java.util.regex.Matcher m = INITIALED.matcher(joined);
+    if (!m.matches() || Tokens.ABBREVIATIONS.containsKey(joined)) {
+      return null;
+    }
+    String initial = m.group(1);
+    Table named = t;
+    for (ForeignKey fk : t.foreignKeys()) {
+      if (fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name())) {
+        named = catalog.tables().stream().filter(x -> x.name().equalsIgnoreCase(fk.referencedTable()))
+            .findFirst().orElse(t);
+      }
+    }
+    List<String> tw = Tokens.schemaWords(named.name());
+    StringBuilder initials = new StringBuilder();
+    String word = null;
+    for (String w : tw) {
+      initials.append(w.charAt(0));
+      if (word == null && w.startsWith(initial)) {
+        word = w;
+      }
+    }
+    if (word == null && !initials.toString().startsWith(initial)) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(word != null ? List.of(word) : tw);
+    for (String part : Tokens.ABBREVIATIONS.getOrDefault(m.group(2), m.group(2)).split(" ")) {
+      out.add(Tokens.stem(part));
+    }
+    return out;
   }
 
   /** Units a column name may end with ("budget_in_billions", "ram_mib"), stemmed. */

@@ -45,7 +45,10 @@ class OfflineAskWordsTest {
         + "CREATE TABLE stations (station_id INT PRIMARY KEY, city VARCHAR(20), lat DECIMAL(6, 2), "
         + "\"LONG\" DECIMAL(6, 2));\n"
         + "INSERT INTO stations VALUES (1, 'Oslo', 59.90, 10.70), (2, 'Oslo', 59.95, 10.80), "
-        + "(3, 'Bergen', 60.40, 5.30);\n");
+        + "(3, 'Bergen', 60.40, 5.30);\n"
+        + "CREATE TABLE video_games (game_id INT PRIMARY KEY, gname VARCHAR(30), gtype VARCHAR(20));\n"
+        + "INSERT INTO video_games VALUES (1, 'Chess Master', 'Board'), (2, 'Go Pro', 'Board'), "
+        + "(3, 'Space Race', 'Arcade');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -184,5 +187,32 @@ class OfflineAskWordsTest {
         .containsExactly(List.of("B7"), List.of("C3"));
     // a column named by a verb right before "the most"
     assertThat(answered("Which gadget costs the most?").result().rows()).containsExactly(List.of("Lamp"));
+  }
+
+  @Test
+  void aColumnNamedByTheTablesInitial_answersToItsWords() {
+    // gname and gtype in video_games are the game's name and type
+    assertThat(answered("What is the type of the video game Space Race?").result().rows())
+        .containsExactly(List.of("Arcade"));
+    // "how many ... types": the distinct values of a column are counted
+    Answer.Answered a = answered("How many video game types exist?");
+    assertThat(a.query().sql().toLowerCase()).contains("count(distinct");
+    assertThat(a.result().rows()).containsExactly(List.of(2L));
+  }
+
+  @Test
+  void columnsAndTheNumberOfTheirRows_groupByTheColumns() {
+    Answer.Answered a = answered("Show the game types and the number of video games.");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Board", 2L), List.of("Arcade", 1L));
+    // ordered by a count of the focus rows: one group per value shown
+    assertThat(answered("List the game types in descending order of the number of video games.").result().rows())
+        .containsExactly(List.of("Board"), List.of("Arcade"));
+  }
+
+  @Test
+  void allTheInformation_isEveryColumn() {
+    Answer.Answered a = answered("What is all the information about video games, ordered by name?");
+    assertThat(a.result().columns()).hasSize(3);
+    assertThat(a.result().rows().get(0).get(1)).isEqualTo("Chess Master");
   }
 }
