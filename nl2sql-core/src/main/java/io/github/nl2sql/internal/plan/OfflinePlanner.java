@@ -1159,7 +1159,7 @@ public final class OfflinePlanner implements Planner {
           return true;
         }
         int before = is(i - 1, "the", "total") ? (is(i - 2, "the", "total") ? i - 3 : i - 2) : i - 1;
-        if (is(i, "number") && is(i + 1, "of") && !inMention(i)
+        if (is(i, "number") && is(i + 1, "of") && !inMention(i) && !countColumnAt(is(i + 2, "the") ? i + 3 : i + 2)
             && !is(i - 1, "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest", "smallest")
             && !is(before, "by", "than", "highest", "largest", "most", "least", "smallest", "lowest",
                 "greatest", "fewest", "whose", "of", "biggest", "maximum", "minimum", "average")) {
@@ -1243,6 +1243,20 @@ public final class OfflinePlanner implements Planner {
         if (m.start == at && m.consumed && m.readAsColumn() && !m.readAsTable()
             && m.columns().stream().anyMatch(t -> t.column().name().equals(c.column())
                 && t.table().name().equalsIgnoreCase(c.table()))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether a count column's thing is named at {@code k} ("the number of rooms" for room_count) and no
+     * table is: then "number of" is part of the column's name, not a count of rows.
+     */
+    boolean countColumnAt(int k) {
+      for (Mention m : mentions) {
+        if (m.start == k && m.readAsColumn() && m.tables().isEmpty()
+            && m.columns().stream().allMatch(t -> SchemaTerms.countedThing(Tokens.schemaWords(t.column().name())) != null)) {
           return true;
         }
       }
@@ -3113,7 +3127,7 @@ public final class OfflinePlanner implements Planner {
         if (!is(i, "order", "ordered", "sort", "sorted", "sorting", "ordering", "arranged", "ranked", "rank")) {
           continue;
         }
-        if (used[i]) {
+        if (used[i] || nounNotSort(i)) {
           continue;
         }
         used[i] = true;
@@ -3135,7 +3149,7 @@ public final class OfflinePlanner implements Planner {
             dir = SortOrder.DESC;
             explicit = true;
             use(k);
-          } else if (is(k, "ascending", "increasing", "asc", "alphabetical", "alphabetically", "ascend")) {
+          } else if (is(k, "ascending", "increasing", "asc", "alphabetical", "alphabetically", "alphabetic", "ascend")) {
             explicit = true;
             use(k);
           }
@@ -3193,7 +3207,7 @@ public final class OfflinePlanner implements Planner {
           // "alphabetical", the last text column: "names and ids ... in alphabetical order" sorts by name)
           boolean alphabetical = false;
           for (int k = i - 2; k <= i + 2; k++) {
-            alphabetical |= is(k, "alphabetical", "alphabetically");
+            alphabetical |= is(k, "alphabetical", "alphabetically", "alphabetic");
           }
           Mention lastText = null;
           for (Mention m : mentions) {
@@ -3278,11 +3292,27 @@ public final class OfflinePlanner implements Planner {
       return null;
     }
 
+    /**
+     * Whether the sort word at {@code i} is part of a table or column name or their verb ("the order id",
+     * "the product ordered most", "each rank") rather than a request to sort: it is inside a mention and
+     * neither followed by a sort phrase ("by", "in", "alphabetically") nor preceded by "in" or a direction.
+     */
+    boolean nounNotSort(int i) {
+      boolean inMention = false;
+      for (Mention m : mentions) {
+        inMention |= m.start <= i && i < m.end;
+      }
+      return inMention && !is(i + 1, "by", "in", "alphabetically", "descending", "ascending", "according", "from",
+          "based", "using", "decreasingly", "increasingly")
+          && !is(i - 1, "in", "alphabetical", "alphabetic", "descending", "ascending", "increasing", "decreasing",
+          "reverse", "sorted", "the");
+    }
+
     /** Whether the words in [from, to) only glue an order word to its column ("by the number of"). */
     boolean onlyGlue(int from, int to) {
       for (int k = from; k < to; k++) {
         if (!is(k, "by", "the", "of", "results", "result", "number", "their", "its", "in", "descending",
-            "ascending", "order", "decreasing", "increasing", "alphabetical", "alphabetically", "them", "using",
+            "ascending", "order", "decreasing", "increasing", "alphabetical", "alphabetically", "alphabetic", "them", "using",
             "according", "to", "based", "on")) {
           return false;
         }

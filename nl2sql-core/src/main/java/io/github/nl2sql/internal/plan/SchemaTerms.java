@@ -84,8 +84,9 @@ final class SchemaTerms {
           // "eid" in employee is the employee's id, "GName" in video_games the game's name, "mID" in rating
           // (a foreign key to movie) the movie's id
           String head = initialed.get(initialed.size() - 1);
-          if (!head.equals("number")) {
-            // (not "number" alone: "the fewest number of flights" is a count, not flno)
+          if (!head.equals("number") && !isForeignKey(t, c)) {
+            // (not "number" alone: "the fewest number of flights" is a count, not flno; and not for a foreign
+            // key: cName in tryout is the college's name, not the tryout's)
             terms.add(new Term(t, c, List.of(head), 0.85));
           }
           terms.add(new Term(t, c, initialed, 1.0));
@@ -94,6 +95,11 @@ final class SchemaTerms {
           if (!whole.equals(initialed)) {
             terms.add(new Term(t, c, whole, 1.0)); // "video game types" as well as "game types"
           }
+        }
+        List<String> counted = countedThing(cw);
+        if (counted != null && !tableWords.contains(counted)) {
+          // "more than 2 bathrooms" is bathroom_count, "10 deaths" number_deaths (unless a table is so named)
+          terms.add(new Term(t, c, counted, 0.8));
         }
         List<String> measured = withoutUnit(cw);
         if (measured != null) {
@@ -192,6 +198,28 @@ final class SchemaTerms {
       out.add(Tokens.stem(part));
     }
     return out;
+  }
+
+  /**
+   * What a count column counts: bathroom_count, number_of_hosts, num_deaths without the count words, or
+   * null when the name is not so built.
+   */
+  static List<String> countedThing(List<String> cw) {
+    int n = cw.size();
+    if (n >= 2 && cw.get(n - 1).equals("count")) {
+      return cw.subList(0, n - 1);
+    }
+    if (n >= 2 && cw.get(0).equals("number")) {
+      List<String> rest = cw.subList(cw.get(1).equals("of") ? 2 : 1, n);
+      return rest.isEmpty() ? null : rest;
+    }
+    return null;
+  }
+
+  /** Whether {@code c} is a one-column foreign key of {@code t}. */
+  private static boolean isForeignKey(Table t, Column c) {
+    return t.foreignKeys().stream()
+        .anyMatch(fk -> fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name()));
   }
 
   /** Units a column name may end with ("budget_in_billions", "ram_mib"), stemmed. */
