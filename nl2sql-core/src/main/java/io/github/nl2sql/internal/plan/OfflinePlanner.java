@@ -1437,6 +1437,29 @@ public final class OfflinePlanner implements Planner {
           }
         }
       }
+      // "the dates with a maximum temperature above 85": the one table that has every column named
+      Table cover = null;
+      for (Table t : req.catalog().tables()) {
+        boolean all = true;
+        boolean any = false;
+        for (Mention m : mentions) {
+          if (!m.columns().isEmpty()) {
+            any = true;
+            all &= m.columns().stream().anyMatch(c -> c.table() == t);
+          }
+        }
+        if (any && all) {
+          if (cover != null) {
+            cover = null;
+            break;
+          }
+          cover = t;
+        }
+      }
+      if (cover != null) {
+        confidence *= 0.8;
+        return cover;
+      }
       for (Object[] v : values) {
         if (v[2] instanceof ValueMatch vm) {
           confidence *= 0.7;
@@ -1742,6 +1765,17 @@ public final class OfflinePlanner implements Planner {
         String opWord = low(opStart);
         if (opWord.equals("older") || opWord.equals("younger")) {
           col = columnNamed(focus, "age");
+        } else if (countColumnAt(i + 1)) {
+          // "the dates with more than 2 bathrooms": the count column named after the number
+          col = null;
+          for (Mention m : mentions) {
+            if (m.start == i + 1 && !m.consumed) {
+              col = resolve(m, focus);
+              if (col != null) {
+                m.consume();
+              }
+            }
+          }
         } else {
           col = columnNear(opStart, focus, false);
         }

@@ -62,6 +62,10 @@ final class SchemaTerms {
           terms.add(new Term(t, null, List.of(tw.get(tw.size() - 1)), 0.6));
           // "user_profiles" is also named "users"
           terms.add(new Term(t, null, List.of(tw.get(0)), 0.55));
+          if (Set.of("ref", "tbl", "lu", "lkp", "dim").contains(tw.get(0))) {
+            // "document types" is Ref_Document_Types: a lookup table's prefix is not said
+            terms.add(new Term(t, null, tw.subList(1, tw.size()), 0.95));
+          }
         }
       }
       for (Column c : t.columns()) {
@@ -224,7 +228,7 @@ final class SchemaTerms {
 
   /** Units a column name may end with ("budget_in_billions", "ram_mib"), stemmed. */
   private static final Set<String> UNITS = Set.of("billion", "million", "thousand", "mib", "kb", "mb", "gb",
-      "usd", "dollar", "euro", "km", "kg", "cm", "mm");
+      "usd", "dollar", "euro", "km", "kg", "cm", "mm", "f", "inch", "mile", "mph");
 
   /**
    * The words of a column name without a trailing unit ("in billions", "million"), or null when it has

@@ -48,7 +48,13 @@ class OfflineAskWordsTest {
         + "(3, 'Bergen', 60.40, 5.30);\n"
         + "CREATE TABLE video_games (game_id INT PRIMARY KEY, gname VARCHAR(30), gtype VARCHAR(20));\n"
         + "INSERT INTO video_games VALUES (1, 'Chess Master', 'Board'), (2, 'Go Pro', 'Board'), "
-        + "(3, 'Space Race', 'Arcade');\n");
+        + "(3, 'Space Race', 'Arcade');\n"
+        + "CREATE TABLE ref_club_categories (club_category_code VARCHAR(5) PRIMARY KEY, club_category_description VARCHAR(20));\n"
+        + "INSERT INTO ref_club_categories VALUES ('SPT', 'Sport'), ('ART', 'Art');\n"
+        + "CREATE TABLE readings (reading_id INT PRIMARY KEY, \"DATE\" VARCHAR(10), max_temperature_f INT, "
+        + "bathroom_count INT);\n"
+        + "INSERT INTO readings VALUES (1, '8/1/2015', 90, 1), (2, '8/2/2015', 80, 3);\n"
+        + "CREATE TABLE meetings (meeting_id INT PRIMARY KEY, \"DATE\" VARCHAR(10));\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -214,5 +220,20 @@ class OfflineAskWordsTest {
     Answer.Answered a = answered("What is all the information about video games, ordered by name?");
     assertThat(a.result().columns()).hasSize(3);
     assertThat(a.result().rows().get(0).get(1)).isEqualTo("Chess Master");
+  }
+
+  @Test
+  void aLookupTablesPrefix_isNotSaid() {
+    assertThat(answered("How many club categories are there?").result().rows()).containsExactly(List.of(2L));
+  }
+
+  @Test
+  void withoutATableName_theOneTableWithEveryColumnNamedIsAsked() {
+    // "dates" are in readings and meetings; only readings has the maximum temperature (in Fahrenheit)
+    assertThat(answered("Give me the dates when the max temperature was higher than 85.").result().rows())
+        .containsExactly(List.of("8/1/2015"));
+    // a count column answers to what it counts
+    assertThat(answered("What are the dates with more than 2 bathrooms?").result().rows())
+        .containsExactly(List.of("8/2/2015"));
   }
 }
