@@ -962,6 +962,19 @@ public final class OfflinePlanner implements Planner {
      * is open_year, "founding year" is Founded, "enrollments" is enrolled_in.
      */
     static boolean sameVerb(String word, String schemaWord) {
+      if (schemaWord.endsWith("ion") && schemaWord.length() >= 7 && !word.endsWith("ion")) {
+        // "nominated", "eliminated", "selected" for the nouns nomination, elimination, selection
+        String s = schemaWord.substring(0, schemaWord.length() - (schemaWord.endsWith("ation") ? 5 : 3));
+        for (String suffix : List.of("ated", "ating", "ates", "ate", "ed", "ing", "es", "s", "e")) {
+          if (word.endsWith(suffix)) {
+            String w = word.substring(0, word.length() - suffix.length());
+            if (w.length() >= 4 && w.equals(s)) {
+              return true;
+            }
+            break;
+          }
+        }
+      }
       String base = verbBase(word, true);
       if (base == null) {
         return false;
@@ -2198,7 +2211,13 @@ public final class OfflinePlanner implements Planner {
           used[i] = true;
         }
         boolean negated = false;
-        for (int i = s - 1; i >= Math.max(0, s - 4); i--) {
+        // "not 'x'", "do not belong to the range 'x'", "not living in the city HKG": up to six words back,
+        // within the value's own clause
+        for (int i = s - 1; i >= Math.max(0, s - 6); i--) {
+          if (is(i, "and", "or", "but", "nor", "who", "which", "that", "whose", "where", "any") || toks.get(i).quoted()
+              || toks.get(i).number()) {
+            break;
+          }
           if (is(i, "not", "never") || is(i, "other") && is(i + 1, "than")) {
             negated = true;
             use(i);

@@ -26,7 +26,8 @@ final class Tokens {
       Map.entry("pos", "position"), Map.entry("dur", "duration"), Map.entry("temp", "temperature"),
       Map.entry("loc", "location"), Map.entry("crs", "course"), Map.entry("enr", "enrollment"),
       Map.entry("apt", "apartment"), Map.entry("lat", "latitude"), Map.entry("lng", "longitude"),
-      Map.entry("lon", "longitude"), Map.entry("inst", "institution"));
+      Map.entry("lon", "longitude"), Map.entry("inst", "institution"),
+      Map.entry("prereq", "prerequisite"));
 
   /** Irregular plurals. */
   static final Map<String, String> IRREGULAR = Map.ofEntries(Map.entry("people", "person"), Map.entry("men", "man"),

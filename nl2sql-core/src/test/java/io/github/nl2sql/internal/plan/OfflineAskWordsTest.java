@@ -54,7 +54,9 @@ class OfflineAskWordsTest {
         + "CREATE TABLE readings (reading_id INT PRIMARY KEY, \"DATE\" VARCHAR(10), max_temperature_f INT, "
         + "bathroom_count INT);\n"
         + "INSERT INTO readings VALUES (1, '8/1/2015', 90, 1), (2, '8/2/2015', 80, 3);\n"
-        + "CREATE TABLE meetings (meeting_id INT PRIMARY KEY, \"DATE\" VARCHAR(10));\n");
+        + "CREATE TABLE meetings (meeting_id INT PRIMARY KEY, \"DATE\" VARCHAR(10));\n"
+        + "CREATE TABLE elimination (elimination_id INT PRIMARY KEY, club_id INT NOT NULL REFERENCES clubs);\n"
+        + "INSERT INTO elimination VALUES (1, 2);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -235,5 +237,19 @@ class OfflineAskWordsTest {
     // a count column answers to what it counts
     assertThat(answered("What are the dates with more than 2 bathrooms?").result().rows())
         .containsExactly(List.of("8/2/2015"));
+  }
+
+  @Test
+  void aVerbInTheParticiple_namesItsNounTable() {
+    // "eliminated" is the elimination table: clubs with no elimination rows
+    assertThat(answered("What are the names of clubs that have not been eliminated?").result().rows())
+        .containsExactlyInAnyOrder(List.of("Chess"), List.of("Drama"));
+  }
+
+  @Test
+  void aNegationAFewWordsBeforeAValue_negatesItsFilter() {
+    Answer.Answered a = answered("What are the ids of stations that are not located in the city Oslo?");
+    assertThat(a.result().rows()).containsExactly(List.of(3));
+    assertThat(a.query().sql()).contains("<>");
   }
 }
