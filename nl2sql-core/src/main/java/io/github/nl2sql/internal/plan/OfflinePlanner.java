@@ -765,7 +765,7 @@ public final class OfflinePlanner implements Planner {
       }
       // "older than 23 and younger than 20": no row has both, the question means something else (with
       // "or", as in "above 50 or below 46", it is the rows outside a range)
-      for (Filter a : detect("or") ? List.<Filter>of() : filters) {
+      for (Filter a : freeWord("or") ? List.<Filter>of() : filters) {
         for (Filter b : filters) {
           if (a != b && a.column().column() == b.column().column()
               && a.condition() instanceof Expr.Comparison ca && b.condition() instanceof Expr.Comparison cb
@@ -780,14 +780,14 @@ public final class OfflinePlanner implements Planner {
       Set<String> eqCols = new java.util.HashSet<>();
       for (Filter f : filters) {
         if (f.condition() instanceof Expr.Comparison cmp && cmp.op() == CmpOp.EQ && !eqCols.add(qn(f.column()))
-            && !detect("or", "either")) {
+            && !freeWord("or", "either")) {
           return new Plan.Abstain(NEEDS_MODEL + " (two values for " + qn(f.column()) + ")");
         }
       }
       if (conds.size() == 1) {
         where = conds.get(0);
       } else if (conds.size() > 1) {
-        if (!orMerged && detect("or")) {
+        if (!orMerged && freeWord("or")) {
           where = new Expr.Or(conds);
         } else {
           where = new Expr.And(conds);
@@ -1369,6 +1369,16 @@ public final class OfflinePlanner implements Planner {
       return false;
     }
 
+    /** Whether one of {@code words} occurs where no reading has used it ("or" outside "30 or younger"). */
+    boolean freeWord(String... words) {
+      for (int i = 0; i < toks.size(); i++) {
+        if (!used[i] && is(i, words)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Whether the question asks for "all the information" / "info" about rows (not a name). */
     boolean mentionsAllInformation() {
       for (int i = 0; i < toks.size(); i++) {
@@ -1761,14 +1771,25 @@ public final class OfflinePlanner implements Planner {
         CmpOp op = found == null ? null : found.op();
         int opStart = found == null ? i : found.start();
         // "5 or more" (but not "over 1500 or less than 500": a second comparison)
-        if (is(i + 1, "or") && is(i + 2, "more", "above", "greater", "higher") && !is(i + 3, "than")
-            && !(i + 3 < toks.size() && toks.get(i + 3).number())) {
+        if (is(i + 1, "or") && is(i + 2, "more", "above", "greater", "higher", "older", "later", "larger", "bigger",
+            "longer", "over", "after") && !is(i + 3, "than") && !(i + 3 < toks.size() && toks.get(i + 3).number())) {
           op = CmpOp.GE;
           use(i + 1, i + 2);
-        } else if (is(i + 1, "or") && is(i + 2, "less", "fewer", "below", "lower") && !is(i + 3, "than")
-            && !(i + 3 < toks.size() && toks.get(i + 3).number())) {
+        } else if (is(i + 1, "or") && is(i + 2, "less", "fewer", "below", "lower", "younger", "earlier", "smaller",
+            "shorter", "under", "before") && !is(i + 3, "than") && !(i + 3 < toks.size() && toks.get(i + 3).number())) {
           op = CmpOp.LE;
           use(i + 1, i + 2);
+        } else if (is(i - 1, "after", "since") && is(i - 2, "or") && is(i - 3, "in", "on", "at")) {
+          // "in or after 2005", "on or before 2010"
+          op = CmpOp.GE;
+          opStart = i - 3;
+        } else if (is(i - 1, "before") && is(i - 2, "or") && is(i - 3, "in", "on", "at")) {
+          op = CmpOp.LE;
+          opStart = i - 3;
+        }
+        if (is(i + 1, "or") && used[i + 2]) {
+          final int w = i + 2;
+          mentions.stream().filter(m -> m.start == w).forEach(Mention::consume); // "30 or younger": not age shown
         }
         if (op == null) {
           op = CmpOp.EQ;
@@ -1947,8 +1968,15 @@ public final class OfflinePlanner implements Planner {
     Term columnNear(int pos, Table focus, boolean numericOnly, boolean consume) {
       Mention best = null;
       for (Mention m : mentions) {
-        if (m.consumed || m.columns().isEmpty()
-            || !m.tables().isEmpty() && m.tables().get(0).quality() >= m.columns().get(0).quality()) {
+        if (m.consumed || m.columns().isEmpty()) {
+          continue;
+        }
+        if (!m.tables().isEmpty() && m.tables().get(0).quality() >= m.columns().get(0).quality()) {
+          // "the address '1031 Daugavpils Parkway'": a table's own same-named column right before a value
+          Table t = m.tables().get(0).table();
+          if (m.end == pos && m.columns().stream().anyMatch(c -> c.table() == t && c.quality() >= 1.0)) {
+            best = m;
+          }
           continue;
         }
         if (m.end <= pos && pos - m.end <= 4) {
@@ -3246,10 +3274,21 @@ public final class OfflinePlanner implements Planner {
           if (!m.consumed && !m.columns().isEmpty() && m.start > anchor && m.start - anchor <= 7
               && onlyGlue(anchor + 1, glueEnd)) {
             after.add(m);
+            // "by price and name", "by price decreasing and name ascending", "by price, then by name"
+            Mention last = m;
             for (Mention n : mentions) {
-              if (!n.consumed && n != m && !n.columns().isEmpty() && n.start > m.end && n.start - m.end <= 2
-                  && is(m.end, "and", ",") && !after.contains(n)) {
+              if (n.consumed || n == m || n.columns().isEmpty() || n.start <= last.end || after.contains(n)) {
+                continue;
+              }
+              int k = last.end;
+              if (is(k, "descending", "desc", "decreasing", "ascending", "asc", "increasing")) {
+                k++;
+              }
+              if (is(k, "and", ",") && (n.start == k + 1 || n.start == k + 2 && is(k + 1, "the", "then", "by"))
+                  || is(k, "then") && is(k + 1, "by") && n.start == k + 2) {
                 after.add(n);
+                use(k, k + 1);
+                last = n;
               }
             }
             break;

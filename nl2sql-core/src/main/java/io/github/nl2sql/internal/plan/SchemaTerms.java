@@ -116,7 +116,8 @@ final class SchemaTerms {
         }
         String lastWord = cw.get(cw.size() - 1);
         if (cw.size() > 1 && !Set.of("id", "name", "number", "code", "no", "type").contains(lastWord)
-            && !lastWord.chars().allMatch(Character::isDigit)) {
+            && !lastWord.chars().allMatch(Character::isDigit) && !GRAMMAR.contains(lastWord)) {
+          // (not a grammar word: Continuation_of is not named by "of")
           // "sorted by price" names base_price when nothing closer does
           terms.add(new Term(t, c, List.of(lastWord), 0.7));
         }
@@ -225,6 +226,10 @@ final class SchemaTerms {
     return t.foreignKeys().stream()
         .anyMatch(fk -> fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name()));
   }
+
+  /** Grammar words that never name a column alone. */
+  private static final Set<String> GRAMMAR = Set.of("of", "by", "in", "on", "at", "to", "for", "and", "or", "the",
+      "from", "with", "a", "an", "is");
 
   /** Units a column name may end with ("budget_in_billions", "ram_mib"), stemmed. */
   private static final Set<String> UNITS = Set.of("billion", "million", "thousand", "mib", "kb", "mb", "gb",

@@ -252,4 +252,19 @@ class OfflineAskWordsTest {
     assertThat(a.result().rows()).containsExactly(List.of(3));
     assertThat(a.query().sql()).contains("<>");
   }
+
+  @Test
+  void orYoungerAndInOrAfter_includeTheBound() {
+    Answer.Answered a = answered("What are the names of students aged 21 or younger?");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Cleo"), List.of("Ann"));
+    assertThat(a.result().columns()).hasSize(1);
+    assertThat(answered("How many clubs were founded in or after 1990?").result().rows()).containsExactly(List.of(2L));
+  }
+
+  @Test
+  void aSecondSortKeyAfterADirection_isRead() {
+    Answer.Answered a = answered("List the first and last names of teachers sorted by first name descending and "
+        + "join year ascending.");
+    assertThat(a.query().sql().toLowerCase().replace("\"", "")).contains("order by first_name desc, join_year asc");
+  }
 }
