@@ -797,6 +797,12 @@ public final class OfflinePlanner implements Planner {
       for (Term g : groups) {
         groupExprs.add(ref(g));
       }
+      if (!distinct && !count && !hasAgg && having == null && groups.isEmpty() && limit == null
+          && order.isEmpty() && categoricalList(items) && !detectsGrouping() && filters.isEmpty()) {
+        // "show all majors", "what are the payment methods": the values a category column takes, once each
+        distinct = true;
+        notes.add("lists each value once");
+      }
       Query.Select q = new Query.Select(null, distinct && !count && !hasAgg && having == null, items, List.of(from),
           where, groupExprs, having, order, limit, null);
       if (!qualify) {
@@ -1172,7 +1178,8 @@ public final class OfflinePlanner implements Planner {
           return true;
         }
         int before = is(i - 1, "the", "total") ? (is(i - 2, "the", "total") ? i - 3 : i - 2) : i - 1;
-        if (is(i, "number") && is(i + 1, "of") && !inMention(i) && !countColumnAt(is(i + 2, "the") ? i + 3 : i + 2)
+        if (is(i, "number", "numbers") && is(i + 1, "of") && !inMention(i) && !countColumnAt(is(i + 2, "the") ? i + 3 : i + 2)
+            && !columnMentionEndingAt(i) && !(is(i, "numbers") && numberedTableAfter(i + 2))
             && !is(i - 1, "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest", "smallest")
             && !is(before, "by", "than", "highest", "largest", "most", "least", "smallest", "lowest",
                 "greatest", "fewest", "whose", "of", "biggest", "maximum", "minimum", "average")) {
@@ -1373,6 +1380,71 @@ public final class OfflinePlanner implements Planner {
     boolean freeWord(String... words) {
       for (int i = 0; i < toks.size(); i++) {
         if (!used[i] && is(i, words)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether a column (not a table) is named right before {@code end} ("the enrollment number of ..."). */
+    boolean columnMentionEndingAt(int end) {
+      for (Mention m : mentions) {
+        if (m.end == end && m.readAsColumn() && !m.readAsTable() && !is(m.start, "total", "average", "mean", "sum")
+            && m.columns().stream().allMatch(c -> c.column().type().isNumeric() || c.column().type() == SqlType.OTHER
+                || Tokens.schemaWords(c.column().name()).contains("phone")
+                || Tokens.schemaWords(c.column().name()).contains("number"))) {
+          // (a measure or a phone: "the enrollment number", "the phone number"; not "the address, number of")
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether a table with a number column ("flno" is the flight number) is named from {@code k} on ("the
+     * numbers of all flights" are flight numbers, not a count).
+     */
+    boolean numberedTableAfter(int k) {
+      while (is(k, "the", "all") || k < toks.size() && toks.get(k).number()) {
+        k++;
+      }
+      for (Mention m : mentions) {
+        if (m.start == k && m.readAsTable()) {
+          Table t = m.tables().get(0).table();
+          return st.terms.stream().anyMatch(x -> !x.isTable() && x.table() == t && !x.words().isEmpty()
+              && x.words().get(x.words().size() - 1).equals("number") && SchemaTerms.countedThing(x.words()) == null);
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether {@code items} is one column that names a category: not a key, unique, name, title or id
+     * column, and seen with repeated values in the catalog's statistics.
+     */
+    boolean categoricalList(List<SelectItem> items) {
+      if (items.size() != 1 || !(items.get(0).expr() instanceof Expr.Column c) || c.table() == null) {
+        return false;
+      }
+      Table t = st.tablesByLower.get(c.table().toLowerCase(Locale.ROOT));
+      Column col = t == null ? null : t.column(c.column()).orElse(null);
+      if (col == null || col.stats() == null || col.stats().distinctCount() * 2 > col.stats().sampledRows()
+          || col.stats().distinctCount() <= 0) {
+        // (repeated values, at most half as many as rows: a category, not a free text that repeats once)
+        return false;
+      }
+      if (t.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(col.name()))
+          || t.uniqueKeys().stream().anyMatch(u -> u.size() == 1 && u.get(0).equalsIgnoreCase(col.name()))) {
+        return false;
+      }
+      List<String> w = Tokens.schemaWords(col.name());
+      return !w.contains("name") && !w.contains("title") && !w.contains("id") && !col.type().isTemporal();
+    }
+
+    /** Whether a grouping word ("each", "per", "every") is in the question. */
+    boolean detectsGrouping() {
+      for (int i = 0; i < toks.size(); i++) {
+        if (is(i, "each", "per", "every")) {
           return true;
         }
       }
@@ -3264,6 +3336,22 @@ public final class OfflinePlanner implements Planner {
           order.add(new OrderItem(Expr.Aggregate.countStar(), dir, null));
           continue;
         }
+        // "ordered by frequency", "in descending order of count": how many rows share the values shown
+        int fk = anchor + 1;
+        while (is(fk, "by", "of", "the", "their", "its")) {
+          fk++;
+        }
+        if (is(fk, "frequency", "count", "popularity") && fk > anchor + 1 && !columnMentionAt(fk)) {
+          use(fk, i + 1);
+          if (countAt < 0) {
+            if (!order.isEmpty() || orderCountOf != null) {
+              return null;
+            }
+            orderCountOf = focus;
+          }
+          order.add(new OrderItem(Expr.Aggregate.countStar(), dir, null));
+          continue;
+        }
         // columns after "by" (or "of" in "in descending order of x"); else before ("ages in descending order")
         List<Mention> after = new ArrayList<>();
         for (Mention m : mentions) {
@@ -3271,6 +3359,9 @@ public final class OfflinePlanner implements Planner {
           // "in ascending order of company name": a table's name before its column is glue too
           int glueEnd = owner != null && m.columns().stream().anyMatch(t -> owner.tables().stream()
               .anyMatch(o -> o.table() == t.table())) ? owner.start : m.start;
+          if (m.readAsTable() && columnMentionAt(m.end)) {
+            continue; // "of school enrollment": the table's name before its column, not a column itself
+          }
           if (!m.consumed && !m.columns().isEmpty() && m.start > anchor && m.start - anchor <= 7
               && onlyGlue(anchor + 1, glueEnd)) {
             after.add(m);
@@ -3301,20 +3392,33 @@ public final class OfflinePlanner implements Planner {
           for (int k = i - 2; k <= i + 2; k++) {
             alphabetical |= is(k, "alphabetical", "alphabetically", "alphabetic");
           }
+          if (!alphabetical && countAt >= 0 && detectsGrouping()) {
+            // "how many airlines in each country, in descending order": the counts are what is ordered
+            order.add(new OrderItem(Expr.Aggregate.countStar(), dir, null));
+            continue;
+          }
           Mention lastText = null;
+          Mention nameText = null;
           for (Mention m : mentions) {
-            if (!m.consumed && m.end <= i && m.readAsColumn()) {
+            if (!m.consumed && m.end <= i && m.readAsColumn() && !m.readAsTable()) {
+              // (not "carriers for devices": a table's name, even when a column has it too)
               after.clear();
               after.add(m);
               Term c = resolve(m, focus);
               if (c != null && c.column().type() == SqlType.TEXT) {
                 lastText = m;
+                List<String> w = new ArrayList<>(Tokens.schemaWords(c.column().name()));
+                w.addAll(c.words()); // (gname is named "game name")
+                if (nameText == null && (w.contains("name") || w.contains("title"))) {
+                  nameText = m;
+                }
               }
             }
           }
           if (alphabetical && lastText != null) {
+            // "names and urls of images, sorted alphabetically": by the name, else the last text column
             after.clear();
-            after.add(lastText);
+            after.add(nameText != null ? nameText : lastText);
           }
           if (!after.isEmpty()) {
             Term c = resolve(after.get(0), focus);

@@ -100,6 +100,15 @@ final class SchemaTerms {
             terms.add(new Term(t, c, whole, 1.0)); // "video game types" as well as "game types"
           }
         }
+        if (lastWord(cw).equals("phone")) {
+          // "the phone number" is the phone column
+          List<String> withNumber = new ArrayList<>(cw);
+          withNumber.add("number");
+          terms.add(new Term(t, c, withNumber, 1.0));
+          if (cw.size() > 1) {
+            terms.add(new Term(t, c, List.of("phone", "number"), 0.9));
+          }
+        }
         List<String> counted = countedThing(cw);
         if (counted != null && !tableWords.contains(counted)) {
           // "more than 2 bathrooms" is bathroom_count, "10 deaths" number_deaths (unless a table is so named)
@@ -225,6 +234,10 @@ final class SchemaTerms {
   private static boolean isForeignKey(Table t, Column c) {
     return t.foreignKeys().stream()
         .anyMatch(fk -> fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name()));
+  }
+
+  private static String lastWord(List<String> words) {
+    return words.get(words.size() - 1);
   }
 
   /** Grammar words that never name a column alone. */

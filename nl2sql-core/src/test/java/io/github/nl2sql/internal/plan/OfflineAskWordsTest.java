@@ -56,7 +56,11 @@ class OfflineAskWordsTest {
         + "INSERT INTO readings VALUES (1, '8/1/2015', 90, 1), (2, '8/2/2015', 80, 3);\n"
         + "CREATE TABLE meetings (meeting_id INT PRIMARY KEY, \"DATE\" VARCHAR(10));\n"
         + "CREATE TABLE elimination (elimination_id INT PRIMARY KEY, club_id INT NOT NULL REFERENCES clubs);\n"
-        + "INSERT INTO elimination VALUES (1, 2);\n");
+        + "INSERT INTO elimination VALUES (1, 2);\n"
+        + "CREATE TABLE memberships (membership_id INT PRIMARY KEY, membership_level VARCHAR(10), member_phone "
+        + "VARCHAR(20));\n"
+        + "INSERT INTO memberships VALUES (1, 'Gold', '555-1'), (2, 'Basic', '555-2'), (3, 'Gold', '555-3'), "
+        + "(4, 'Basic', '555-4'), (5, 'Gold', '555-5');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -266,5 +270,28 @@ class OfflineAskWordsTest {
     Answer.Answered a = answered("List the first and last names of teachers sorted by first name descending and "
         + "join year ascending.");
     assertThat(a.query().sql().toLowerCase().replace("\"", "")).contains("order by first_name desc, join_year asc");
+  }
+
+  @Test
+  void allValuesOfACategoryColumn_areListedOnce() {
+    Answer.Answered a = answered("Show all membership levels.");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Gold"), List.of("Basic"));
+    // a column with few repeats is not a category: every row's value
+    assertThat(answered("List the member phones of all memberships.").result().rows()).hasSize(5);
+  }
+
+  @Test
+  void orderedByFrequency_countsTheValuesShown() {
+    assertThat(answered("What are the game types, ordered by frequency descending?").result().rows())
+        .containsExactly(List.of("Board"), List.of("Arcade"));
+  }
+
+  @Test
+  void alphabetically_sortsByTheNameShown() {
+    assertThat(answered("What are the names and types of video games, sorted alphabetically?").result().rows())
+        .extracting(r -> r.get(0)).containsExactly("Chess Master", "Go Pro", "Space Race");
+    // "phone number" is the phone column
+    assertThat(answered("What is the phone number of the membership with id 2?").result().rows())
+        .containsExactly(List.of("555-2"));
   }
 }
