@@ -558,6 +558,16 @@ public final class OfflinePlanner implements Planner {
         items.add(items.size(), new SelectItem(countExpr, null));
         hasAgg = true;
       }
+      if (items.isEmpty() && !hasAgg && is(0, "when")) {
+        // "when did the staff member join the company": the date the verb names, or the table's one date
+        Term when = whenColumn(focus);
+        if (when != null) {
+          items.add(new SelectItem(ref(when), null));
+          use(0);
+          confidence *= 0.85;
+          notes.add("shows " + qn(when) + " for 'when'");
+        }
+      }
       if (items.isEmpty() && !hasAgg && is(0, "which", "who", "list", "show", "find", "what", "give", "return")
           && !mentionsAllInformation()) {
         // "Which players are from Indonesia?": the rows of the focus table, by their name
@@ -1439,6 +1449,44 @@ public final class OfflinePlanner implements Planner {
       }
       List<String> w = Tokens.schemaWords(col.name());
       return !w.contains("name") && !w.contains("title") && !w.contains("id") && !col.type().isTemporal();
+    }
+
+    /** Past tenses that do not end in -ed. */
+    private static final Map<String, String> IRREGULAR_PAST = Map.of("became", "become", "left", "leave",
+        "began", "begin", "made", "make", "sent", "send", "paid", "pay", "took", "take", "got", "get");
+
+    /**
+     * The date column a "when" question asks for: the focus table's date-like column whose name has a verb of
+     * the question ("join" for date_joined_staff, "became" for date_became_customer), else its only one.
+     */
+    Term whenColumn(Table focus) {
+      List<Column> dates = focus.columns().stream().filter(OfflinePlanner.Reading::dateLike).toList();
+      Column named = null;
+      int verbAt = -1;
+      for (Column c : dates) {
+        List<String> words = Tokens.splitIdentifier(c.name());
+        int hit = -1;
+        for (int i = 1; i < toks.size(); i++) {
+          String w = low(i);
+          String base = IRREGULAR_PAST.getOrDefault(w, w);
+          for (String cw : words) {
+            if (w.length() >= 3 && !FREE.contains(w) && (cw.equals(base + "ed") || cw.equals(base + "d")
+                || IRREGULAR_PAST.containsKey(cw) && IRREGULAR_PAST.get(cw).equals(base))) {
+              hit = i;
+            }
+          }
+        }
+        if (hit >= 0) {
+          if (named != null) {
+            return null;
+          }
+          named = c;
+          verbAt = hit;
+        }
+      }
+      use(verbAt);
+      Column chosen = named != null ? named : dates.size() == 1 ? dates.get(0) : null;
+      return chosen == null ? null : term(focus.name(), chosen.name());
     }
 
     /** Whether a grouping word ("each", "per", "every") is in the question. */

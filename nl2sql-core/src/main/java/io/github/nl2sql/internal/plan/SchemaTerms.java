@@ -74,6 +74,11 @@ final class SchemaTerms {
           continue;
         }
         terms.add(new Term(t, c, cw, 1.0));
+        List<String> raw = Tokens.splitIdentifier(c.name()).stream().map(Tokens::stem).toList();
+        if (!raw.equals(cw)) {
+          // "surname" is [last, name] and still "surname"; "dept_name" still "dept name"
+          terms.add(new Term(t, c, raw, 1.0));
+        }
         // "singer_name" / "crs_description" read as "name" / "description" in the table's context
         List<String> stripped = stripPrefix(cw, tw);
         if (stripped != null && !stripped.isEmpty()) {

@@ -27,7 +27,8 @@ final class Tokens {
       Map.entry("loc", "location"), Map.entry("crs", "course"), Map.entry("enr", "enrollment"),
       Map.entry("apt", "apartment"), Map.entry("lat", "latitude"), Map.entry("lng", "longitude"),
       Map.entry("lon", "longitude"), Map.entry("inst", "institution"),
-      Map.entry("prereq", "prerequisite"));
+      Map.entry("prereq", "prerequisite"), Map.entry("forename", "first name"),
+      Map.entry("firstname", "first name"), Map.entry("surname", "last name"), Map.entry("lastname", "last name"));
 
   /** Irregular plurals. */
   static final Map<String, String> IRREGULAR = Map.ofEntries(Map.entry("people", "person"), Map.entry("men", "man"),

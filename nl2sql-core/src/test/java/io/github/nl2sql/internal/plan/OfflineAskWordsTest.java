@@ -60,7 +60,11 @@ class OfflineAskWordsTest {
         + "CREATE TABLE memberships (membership_id INT PRIMARY KEY, membership_level VARCHAR(10), member_phone "
         + "VARCHAR(20));\n"
         + "INSERT INTO memberships VALUES (1, 'Gold', '555-1'), (2, 'Basic', '555-2'), (3, 'Gold', '555-3'), "
-        + "(4, 'Basic', '555-4'), (5, 'Gold', '555-5');\n");
+        + "(4, 'Basic', '555-4'), (5, 'Gold', '555-5');\n"
+        + "CREATE TABLE drivers (driver_id INT PRIMARY KEY, forename VARCHAR(20), surname VARCHAR(20), "
+        + "date_of_birth DATE, date_joined DATE, date_left DATE);\n"
+        + "INSERT INTO drivers VALUES (1, 'Lewis', 'Hamilton', DATE '1985-01-07', DATE '2007-03-18', NULL), "
+        + "(2, 'Nico', 'Rosberg', DATE '1985-06-27', DATE '2006-03-12', DATE '2016-11-27');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -293,5 +297,20 @@ class OfflineAskWordsTest {
     // "phone number" is the phone column
     assertThat(answered("What is the phone number of the membership with id 2?").result().rows())
         .containsExactly(List.of("555-2"));
+  }
+
+  @Test
+  void forenameAndSurname_areTheFirstAndLastName() {
+    Answer.Answered a = answered("What are the first and last names of all drivers?");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Lewis", "Hamilton"), List.of("Nico", "Rosberg"));
+    assertThat(answered("What is the surname of the driver Nico?").result().rows()).containsExactly(List.of("Rosberg"));
+  }
+
+  @Test
+  void when_showsTheDateTheVerbNames() {
+    Answer.Answered a = answered("When did the driver Nico Rosberg leave?");
+    assertThat(a.result().columns()).extracting(c -> c.label().toLowerCase()).containsExactly("date_left");
+    assertThat(answered("When did Lewis Hamilton join?").result().columns())
+        .extracting(c -> c.label().toLowerCase()).containsExactly("date_joined");
   }
 }
