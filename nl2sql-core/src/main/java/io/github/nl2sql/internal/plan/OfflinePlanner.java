@@ -709,6 +709,7 @@ public final class OfflinePlanner implements Planner {
         } else if (!used[i] && !FREE.contains(t.low()) && !FREE.contains(t.stem())) {
           confidence *= 0.55;
           notes.add("did not understand '" + t.raw() + "'");
+          unknownAt.add(i);
         }
       }
 
@@ -749,6 +750,7 @@ public final class OfflinePlanner implements Planner {
       if (joinClarify != null) {
         return joinClarify;
       }
+      relatingVerbs(needed);
 
       boolean qualify = needed.size() > 1;
       Expr where = null;
@@ -896,6 +898,7 @@ public final class OfflinePlanner implements Planner {
       }
       fullNames();
       mentions.sort(Comparator.comparingInt(m -> m.start));
+      namesOfTextColumns();
     }
 
     /**
@@ -914,8 +917,8 @@ public final class OfflinePlanner implements Planner {
           gap = is(at + 1, "the") ? 2 : 1;
           at += gap;
         }
-        if (at >= toks.size() || !sameWord(at, words.get(j))) {
-          return 0;
+        if (at >= toks.size() || !sameWord(at, words.get(j)) || j > 0 && toks.get(at).afterComma()) {
+          return 0; // (a name does not run across a comma: "the type, name and price")
         }
         at++;
       }
@@ -926,6 +929,28 @@ public final class OfflinePlanner implements Planner {
     boolean sameWord(int i, String w) {
       Tok tok = toks.get(i);
       return !tok.quoted() && (tok.stem().equals(w) || tok.low().equals(w) || sameVerb(tok.low(), w));
+    }
+
+    /**
+     * "the pilot names", "the home team name": "name(s)" right after a text column that is not itself a
+     * name nor a foreign key is that column's own word (a column named with "name", like team_name, is
+     * matched whole before this).
+     */
+    void namesOfTextColumns() {
+      for (int i = 0; i + 1 < mentions.size(); i++) {
+        Mention a = mentions.get(i);
+        Mention b = mentions.get(i + 1);
+        if (b.start != a.end || b.end - b.start != 1 || !is(b.start, "name", "names") || a.columns().isEmpty()
+            || a.readAsTable() || toks.get(b.start).afterComma()) {
+          continue;
+        }
+        boolean plainText = a.columns().stream().allMatch(c -> c.column().type() == SqlType.TEXT
+            && !Tokens.schemaWords(c.column().name()).contains("name") && !SchemaTerms.isForeignKey(c.table(), c.column()));
+        if (plainText) {
+          mentions.set(i, new Mention(a.start, b.end, a.candidates));
+          mentions.remove(i + 1);
+        }
+      }
     }
 
     /**
@@ -1398,6 +1423,9 @@ public final class OfflinePlanner implements Planner {
 
     /** Whether a column (not a table) is named right before {@code end} ("the enrollment number of ..."). */
     boolean columnMentionEndingAt(int end) {
+      if (end < toks.size() && toks.get(end).afterComma()) {
+        return false; // "the name, address, number of students": a list, then a count
+      }
       for (Mention m : mentions) {
         if (m.end == end && m.readAsColumn() && !m.readAsTable() && !is(m.start, "total", "average", "mean", "sum")
             && m.columns().stream().allMatch(c -> c.column().type().isNumeric() || c.column().type() == SqlType.OTHER
@@ -1449,6 +1477,47 @@ public final class OfflinePlanner implements Planner {
       }
       List<String> w = Tokens.schemaWords(col.name());
       return !w.contains("name") && !w.contains("title") && !w.contains("id") && !col.type().isTemporal();
+    }
+
+    /** Where the words that lowered the confidence as not understood are. */
+    final List<Integer> unknownAt = new ArrayList<>();
+
+    /**
+     * A verb not understood between the names of two tables the query joins ("students who enrolled in a
+     * course", "the staff who taught the class") says how they relate, which the join already does: it
+     * costs less than a word the reading left out.
+     */
+    void relatingVerbs(Set<String> joined) {
+      if (joined.size() < 2) {
+        return;
+      }
+      for (int k : unknownAt) {
+        String w = low(k);
+        boolean verbal = w.endsWith("ed") || w.endsWith("en") || w.endsWith("ing") || IRREGULAR_PAST.containsKey(w)
+            || Set.of("taught", "teach", "teaches", "use", "uses", "make", "makes", "play", "plays", "work", "works",
+                "own", "owns", "belong", "contain", "contains", "hold", "holds", "held", "write", "wrote", "win", "won",
+                "lead", "led", "visit", "visits", "attend", "attends", "buy", "bought", "sell", "sold").contains(w);
+        if (!verbal) {
+          continue;
+        }
+        Table before = null;
+        Table after = null;
+        for (Mention m : mentions) {
+          Table t = m.readAsTable() ? m.tables().get(0).table() : (!m.columns().isEmpty() ? m.columns().get(0).table() : null);
+          if (t == null || !joined.contains(t.name())) {
+            continue;
+          }
+          if (m.end <= k) {
+            before = t;
+          } else if (m.start > k && after == null) {
+            after = t;
+          }
+        }
+        if (before != null && after != null && before != after) {
+          confidence *= 0.85 / 0.55;
+          notes.add("read '" + toks.get(k).raw() + "' as how " + before.name() + " and " + after.name() + " relate");
+        }
+      }
     }
 
     /** Past tenses that do not end in -ed. */
@@ -2151,7 +2220,8 @@ public final class OfflinePlanner implements Planner {
       if (found != null) {
         final Column fc = found.column();
         for (Mention m : mentions) {
-          if (!m.consumed && !m.columns().isEmpty() && m.columns().stream().allMatch(c -> c.column() == fc)) {
+          if (!m.consumed && !m.columns().isEmpty() && !m.readAsTable()
+              && m.columns().stream().allMatch(c -> c.column() == fc)) {
             m.consume();
           }
         }
@@ -2662,8 +2732,8 @@ public final class OfflinePlanner implements Planner {
     void consumeMentionOf(Term c, int pos) {
       Mention best = null;
       for (Mention m : mentions) {
-        if (!m.consumed && m.end <= pos && m.columns().stream().anyMatch(x -> x.column() == c.column())) {
-          best = m;
+        if (!m.consumed && m.end <= pos && pos - m.end <= 5 && m.columns().stream().anyMatch(x -> x.column() == c.column())) {
+          best = m; // (near the value: "the name and description of the role ... named Ebba" keeps "name")
         }
       }
       if (best != null) {
@@ -3476,6 +3546,11 @@ public final class OfflinePlanner implements Planner {
             order.add(new OrderItem(ref(c), dir, null));
             cols.add(c);
             use(i - 1, i - 2);
+            Mention key = after.get(0);
+            if (is(key.start - 1, "by") || is(key.start - 1, "the") && is(key.start - 2, "by")) {
+              key.consume(); // "the dates of games by the home team name in descending order": a key only
+              use(key.start - 1, key.start - 2);
+            }
             continue; // the mention stays in the select list too
           }
         }

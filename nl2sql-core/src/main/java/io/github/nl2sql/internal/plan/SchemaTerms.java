@@ -236,7 +236,7 @@ final class SchemaTerms {
   }
 
   /** Whether {@code c} is a one-column foreign key of {@code t}. */
-  private static boolean isForeignKey(Table t, Column c) {
+  static boolean isForeignKey(Table t, Column c) {
     return t.foreignKeys().stream()
         .anyMatch(fk -> fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name()));
   }

@@ -11,7 +11,15 @@ final class Tokens {
   private Tokens() {}
 
   /** One token of a question. */
-  record Tok(String raw, String low, String stem, boolean number, boolean quoted) {}
+  /**
+   * One token; {@code afterComma} when a comma or semicolon separates it from the token before ("the type,
+   * name and price": a list, not "type name").
+   */
+  record Tok(String raw, String low, String stem, boolean number, boolean quoted, boolean afterComma) {
+    Tok(String raw, String low, String stem, boolean number, boolean quoted) {
+      this(raw, low, stem, number, quoted, false);
+    }
+  }
 
   /** Abbreviations in schema names, expanded to the word a question uses. */
   static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
@@ -45,6 +53,7 @@ final class Tokens {
   /** Splits a question into tokens: words, numbers (with decimals) and quoted strings. */
   static List<Tok> tokenize(String text) {
     List<Tok> out = new ArrayList<>();
+    List<Integer> commas = new ArrayList<>();
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -109,7 +118,16 @@ final class Tokens {
         i = j;
         continue;
       }
+      if (c == ',' || c == ';') {
+        commas.add(out.size());
+      }
       i++;
+    }
+    for (int k : commas) {
+      if (k > 0 && k < out.size()) {
+        Tok t = out.get(k);
+        out.set(k, new Tok(t.raw(), t.low(), t.stem(), t.number(), t.quoted(), true));
+      }
     }
     return out;
   }

@@ -64,7 +64,12 @@ class OfflineAskWordsTest {
         + "CREATE TABLE drivers (driver_id INT PRIMARY KEY, forename VARCHAR(20), surname VARCHAR(20), "
         + "date_of_birth DATE, date_joined DATE, date_left DATE);\n"
         + "INSERT INTO drivers VALUES (1, 'Lewis', 'Hamilton', DATE '1985-01-07', DATE '2007-03-18', NULL), "
-        + "(2, 'Nico', 'Rosberg', DATE '1985-06-27', DATE '2006-03-12', DATE '2016-11-27');\n");
+        + "(2, 'Nico', 'Rosberg', DATE '1985-06-27', DATE '2006-03-12', DATE '2016-11-27');\n"
+        + "CREATE TABLE roles (role_code VARCHAR(5) PRIMARY KEY, role_name VARCHAR(20), role_description VARCHAR(40));\n"
+        + "CREATE TABLE staff (staff_id INT PRIMARY KEY, staff_name VARCHAR(20), "
+        + "role_code VARCHAR(5) REFERENCES roles, team VARCHAR(20));\n"
+        + "INSERT INTO roles VALUES ('ED', 'Editor', 'Edits texts'), ('MG', 'Manager', 'Manages people');\n"
+        + "INSERT INTO staff VALUES (1, 'Ebba', 'ED', 'Red Lions'), (2, 'Otto', 'MG', 'Blue Owls');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -312,5 +317,20 @@ class OfflineAskWordsTest {
     assertThat(a.result().columns()).extracting(c -> c.label().toLowerCase()).containsExactly("date_left");
     assertThat(answered("When did Lewis Hamilton join?").result().columns())
         .extracting(c -> c.label().toLowerCase()).containsExactly("date_joined");
+  }
+
+  @Test
+  void aValueNamedFarFromTheSelectList_leavesItsColumns() {
+    // "named Ebba" filters staff_name; "the name and description" are still the role's columns, and "played"
+    // is read as how roles and staff relate
+    Answer.Answered a = answered("Show the name and description of the role played by the staff named Ebba.");
+    assertThat(a.result().rows()).containsExactly(List.of("Editor", "Edits texts"));
+  }
+
+  @Test
+  void nameAfterATextColumn_isThatColumn() {
+    // "team name" is the team column, not staff_name
+    assertThat(answered("List the team names of all staff.").result().columns())
+        .extracting(c -> c.label().toLowerCase()).containsExactly("team");
   }
 }
