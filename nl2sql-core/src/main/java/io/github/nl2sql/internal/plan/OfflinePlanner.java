@@ -899,6 +899,7 @@ public final class OfflinePlanner implements Planner {
       fullNames();
       mentions.sort(Comparator.comparingInt(m -> m.start));
       namesOfTextColumns();
+      namesAsTheTablesColumn();
     }
 
     /**
@@ -929,6 +930,47 @@ public final class OfflinePlanner implements Planner {
     boolean sameWord(int i, String w) {
       Tok tok = toks.get(i);
       return !tok.quoted() && (tok.stem().equals(w) || tok.low().equals(w) || sameVerb(tok.low(), w));
+    }
+
+    /**
+     * "the names of all companies" when company has no name column but a column named like the table
+     * (company.Company): "name(s)" that no mention covers names that column of the table named next.
+     */
+    void namesAsTheTablesColumn() {
+      for (int i = 0; i < toks.size(); i++) {
+        final int at = i;
+        if (!is(i, "name", "names") || mentions.stream().anyMatch(m -> m.start <= at && at < m.end
+            && !(m.start == at && m.end == at + 1 && !m.readAsTable()))) {
+          continue; // (a one-word mention of other tables' name columns may be replaced below)
+        }
+        Mention table = null;
+        for (Mention m : mentions) {
+          if (m.start > i && m.start - i <= 8 && m.readAsTable()) {
+            table = m;
+            break;
+          }
+        }
+        boolean of = false;
+        for (int k = i + 1; table != null && k < table.start; k++) {
+          of |= is(k, "of");
+        }
+        if (table == null || !of) {
+          continue; // ("the names and headquarters of all companies": the table the list is of)
+        }
+        Table t = table.tables().get(0).table();
+        if (t.columns().stream().anyMatch(c -> Tokens.schemaWords(c.name()).contains("name"))) {
+          continue;
+        }
+        List<String> tw = Tokens.schemaWords(t.name());
+        for (Column c : t.columns()) {
+          if (Tokens.schemaWords(c.name()).equals(tw) && c.type() == SqlType.TEXT) {
+            mentions.removeIf(m -> m.start == at);
+            mentions.add(new Mention(i, i + 1, new ArrayList<>(List.of(new Term(t, c, List.of("name"), 0.85)))));
+            mentions.sort(Comparator.comparingInt(m -> m.start));
+            break;
+          }
+        }
+      }
     }
 
     /**
@@ -1225,7 +1267,8 @@ public final class OfflinePlanner implements Planner {
           countAt = i;
           return true;
         }
-        if (is(i, "count") && i <= 1) {
+        if (is(i, "count") && (i <= 1 || is(i - 1, "the", "total") && is(i + 1, "of") && !is(i - 2, "of", "by"))) {
+          // "count the ...", "what is the count of aircrafts"
           use(i);
           countAt = i;
           return true;
@@ -2323,7 +2366,19 @@ public final class OfflinePlanner implements Planner {
               cands.add(m);
             }
           }
-          if (near != null) {
+          for (Mention m : mentions) {
+            // "in Los Angeles county": the column named right after the value, when it holds the value
+            if (!m.consumed && m.start == e && m.readAsColumn()) {
+              // (only when it names one of the value's columns; the mention is consumed below)
+              List<Term> holding = m.columns().stream().filter(t -> cands.stream().anyMatch(c ->
+                  c.table().equalsIgnoreCase(t.table().name()) && c.column().equalsIgnoreCase(t.column().name())))
+                  .toList();
+              if (holding.size() == 1) {
+                col = holding.get(0);
+              }
+            }
+          }
+          if (near != null && col == null) {
             for (ValueMatch c : cands) {
               if (c.table().equalsIgnoreCase(near.table().name()) && c.column().equalsIgnoreCase(near.column().name())) {
                 col = near;

@@ -69,7 +69,11 @@ class OfflineAskWordsTest {
         + "CREATE TABLE staff (staff_id INT PRIMARY KEY, staff_name VARCHAR(20), "
         + "role_code VARCHAR(5) REFERENCES roles, team VARCHAR(20));\n"
         + "INSERT INTO roles VALUES ('ED', 'Editor', 'Edits texts'), ('MG', 'Manager', 'Manages people');\n"
-        + "INSERT INTO staff VALUES (1, 'Ebba', 'ED', 'Red Lions'), (2, 'Otto', 'MG', 'Blue Owls');\n");
+        + "INSERT INTO staff VALUES (1, 'Ebba', 'ED', 'Red Lions'), (2, 'Otto', 'MG', 'Blue Owls');\n"
+        + "CREATE TABLE campuses (campus_id INT PRIMARY KEY, campus VARCHAR(20), location VARCHAR(20), "
+        + "county VARCHAR(20));\n"
+        + "INSERT INTO campuses VALUES (1, 'Northridge', 'Los Angeles', 'Los Angeles'), "
+        + "(2, 'Pomona', 'Pomona', 'Los Angeles'), (3, 'Chico', 'Chico', 'Butte');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -332,5 +336,14 @@ class OfflineAskWordsTest {
     // "team name" is the team column, not staff_name
     assertThat(answered("List the team names of all staff.").result().columns())
         .extracting(c -> c.label().toLowerCase()).containsExactly("team");
+  }
+
+  @Test
+  void namesOfATableWithoutANameColumn_areItsSameNamedColumn() {
+    // campuses has no name column; campus is its name. "Los Angeles" is in location and county: the column
+    // named right after the value is the one meant
+    Answer.Answered a = answered("Report the names of all campuses in Los Angeles county.");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Northridge"), List.of("Pomona"));
+    assertThat(answered("What is the count of campuses in Butte county?").result().rows()).containsExactly(List.of(1L));
   }
 }
