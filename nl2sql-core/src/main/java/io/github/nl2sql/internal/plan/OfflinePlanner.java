@@ -2869,8 +2869,10 @@ public final class OfflinePlanner implements Planner {
           // "the most common result", "the class that is most common": group, count, first row
           Mention target = null;
           for (Mention m : mentions) {
+            // ("the payment method that was used the least often": a verb phrase may come between)
+            int back = is(i + 1, "often", "frequently") && !m.readAsTable() ? 6 : 3;
             if (!m.consumed && !m.columns().isEmpty()
-                && (m.start > i + 1 && m.start - (i + 2) <= 1 || m.end <= i && i - m.end <= 3)) {
+                && (m.start > i + 1 && m.start - (i + 2) <= 1 || m.end <= i && i - m.end <= back)) {
               if (target == null || m.start > i) {
                 target = target != null && target.start < i && m.start > i ? m : (target == null ? m : target);
               }
@@ -2915,7 +2917,11 @@ public final class OfflinePlanner implements Planner {
           }
         }
         // the column: named right after ("highest age", "most rank points"), or implied by the word
-        Term col = null;
+        Term col = impliedBySuperlative(i, focus);
+        if (col != null) {
+          used[start] = true;
+          return new Object[] {col, desc ? SortOrder.DESC : SortOrder.ASC, limit};
+        }
         for (Mention m : mentions) {
           if (!m.consumed && m.start > i && m.start - i <= 3 && !m.columns().isEmpty()) {
             col = resolve(m, focus);
@@ -2990,6 +2996,52 @@ public final class OfflinePlanner implements Planner {
         return new Object[] {col, dir, limit};
       }
       return null;
+    }
+
+    /**
+     * "the youngest captain", "the tallest entrepreneur", "the cheapest product": a superlative that is
+     * itself a word for a column (age, height, price), right before the name of a table that has (or is
+     * joined to the focus table with) such a column. Null otherwise.
+     */
+    Term impliedBySuperlative(int i, Table focus) {
+      Mention self = null;
+      Mention table = null;
+      for (Mention m : mentions) {
+        if (m.start == i && m.end == i + 1 && !m.columns().isEmpty()) {
+          self = m;
+        }
+        if (m.start > i && m.start - i <= 2 && m.readAsTable() && table == null) {
+          table = m;
+        }
+      }
+      if (self == null || table == null || !onlyGlue(i + 1, table.start) || detectsGrouping()) {
+        return null; // (with "for each job", the youngest per group is an aggregate, not a ranking)
+      }
+      Table named = table.tables().get(0).table();
+      Term found = null;
+      for (Term c : self.columns()) {
+        if (c.table() == named || c.table() == focus && named == focus) {
+          found = c;
+          break;
+        }
+      }
+      if (found == null) {
+        // "the tallest entrepreneur": the height of the person the entrepreneur row refers to
+        for (Term c : self.columns()) {
+          if (st.directEdges(named.name(), c.table().name()) == 1) {
+            if (found != null) {
+              return null;
+            }
+            found = c;
+          }
+        }
+      }
+      if (found == null) {
+        return null;
+      }
+      self.consume();
+      table.consume();
+      return found;
     }
 
     /** Whether "the N &lt;table&gt;" is at {@code i} ("the 3 employees who get paid the least") before a superlative. */

@@ -346,4 +346,11 @@ class OfflineAskWordsTest {
     assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Northridge"), List.of("Pomona"));
     assertThat(answered("What is the count of campuses in Butte county?").result().rows()).containsExactly(List.of(1L));
   }
+
+  @Test
+  void aSuperlativeThatNamesAColumn_ranksTheTableAfterIt() {
+    // "youngest" is a word for age: the student with the lowest age, not a count of students
+    assertThat(answered("What is the name of the youngest student?").result().rows()).containsExactly(List.of("Ann"));
+    assertThat(answered("Which gadget is the cheapest gadget?").result().rows()).containsExactly(List.of("Pen"));
+  }
 }
