@@ -356,6 +356,13 @@ public final class OfflinePlanner implements Planner {
         order.add(new OrderItem(Expr.Aggregate.countStar(), (SortOrder) sup[1], null));
         limit = (Long) sup[2];
         confidence *= 0.85;
+      } else if (supColumn != null && sup.length > 4 && "aggrank".equals(sup[3])) {
+        order.add(new OrderItem(new Expr.Aggregate((AggFunction) sup[4], false, ref(supColumn), null),
+            (SortOrder) sup[1], null));
+        limit = (Long) sup[2];
+        aggRanked = supColumn;
+        supColumn = null;
+        confidence *= 0.85;
       } else if (supColumn != null && sup.length > 3) {
         groupCount = supColumn;
         supColumn = null;
@@ -612,6 +619,23 @@ public final class OfflinePlanner implements Planner {
           }
         }
       }
+      if (aggRanked != null) {
+        // the focus rows (by key) or, when the ranked column is the focus table's own, the values shown
+        if (hasAgg || !groups.isEmpty() || countOf != null || rankGroupsByCount || count) {
+          return new Plan.Abstain(NEEDS_MODEL + " (a ranking by an aggregate with other aggregates)");
+        }
+        if (aggRanked.table() == focus) {
+          String problem2 = groupByShown(focus, items, groups);
+          if (problem2 != null) {
+            return new Plan.Abstain(NEEDS_MODEL + " (" + problem2 + ")");
+          }
+        } else {
+          if (!onlyColumnsOf(focus, items) || focus.primaryKey().isEmpty()) {
+            return new Plan.Abstain(NEEDS_MODEL + " (columns of other tables per " + focus.name() + ")");
+          }
+          groupByKeyAndShown(focus, items, groups);
+        }
+      }
       if (rankGroupsByCount) {
         if (hasAgg || !groups.isEmpty()) {
           return new Plan.Abstain(NEEDS_MODEL + " (a ranking by count with other aggregates)");
@@ -670,7 +694,7 @@ public final class OfflinePlanner implements Planner {
         } + " " + cc.n() + " rows");
       }
       if (!groups.isEmpty() && !hasAgg && groupCount == null && countOf == null && having == null
-          && !rankGroupsByCount) {
+          && !rankGroupsByCount && aggRanked == null) {
         return new Plan.Abstain(NEEDS_MODEL + " (grouping without an aggregate)");
       }
       if (hasAgg && !count && groups.isEmpty() && countOf == null
@@ -2916,6 +2940,30 @@ public final class OfflinePlanner implements Planner {
             }
           }
         }
+        // "the department with the highest average salary": groups ranked by an aggregate of a column
+        AggFunction over = aggWords.get(i + 1);
+        if ((over == AggFunction.AVG || over == AggFunction.SUM) && !used[i + 1] && !w.equals("most")
+            && !w.equals("least")) {
+          for (Mention m : mentions) {
+            int at = i + 2;
+            Mention owner = tableMentionEndingAt(m.start);
+            if (owner != null && owner.start == at) {
+              at = m.start; // "the highest average instructor salary"
+            }
+            if (!m.consumed && m.start == at && m.readAsColumn() && !m.readAsTable()) {
+              Term ranked = resolve(m, focus);
+              if (ranked == null || !ranked.column().type().isNumeric()) {
+                return new Object[] {"cannot tell what '" + w + "' ranks " + focus.name() + " by"};
+              }
+              m.consume();
+              if (owner != null && owner.start == i + 2) {
+                owner.consume();
+              }
+              use(i, i + 1);
+              return new Object[] {ranked, desc ? SortOrder.DESC : SortOrder.ASC, limit, "aggrank", over};
+            }
+          }
+        }
         // the column: named right after ("highest age", "most rank points"), or implied by the word
         Term col = impliedBySuperlative(i, focus);
         if (col != null) {
@@ -3689,6 +3737,9 @@ public final class OfflinePlanner implements Planner {
       }
       return cols;
     }
+
+    /** The column whose aggregate ranks the groups ("the highest average salary"), or null. */
+    Term aggRanked;
 
     /** The table whose rows an order phrase counts when the question shows no count of it, or null. */
     Table orderCountOf;

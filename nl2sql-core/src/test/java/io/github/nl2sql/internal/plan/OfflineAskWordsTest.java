@@ -353,4 +353,14 @@ class OfflineAskWordsTest {
     assertThat(answered("What is the name of the youngest student?").result().rows()).containsExactly(List.of("Ann"));
     assertThat(answered("Which gadget is the cheapest gadget?").result().rows()).containsExactly(List.of("Pen"));
   }
+
+  @Test
+  void aSuperlativeOfAnAggregate_ranksTheGroups() {
+    // the city whose stations have the highest average latitude: groups of the focus table's own rows
+    Answer.Answered a = answered("Which city has the highest average latitude of stations?");
+    assertThat(a.result().rows()).containsExactly(List.of("Bergen"));
+    assertThat(a.query().sql().toLowerCase()).contains("group by").contains("order by avg(");
+    // a total of the focus table's own column, per value shown
+    assertThat(answered("Which club has the highest total members?").result().rows()).containsExactly(List.of("Rowing"));
+  }
 }
