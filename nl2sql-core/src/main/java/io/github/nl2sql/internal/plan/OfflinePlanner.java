@@ -34,14 +34,16 @@ import java.util.Set;
 
 /**
  * Deterministic NL -> IR with no model, for the questions analysts ask most: counts, lists with filters,
- * aggregates by group, top-N and superlatives ("the most recent", "the major with the most students"),
+ * aggregates by group, top-N and superlatives ("the most recent", "the major with the most students",
+ * "the youngest captain", "the department with the highest average salary"),
  * comparisons with numbers and with a column's average (a scalar subquery), conditions on a count ("with
  * at least two orders": GROUP BY ... HAVING), joins along foreign-key paths and through link tables,
  * negation ("did not receive any review": NOT IN over the related or link table), and follow-ups in a
  * conversation (sort by a column, add a filter, add a grouping).
  *
  * <p>It reads the question as a sequence of schema mentions (table and column names, their synonyms,
- * values the linker found in the data, quoted strings) and grammar words. Its confidence falls with
+ * abbreviations, units and initials as {@link SchemaTerms} derives them, values the linker found in the
+ * data, quoted strings) and grammar words. Its confidence falls with
  * every content word it could not explain and with every guess (joins, ambiguous names); below the
  * configured threshold the caller abstains with {@link #NEEDS_MODEL}. Relative dates ("last quarter",
  * "in the last 30 days", see {@link RelativeDates}) become {@code col >= from AND col < to} with ISO date
