@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The words by which a question can name each table and column of a catalog, and the foreign-key graph
@@ -105,7 +107,7 @@ final class SchemaTerms {
             terms.add(new Term(t, c, whole, 1.0)); // "video game types" as well as "game types"
           }
         }
-        if (lastWord(cw).equals("phone")) {
+        if (cw.get(cw.size() - 1).equals("phone")) {
           // "the phone number" is the phone column
           List<String> withNumber = new ArrayList<>(cw);
           withNumber.add("number");
@@ -131,8 +133,8 @@ final class SchemaTerms {
         String lastWord = cw.get(cw.size() - 1);
         if (cw.size() > 1 && !Set.of("id", "name", "number", "code", "no", "type").contains(lastWord)
             && !lastWord.chars().allMatch(Character::isDigit) && !GRAMMAR.contains(lastWord)) {
-          // (not a grammar word: Continuation_of is not named by "of")
-          // "sorted by price" names base_price when nothing closer does
+          // "sorted by price" names base_price when nothing closer does (not a grammar word: Continuation_of
+          // is not named by "of")
           terms.add(new Term(t, c, List.of(lastWord), 0.7));
         }
         if (cw.size() > 1 && lastWord.equals("code") && !cw.get(0).equals(lastWord)) {
@@ -178,8 +180,7 @@ final class SchemaTerms {
     }
   }
 
-  private static final java.util.regex.Pattern INITIALED =
-      java.util.regex.Pattern.compile("([a-z]{1,2})(id|name|type|no|num|code|pos)");
+  private static final Pattern INITIALED = Pattern.compile("([a-z]{1,2})(id|name|type|no|num|code|pos)");
 
   /**
    * The words a column named by a table's initial and a head noun stands for ("eid" in employee: employee
@@ -188,7 +189,7 @@ final class SchemaTerms {
    */
   private static List<String> initialed(Column c, Table t, Catalog catalog) {
     String joined = String.join("", Tokens.splitIdentifier(c.name()));
-    java.util.regex.Matcher m = INITIALED.matcher(joined);
+    Matcher m = INITIALED.matcher(joined);
     if (!m.matches() || Tokens.ABBREVIATIONS.containsKey(joined)) {
       return null;
     }
@@ -239,10 +240,6 @@ final class SchemaTerms {
   static boolean isForeignKey(Table t, Column c) {
     return t.foreignKeys().stream()
         .anyMatch(fk -> fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name()));
-  }
-
-  private static String lastWord(List<String> words) {
-    return words.get(words.size() - 1);
   }
 
   /** Grammar words that never name a column alone. */

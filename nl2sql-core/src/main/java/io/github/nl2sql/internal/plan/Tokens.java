@@ -10,9 +10,8 @@ import java.util.Map;
 final class Tokens {
   private Tokens() {}
 
-  /** One token of a question. */
   /**
-   * One token; {@code afterComma} when a comma or semicolon separates it from the token before ("the type,
+   * One token of a question; {@code afterComma} when a comma or semicolon separates it from the token before ("the type,
    * name and price": a list, not "type name").
    */
   record Tok(String raw, String low, String stem, boolean number, boolean quoted, boolean afterComma) {
