@@ -568,8 +568,13 @@ public final class OfflinePlanner implements Planner {
         hasAgg = true;
       }
       if (items.isEmpty() && !hasAgg && is(0, "when")) {
-        // "when did the staff member join the company": the date the verb names, or the table's one date
+        // "when did the staff member join the company": the date the verb names, or the table's one date,
+        // or the date the question orders by ("when did the first payment happen")
         Term when = whenColumn(focus);
+        if (when == null && order.size() == 1 && order.get(0).expr() instanceof Expr.Column oc && oc.table() != null) {
+          Term ordered = term(oc.table(), oc.column());
+          when = dateLike(ordered.column()) ? ordered : null;
+        }
         if (when != null) {
           items.add(new SelectItem(ref(when), null));
           use(0);
@@ -1470,6 +1475,16 @@ public final class OfflinePlanner implements Planner {
           "worst", "latest", "newest", "earliest", "maximum", "minimum", "max", "min").contains(w);
     }
 
+    /** Whether a mention read as a table (and not as a column) starts at {@code i}. */
+    boolean tableNamedAt(int i) {
+      for (Mention m : mentions) {
+        if (m.start == i) {
+          return m.readAsTable() && !m.readAsColumn();
+        }
+      }
+      return false;
+    }
+
     /** Whether a mention read as a column starts at {@code i}. */
     boolean columnMentionAt(int i) {
       for (Mention m : mentions) {
@@ -1571,17 +1586,22 @@ public final class OfflinePlanner implements Planner {
         }
         Table before = null;
         Table after = null;
+        Table afterColumn = null;
         for (Mention m : mentions) {
           Table t = m.readAsTable() ? m.tables().get(0).table() : (!m.columns().isEmpty() ? m.columns().get(0).table() : null);
-          if (t == null || !joined.contains(t.name())) {
+          if (t == null || !joined.contains(t.name()) || !m.readAsTable() && !m.consumed) {
             continue;
           }
           if (m.end <= k) {
             before = t;
-          } else if (m.start > k && after == null) {
+          } else if (m.start > k && m.readAsTable() && after == null) {
             after = t;
+          } else if (m.start > k && afterColumn == null) {
+            afterColumn = t;
           }
         }
+        // the table named after the verb, else a column's ("made the first rental": rental, not "first")
+        after = after != null ? after : afterColumn;
         if (before != null && after != null && before != after) {
           confidence *= 0.85 / 0.55;
           notes.add("read '" + toks.get(k).raw() + "' as how " + before.name() + " and " + after.name() + " relate");
@@ -1609,6 +1629,7 @@ public final class OfflinePlanner implements Planner {
           String base = IRREGULAR_PAST.getOrDefault(w, w);
           for (String cw : words) {
             if (w.length() >= 3 && !FREE.contains(w) && (cw.equals(base + "ed") || cw.equals(base + "d")
+                || w.endsWith("ed") && cw.equals(w)
                 || IRREGULAR_PAST.containsKey(cw) && IRREGULAR_PAST.get(cw).equals(base))) {
               hit = i;
             }
@@ -2840,6 +2861,12 @@ public final class OfflinePlanner implements Planner {
           continue;
         }
         String w = low(i);
+        if (is(i, "first", "last") && tableNamedAt(i + 1) && !is(i + 1, "name", "names")) {
+          // "the first payment", "the customer who made the last rental": the earliest or latest by date
+          w = is(i, "first") ? "earliest" : "latest";
+          final int at = i;
+          mentions.stream().filter(m -> m.start == at && m.end == at + 1).forEach(Mention::consume); // not first_name
+        }
         boolean desc = DESC_SUPER.contains(w);
         boolean asc = ASC_SUPER.contains(w);
         if (!desc && !asc) {
@@ -2866,6 +2893,12 @@ public final class OfflinePlanner implements Planner {
               }
               break;
             }
+          }
+          if (col == null && tableNamedAt(i + 1)) {
+            // "the customer who made the first rental": the dates of the table named right after first
+            final int next = i + 1;
+            col = recentColumn(mentions.stream().filter(m -> m.start == next).findFirst().orElseThrow()
+                .tables().get(0).table());
           }
           if (col == null) {
             col = recentColumn(focus);
@@ -3506,6 +3539,12 @@ public final class OfflinePlanner implements Planner {
             || Tokens.schemaWords(c.name()).contains("date")).toList();
         if (full.size() == 1) {
           return term(t.name(), full.get(0).name());
+        }
+        // payment_date beside last_update in payment: the date named after its table
+        List<String> tw = Tokens.schemaWords(t.name());
+        List<Column> own = full.stream().filter(c -> Tokens.schemaWords(c.name()).stream().anyMatch(tw::contains)).toList();
+        if (own.size() == 1) {
+          return term(t.name(), own.get(0).name());
         }
         List<Column> years = dates.stream().filter(c -> Tokens.schemaWords(c.name()).contains("year")).toList();
         if (full.isEmpty() && years.size() == 1) {

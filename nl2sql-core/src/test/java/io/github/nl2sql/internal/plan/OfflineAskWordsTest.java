@@ -73,7 +73,11 @@ class OfflineAskWordsTest {
         + "CREATE TABLE campuses (campus_id INT PRIMARY KEY, campus VARCHAR(20), location VARCHAR(20), "
         + "county VARCHAR(20));\n"
         + "INSERT INTO campuses VALUES (1, 'Northridge', 'Los Angeles', 'Los Angeles'), "
-        + "(2, 'Pomona', 'Pomona', 'Los Angeles'), (3, 'Chico', 'Chico', 'Butte');\n");
+        + "(2, 'Pomona', 'Pomona', 'Los Angeles'), (3, 'Chico', 'Chico', 'Butte');\n"
+        + "CREATE TABLE rental (rental_id INT PRIMARY KEY, rental_date DATE, last_update DATE, "
+        + "driver_id INT REFERENCES drivers);\n"
+        + "INSERT INTO rental VALUES (1, DATE '2020-05-01', DATE '2021-01-01', 2), "
+        + "(2, DATE '2019-03-01', DATE '2021-01-01', 1);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -362,5 +366,12 @@ class OfflineAskWordsTest {
     assertThat(a.query().sql().toLowerCase()).contains("group by").contains("order by avg(");
     // a total of the focus table's own column, per value shown
     assertThat(answered("Which club has the highest total members?").result().rows()).containsExactly(List.of("Rowing"));
+  }
+
+  @Test
+  void theFirstOfATable_isItsEarliestByTheDateNamedAfterIt() {
+    // rental has rental_date and last_update: "first" orders by the date named after the table
+    assertThat(answered("Return the surname of the driver who made the first rental.").result().rows())
+        .containsExactly(List.of("Hamilton"));
   }
 }
