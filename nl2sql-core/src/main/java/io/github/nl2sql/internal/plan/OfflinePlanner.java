@@ -582,6 +582,9 @@ public final class OfflinePlanner implements Planner {
           notes.add("shows " + qn(when) + " for 'when'");
         }
       }
+      if (items.isEmpty() && !hasAgg && likeSubject != null) {
+        items.add(new SelectItem(ref(likeSubject), null));
+      }
       if (items.isEmpty() && !hasAgg && is(0, "which", "who", "list", "show", "find", "what", "give", "return")
           && !mentionsAllInformation()) {
         // "Which players are from Indonesia?": the rows of the focus table, by their name
@@ -2339,9 +2342,15 @@ public final class OfflinePlanner implements Planner {
         // "with 'a' in their names", "containing 'x'", "starting with 'M'"
         String likeShape = null;
         for (int i = s - 1; i >= Math.max(0, s - 3); i--) {
-          if (is(i, "contain", "contains", "containing", "include", "includes", "including", "like", "substring")) {
+          if (is(i, "contain", "contains", "containing", "include", "includes", "including", "like", "substring",
+              "letter", "letters")) {
             likeShape = "%v%";
             use(i);
+            for (int k = i; k < s; k++) {
+              if (is(k, "word", "words", "string", "letter", "letters", "phrase", "substring", "characters")) {
+                use(k); // "containing the word 'Miss'", "with the letter 'a'"
+              }
+            }
           } else if (is(i, "start", "starts", "starting", "begin", "begins", "beginning") && is(i + 1, "with")) {
             likeShape = "v%";
             use(i, i + 1);
@@ -2365,7 +2374,19 @@ public final class OfflinePlanner implements Planner {
           }
         }
         if (likeShape != null) {
+          Mention subject = null;
+          for (Mention m : mentions) {
+            if (!m.consumed && m.end < s && is(m.end, "that", "which", "contain", "contains", "containing")
+                && m.readAsColumn() && !m.readAsTable()) {
+              subject = m;
+            }
+          }
           Term lc = likeCol != null ? likeCol : columnNear(s, focus, false);
+          if (subject != null && lc != null && subject.consumed && likeCol == null
+              && subject.columns().stream().anyMatch(x -> x.column() == lc.column())) {
+            // "the official native languages that contain the word English": the values asked for
+            likeSubject = lc;
+          }
           if (lc == null) {
             return "no column for the pattern '" + v[3] + "'";
           }
@@ -3778,6 +3799,9 @@ public final class OfflinePlanner implements Planner {
       }
       return cols;
     }
+
+    /** A text column that is both matched by a pattern and the subject of the question, or null. */
+    Term likeSubject;
 
     /** The column whose aggregate ranks the groups ("the highest average salary"), or null. */
     Term aggRanked;

@@ -374,4 +374,14 @@ class OfflineAskWordsTest {
     assertThat(answered("Return the surname of the driver who made the first rental.").result().rows())
         .containsExactly(List.of("Hamilton"));
   }
+
+  @Test
+  void aPatternWithTheWordOrLetter_isALikeOnItsSubject() {
+    Answer.Answered a = answered("Show all club names that contain the word 'ow'.");
+    assertThat(a.result().rows()).containsExactly(List.of("Rowing"));
+    assertThat(a.query().parameters()).contains("%ow%");
+    // (H2's LIKE is case-sensitive: Clock, not Lamp)
+    assertThat(answered("How many gadgets have names containing the letter 'l'?").result().rows())
+        .containsExactly(List.of(1L));
+  }
 }
