@@ -313,6 +313,9 @@ public final class OfflinePlanner implements Planner {
         problem = numberFilters(focus, filters);
       }
       if (problem == null) {
+        problem = isoDateFilters(focus, filters);
+      }
+      if (problem == null) {
         problem = valueFilters(focus, filters);
       }
       if (clarifyFilter != null) {
@@ -2019,6 +2022,54 @@ public final class OfflinePlanner implements Planner {
         filters.add(new Filter(col, cond));
         notes.add("reads '" + r.text() + "' as " + r.from() + " <= " + qn(col) + " < " + r.to());
       }
+    }
+
+    /**
+     * ISO dates with a comparator: "shipped after 2000-01-01", "hired before 2002-06-21", "between
+     * 2009-01-01 and 2010-01-01". The column is a date named near the comparison, else the date the
+     * question's verb or tables name ({@link #recentColumn}). A date without a comparator is left to the
+     * value filters (equality). Returns a problem, or null.
+     */
+    String isoDateFilters(Table focus, List<Filter> filters) {
+      for (int i = 0; i < toks.size(); i++) {
+        if (used[i] || !toks.get(i).quoted() || !Tokens.ISO_DATE.matcher(toks.get(i).raw()).matches()) {
+          continue;
+        }
+        boolean between = is(i - 1, "between") && is(i + 1, "and") && i + 2 < toks.size() && toks.get(i + 2).quoted()
+            && Tokens.ISO_DATE.matcher(toks.get(i + 2).raw()).matches();
+        Cmp found = comparatorEndingAt(i, COMPARATORS_BEFORE, (phrase, o) -> o != CmpOp.EQ && o != CmpOp.NE);
+        CmpOp op = found != null ? found.op() : is(i - 1, "since") ? CmpOp.GE : is(i - 1, "until") ? CmpOp.LE : null;
+        int opStart = found != null ? found.start() : i - 1;
+        if (between) {
+          opStart = i - 1;
+        } else if (op == null) {
+          continue;
+        }
+        Term col = columnNear(opStart, focus, false, false);
+        if (col == null || !dateLike(col.column())) {
+          col = recentColumn(focus);
+        } else {
+          columnNear(opStart, focus, false, true);
+        }
+        if (col == null || !dateLike(col.column())) {
+          return "cannot tell which date '" + toks.get(i).raw() + "' is compared with";
+        }
+        for (int k = opStart; k <= (between ? i + 2 : i); k++) {
+          used[k] = true;
+        }
+        final Column compared = col.column();
+        for (Mention m : mentions) {
+          if (!m.consumed && !m.columns().isEmpty() && m.columns().stream().allMatch(c -> c.column() == compared)) {
+            m.consume(); // "placed orders between ...": the verb that named the date is not a column to show
+          }
+        }
+        Expr cond = between
+            ? new Expr.Between(ref(col), Expr.Literal.of(toks.get(i).raw()), Expr.Literal.of(toks.get(i + 2).raw()), false)
+            : new Expr.Comparison(op, ref(col), Expr.Literal.of(toks.get(i).raw()));
+        filters.add(new Filter(col, cond));
+        notes.add("compares " + qn(col) + " with the date " + toks.get(i).raw());
+      }
+      return null;
     }
 
     /** Numbers with a comparator and a column: "older than 56", "price at least 180", "in 2009". */

@@ -20,6 +20,10 @@ final class Tokens {
     }
   }
 
+  /** An ISO date, optionally with a time of day. */
+  static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{2}:\\d{2}(?::\\d{2})?)?(?![\\d-])");
+
   /** Abbreviations in schema names, expanded to the word a question uses. */
   static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
       Map.entry("num", "number"), Map.entry("no", "number"), Map.entry("nbr", "number"),
@@ -67,6 +71,14 @@ final class Tokens {
           continue;
         }
         i++;
+        continue;
+      }
+      java.util.regex.Matcher date = Character.isDigit(c) ? ISO_DATE.matcher(text).region(i, n) : null;
+      if (date != null && date.lookingAt()) {
+        // "after 2000-01-01", "before 2018-03-17 07:13:53": a date literal, read like a quoted value
+        String d = date.group();
+        out.add(new Tok(d, d, d, false, true));
+        i = date.end();
         continue;
       }
       if (Character.isDigit(c)) {

@@ -384,4 +384,14 @@ class OfflineAskWordsTest {
     assertThat(answered("How many gadgets have names containing the letter 'l'?").result().rows())
         .containsExactly(List.of(1L));
   }
+
+  @Test
+  void anIsoDateWithAComparator_filtersTheDateTheVerbNames() {
+    // "joined" names date_joined (beside date_of_birth and date_left)
+    Answer.Answered a = answered("What are the surnames of drivers who joined after 2006-06-01?");
+    assertThat(a.result().rows()).containsExactly(List.of("Hamilton"));
+    assertThat(a.query().parameters()).contains("2006-06-01");
+    assertThat(answered("What are the surnames of drivers who joined between 2006-01-01 and 2006-12-31?")
+        .result().rows()).containsExactly(List.of("Rosberg"));
+  }
 }
