@@ -133,6 +133,16 @@ public final class OfflinePlanner implements Planner {
   private static final Set<String> ASC_SUPER = Set.of("lowest", "smallest", "least", "fewest", "youngest",
       "shortest", "earliest", "minimum", "min", "cheapest", "lightest", "worst");
 
+  /** Superlatives that rank rows or groups and never qualify a column's value ("the most", "the top"). */
+  private static final Set<String> RANKING_ONLY = Set.of("most", "least", "top", "fewest", "best", "worst", "latest",
+      "newest", "earliest", "maximum", "minimum", "max", "min");
+
+  /** Verbs without a participle ending that often say how two tables relate ("taught", "owns"). */
+  private static final Set<String> RELATING_VERBS = Set.of("taught", "teach", "teaches", "use", "uses", "make",
+      "makes", "play", "plays", "work", "works", "own", "owns", "belong", "contain", "contains", "hold", "holds",
+      "held", "write", "wrote", "win", "won", "lead", "led", "visit", "visits", "attend", "attends", "buy", "bought",
+      "sell", "sold");
+
   /** One question being read. Not thread-safe; one per call. */
   private static final class Reading {
     final PlanRequest req;
@@ -589,7 +599,7 @@ public final class OfflinePlanner implements Planner {
         items.add(new SelectItem(ref(likeSubject), null));
       }
       if (items.isEmpty() && !hasAgg && is(0, "which", "who", "list", "show", "find", "what", "give", "return")
-          && !mentionsAllInformation()) {
+          && !freeWord("information", "info")) { // ("all the information" is every column, below)
         // "Which players are from Indonesia?": the rows of the focus table, by their name
         Term label = columnNamed(focus, "name");
         if (label == null) {
@@ -1426,9 +1436,7 @@ public final class OfflinePlanner implements Planner {
 
     Map<Integer, AggFunction> detectAggregates() {
       Map<Integer, AggFunction> out = new LinkedHashMap<>();
-      boolean grouped = false;
       for (int i = 0; i < toks.size(); i++) {
-        grouped |= is(i, "each", "per", "every");
         AggFunction f = switch (low(i)) {
           case "average", "avg", "mean" -> AggFunction.AVG;
           case "total", "sum", "combined" -> AggFunction.SUM;
@@ -1444,6 +1452,7 @@ public final class OfflinePlanner implements Planner {
       // adjective on a column is its maximum or minimum when it is listed with an aggregate word or the
       // question groups
       Map<Integer, AggFunction> adjectives = new LinkedHashMap<>();
+      boolean grouped = detectsGrouping();
       for (int i = 0; i < toks.size(); i++) {
         if (out.containsKey(i) || !superlativeAdjective(i)) {
           continue;
@@ -1477,8 +1486,7 @@ public final class OfflinePlanner implements Planner {
     /** Whether a superlative that can qualify a column's value ("highest", not "most" or "top") is at {@code i}. */
     boolean superlativeAdjective(int i) {
       String w = low(i);
-      return (DESC_SUPER.contains(w) || ASC_SUPER.contains(w)) && !Set.of("most", "least", "top", "fewest", "best",
-          "worst", "latest", "newest", "earliest", "maximum", "minimum", "max", "min").contains(w);
+      return (DESC_SUPER.contains(w) || ASC_SUPER.contains(w)) && !RANKING_ONLY.contains(w);
     }
 
     /** Whether a mention read as a table (and not as a column) starts at {@code i}. */
@@ -1584,9 +1592,7 @@ public final class OfflinePlanner implements Planner {
       for (int k : unknownAt) {
         String w = low(k);
         boolean verbal = w.endsWith("ed") || w.endsWith("en") || w.endsWith("ing") || IRREGULAR_PAST.containsKey(w)
-            || Set.of("taught", "teach", "teaches", "use", "uses", "make", "makes", "play", "plays", "work", "works",
-                "own", "owns", "belong", "contain", "contains", "hold", "holds", "held", "write", "wrote", "win", "won",
-                "lead", "led", "visit", "visits", "attend", "attends", "buy", "bought", "sell", "sold").contains(w);
+            || RELATING_VERBS.contains(w);
         if (!verbal) {
           continue;
         }
@@ -1658,16 +1664,6 @@ public final class OfflinePlanner implements Planner {
     boolean detectsGrouping() {
       for (int i = 0; i < toks.size(); i++) {
         if (is(i, "each", "per", "every")) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** Whether the question asks for "all the information" / "info" about rows (not a name). */
-    boolean mentionsAllInformation() {
-      for (int i = 0; i < toks.size(); i++) {
-        if (!used[i] && is(i, "information", "info")) {
           return true;
         }
       }

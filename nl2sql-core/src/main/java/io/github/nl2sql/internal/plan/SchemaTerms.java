@@ -48,6 +48,7 @@ final class SchemaTerms {
   SchemaTerms(Catalog catalog) {
     Set<List<String>> tableWords = new java.util.HashSet<>();
     for (Table t : catalog.tables()) {
+      tablesByLower.put(t.name().toLowerCase(Locale.ROOT), t);
       List<String> w = Tokens.schemaWords(t.name());
       tableWords.add(w);
       if (w.size() > 1) {
@@ -55,7 +56,6 @@ final class SchemaTerms {
       }
     }
     for (Table t : catalog.tables()) {
-      tablesByLower.put(t.name().toLowerCase(Locale.ROOT), t);
       List<String> tw = Tokens.schemaWords(t.name());
       if (!tw.isEmpty()) {
         terms.add(new Term(t, null, tw, 1.0));
@@ -64,7 +64,7 @@ final class SchemaTerms {
           terms.add(new Term(t, null, List.of(tw.get(tw.size() - 1)), 0.6));
           // "user_profiles" is also named "users"
           terms.add(new Term(t, null, List.of(tw.get(0)), 0.55));
-          if (Set.of("ref", "tbl", "lu", "lkp", "dim").contains(tw.get(0))) {
+          if (LOOKUP_PREFIXES.contains(tw.get(0))) {
             // "document types" is Ref_Document_Types: a lookup table's prefix is not said
             terms.add(new Term(t, null, tw.subList(1, tw.size()), 0.95));
           }
@@ -90,7 +90,7 @@ final class SchemaTerms {
           // "first_name" also answers to "first"; "name" alone stays with the full phrase
           terms.add(new Term(t, c, cw.subList(0, cw.size() - 1), 0.8));
         }
-        List<String> initialed = initialed(c, t, catalog);
+        List<String> initialed = initialed(c, t);
         if (initialed != null) {
           // "eid" in employee is the employee's id, "GName" in video_games the game's name, "mID" in rating
           // (a foreign key to movie) the movie's id
@@ -187,20 +187,15 @@ final class SchemaTerms {
    * id; "mID" in rating, a foreign key to movie: movie id), or null when its name is not so built. The
    * initial must begin a word of the table's name, or of the referenced table's for a foreign key column.
    */
-  private static List<String> initialed(Column c, Table t, Catalog catalog) {
+  private List<String> initialed(Column c, Table t) {
     String joined = String.join("", Tokens.splitIdentifier(c.name()));
     Matcher m = INITIALED.matcher(joined);
     if (!m.matches() || Tokens.ABBREVIATIONS.containsKey(joined)) {
       return null;
     }
     String initial = m.group(1);
-    Table named = t;
-    for (ForeignKey fk : t.foreignKeys()) {
-      if (fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name())) {
-        named = catalog.tables().stream().filter(x -> x.name().equalsIgnoreCase(fk.referencedTable()))
-            .findFirst().orElse(t);
-      }
-    }
+    ForeignKey fk = singleColumnKey(t, c);
+    Table named = fk == null ? t : tablesByLower.getOrDefault(fk.referencedTable().toLowerCase(Locale.ROOT), t);
     List<String> tw = Tokens.schemaWords(named.name());
     StringBuilder initials = new StringBuilder();
     String word = null;
@@ -238,9 +233,21 @@ final class SchemaTerms {
 
   /** Whether {@code c} is a one-column foreign key of {@code t}. */
   static boolean isForeignKey(Table t, Column c) {
-    return t.foreignKeys().stream()
-        .anyMatch(fk -> fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name()));
+    return singleColumnKey(t, c) != null;
   }
+
+  /** The foreign key of {@code t} made of {@code c} alone, or null. */
+  private static ForeignKey singleColumnKey(Table t, Column c) {
+    for (ForeignKey fk : t.foreignKeys()) {
+      if (fk.columns().size() == 1 && fk.columns().get(0).equalsIgnoreCase(c.name())) {
+        return fk;
+      }
+    }
+    return null;
+  }
+
+  /** First words of lookup tables' names that a question does not say (Ref_Document_Types). */
+  private static final Set<String> LOOKUP_PREFIXES = Set.of("ref", "tbl", "lu", "lkp", "dim");
 
   /** Grammar words that never name a column alone. */
   private static final Set<String> GRAMMAR = Set.of("of", "by", "in", "on", "at", "to", "for", "and", "or", "the",
