@@ -2800,39 +2800,51 @@ public final class OfflinePlanner implements Planner {
         } else if (is(i, "without")) {
           words.add(i);
           next = i + 1;
-        } else if (is(i, "not") && is(i - 1, "do", "does", "did", "have", "has", "had", "are", "is", "was", "were")
-            || is(i, "never")) {
-          // "did not receive any review", "are not enrolled in any course", "never wrote a paper": up to three
-          // plain words (auxiliary, verb, preposition) between the negation and the related table
+        } else if (is(i, "not") && (is(i - 1, "do", "does", "did", "have", "has", "had", "are", "is", "was", "were")
+            || focusNamedBefore(i, focus)) || is(i, "never")) {
+          // "did not receive any review", "are not enrolled in any course", "never wrote a paper", "students
+          // not enrolled in any course": up to three plain words (auxiliary, verb, preposition) between the
+          // negation and the related table
           words.add(i);
-          if (is(i, "not")) {
+          if (is(i, "not") && !focusNamedBefore(i, focus)) {
             words.add(i - 1);
           }
           afterVerb = true;
           next = i + 1;
-          for (int k = 0; k < 3 && next < toks.size() && !used[next] && !inAnyMention(next) && !inValue(next)
-              && !is(next, "any", "a", "an", "the") && !STRUCTURAL.contains(low(next))
+          for (int k = 0; k < 3 && next < toks.size() && !used[next] && (!inAnyMention(next) || FREE.contains(low(next)))
+              && !inValue(next) && !is(next, "any", "a", "an", "the") && !STRUCTURAL.contains(low(next))
               && !toks.get(next).number() && !toks.get(next).quoted(); k++) {
-            words.add(next);
+            words.add(next); // (a glue word is not a table: "in" alone is not Participates_in)
             next++;
           }
         } else {
           continue;
         }
-        while (is(next, "any", "a", "an", "the")) {
-          words.add(next);
+        while (is(next, "any", "a", "an", "the", "registered") || is(next, "single") && is(next - 1, "a")) {
+          words.add(next); // ("never received a single complaint", "without any registered branch")
           next++;
         }
         Mention target = null;
+        Table related = null;
         for (Mention m : mentions) {
-          if (m.start == next && !m.consumed && m.readAsTable()) {
-            target = m;
+          if (m.start == next && !m.consumed) {
+            Table t = absentTable(m, focus);
+            if (t != null) {
+              target = m;
+              related = t;
+            }
           }
         }
-        if (target == null || afterVerb && target.end - target.start == 1 && FREE.contains(low(target.start))) {
-          continue; // after a verb, a glue word is not a table ("in" alone is not Lives_in)
+        if (target != null && afterVerb && target.end - target.start == 1 && FREE.contains(low(target.start))) {
+          target = null; // after a verb, a glue word is not a table ("in" alone is not Lives_in)
         }
-        Table related = target.tables().get(0).table();
+        if (target == null && afterVerb && (next == toks.size() || is(next, "and") || toks.get(next).afterComma())) {
+          // "books that are not published", "regions not affected": the table the participle names
+          related = tableOfParticiple(i + 1, next, focus);
+        }
+        if (related == null) {
+          continue;
+        }
         if (related == focus) {
           return "'" + low(i) + "' about the same table";
         }
@@ -2847,8 +2859,24 @@ public final class OfflinePlanner implements Planner {
             || link == null && st.directEdges(focus.name(), related.name()) > 1) {
           return "cannot tell how " + related.name() + " relates to " + focus.name();
         }
+        // "no payment histories", "any delegates in elections": words that only restate the related table
+        int end = target == null ? next : target.end;
+        List<Mention> restated = new ArrayList<>();
+        while (is(end, "history", "histories", "record", "records")) {
+          words.add(end);
+          end++;
+        }
+        if (is(end, "in", "of", "for")) {
+          for (Mention m : mentions) {
+            if (m.start == end + 1 && !m.consumed && m.readAsTable() && m.tables().get(0).table() == related) {
+              words.add(end);
+              restated.add(m);
+              end = m.end;
+            }
+          }
+        }
         // end of the sentence or of the clause: anything after it would qualify the related rows
-        if (target.end < toks.size() && !is(target.end, "and", "or") && !FREE.contains(low(target.end))) {
+        if (end < toks.size() && !is(end, "and", "or") && !FREE.contains(low(end))) {
           return "conditions on the " + related.name() + " that are absent";
         }
         for (Filter f : filters) {
@@ -2856,7 +2884,7 @@ public final class OfflinePlanner implements Planner {
             return "a condition on the " + related.name() + " that are absent";
           }
         }
-        for (int k = target.end; k < toks.size(); k++) {
+        for (int k = end; k < toks.size(); k++) {
           if (toks.get(k).number() || toks.get(k).quoted() || inValue(k)) {
             // "artists who didn't have an exhibition in 2004": the number may qualify the absent rows
             return "a condition that may be on the " + related.name() + " that are absent";
@@ -2871,11 +2899,109 @@ public final class OfflinePlanner implements Planner {
         for (int w : words) {
           use(w);
         }
-        target.consume();
+        if (target != null) {
+          target.consume();
+        }
+        restated.forEach(Mention::consume);
+        for (Mention m : mentions) {
+          if (words.contains(m.start) && m.end - m.start == 1) {
+            m.consume(); // a glue word read as part of the negation ("involved in")
+          }
+        }
         confidence *= 0.9;
         notes.add("rows of " + focus.name() + " with no " + related.name());
       }
       return null;
+    }
+
+    /**
+     * The table whose rows a negation says are absent, named by {@code m}: a table it names ("no
+     * orders"); the table of the column it names best when that table is among its tables too ("not in
+     * charge of any events": Event_Name of party_events); or the one other table that holds every column
+     * it names best ("did not have any delegates": election.Delegate). {@code null} when it names none of
+     * these.
+     */
+    Table absentTable(Mention m, Table focus) {
+      if (m.readAsTable()) {
+        return m.tables().get(0).table();
+      }
+      List<Term> cs = m.columns();
+      if (cs.isEmpty()) {
+        return null;
+      }
+      double best = cs.get(0).quality();
+      Table owner = null;
+      for (Term c : cs) {
+        if (c.quality() < best) {
+          break;
+        }
+        if (owner != null && owner != c.table()) {
+          return null;
+        }
+        owner = c.table();
+      }
+      Table named = owner;
+      if (m.tables().isEmpty()) {
+        return owner == focus ? null : owner;
+      }
+      return m.tables().stream().anyMatch(t -> t.table() == named) ? owner : null;
+    }
+
+    /** Whether a mention of the focus table ends right before {@code i} ("regions | not affected"). */
+    boolean focusNamedBefore(int i, Table focus) {
+      for (Mention m : mentions) {
+        if (m.end == i && m.readAsTable() && m.tables().get(0).table() == focus) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The one table joined to {@code focus} (by a foreign key or a link table) that a participle among
+     * the tokens [from, to) names: "published" publication, "nominated" nomination, "affected"
+     * affected_region. {@code null} when none or several.
+     */
+    Table tableOfParticiple(int from, int to, Table focus) {
+      Table found = null;
+      for (int k = from; k < to; k++) {
+        String w = low(k);
+        if (!w.endsWith("ed") || w.length() < 6) {
+          continue;
+        }
+        for (Table t : req.catalog().tables()) {
+          if (t == focus || t == found) {
+            continue;
+          }
+          boolean named = false;
+          for (String sw : Tokens.schemaWords(t.name())) {
+            named |= sw.equals(w) || sameVerb(w, sw) || sw.length() >= 6 && commonPrefix(w, sw) >= 5;
+          }
+          if (!named) {
+            continue;
+          }
+          List<Edge> p = st.path(focus.name(), t.name());
+          if (p == null || p.size() > 2) {
+            continue;
+          }
+          if (found != null) {
+            return null;
+          }
+          found = t;
+        }
+        if (found != null) {
+          use(k);
+        }
+      }
+      return found;
+    }
+
+    static int commonPrefix(String a, String b) {
+      int n = 0;
+      while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+        n++;
+      }
+      return n;
     }
 
     /** The position of "either", or -1. */

@@ -394,4 +394,18 @@ class OfflineAskWordsTest {
     assertThat(answered("What are the surnames of drivers who joined between 2006-01-01 and 2006-12-31?")
         .result().rows()).containsExactly(List.of("Rosberg"));
   }
+
+  @Test
+  void aNegatedRelation_keepsTheRowsWithNoRelatedRow() {
+    // "students not enrolled in any course": no verb before "not"; the link table's rows are what is absent
+    Answer.Answered a = answered("Show the names of students not enrolled in any course.");
+    assertThat(a.result().rows()).containsExactly(List.of("Bob"));
+    assertThat(a.query().sql().toLowerCase()).contains("not in (select");
+    // "records" only restates the related table
+    assertThat(answered("Which clubs have no elimination records? Show their names.").result().rows())
+        .containsExactlyInAnyOrder(List.of("Chess"), List.of("Drama"));
+    // a participle at the end of the clause names the related table
+    assertThat(answered("List the names of clubs that are not eliminated.").result().rows())
+        .containsExactlyInAnyOrder(List.of("Chess"), List.of("Drama"));
+  }
 }
