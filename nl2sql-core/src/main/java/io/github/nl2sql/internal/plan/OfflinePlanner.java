@@ -225,6 +225,9 @@ public final class OfflinePlanner implements Planner {
     }
 
     /** A filter found in the question. */
+    /** Where the value of a number or value filter stands in the question (for {@link #subsetComparisons}). */
+    final Map<Filter, Integer> filterAt = new java.util.IdentityHashMap<>();
+
     record Filter(Term column, Expr condition, boolean orWithPrevious) {
       Filter(Term column, Expr condition) {
         this(column, condition, false);
@@ -333,6 +336,9 @@ public final class OfflinePlanner implements Planner {
       }
       if (problem == null) {
         problem = withoutRelated(focus, filters);
+      }
+      if (problem == null) {
+        problem = subsetComparisons(focus, filters);
       }
       if (problem != null) {
         return new Plan.Abstain(NEEDS_MODEL + " (" + problem + ")");
@@ -2186,7 +2192,9 @@ public final class OfflinePlanner implements Planner {
           use(opStart - 1, opStart - 2);
           op = negate(op);
         }
-        filters.add(new Filter(col, new Expr.Comparison(op, ref(col), Expr.Literal.of(value))));
+        Filter nf = new Filter(col, new Expr.Comparison(op, ref(col), Expr.Literal.of(value)));
+        filters.add(nf);
+        filterAt.put(nf, i);
       }
       return null;
     }
@@ -2621,7 +2629,9 @@ public final class OfflinePlanner implements Planner {
           }
         }
         Expr lit = Expr.Literal.of(v[3]);
-        filters.add(new Filter(col, new Expr.Comparison(negated ? CmpOp.NE : CmpOp.EQ, ref(col), lit)));
+        Filter vf = new Filter(col, new Expr.Comparison(negated ? CmpOp.NE : CmpOp.EQ, ref(col), lit));
+        filters.add(vf);
+        filterAt.put(vf, s);
       }
       return null;
     }
@@ -3422,6 +3432,142 @@ public final class OfflinePlanner implements Planner {
       return null;
     }
 
+    private static final Map<String, CmpOp> COMPARATIVES = Map.ofEntries(
+        Map.entry("more", CmpOp.GT), Map.entry("greater", CmpOp.GT), Map.entry("larger", CmpOp.GT),
+        Map.entry("higher", CmpOp.GT), Map.entry("bigger", CmpOp.GT), Map.entry("longer", CmpOp.GT),
+        Map.entry("later", CmpOp.GT), Map.entry("less", CmpOp.LT), Map.entry("smaller", CmpOp.LT),
+        Map.entry("lower", CmpOp.LT), Map.entry("shorter", CmpOp.LT), Map.entry("earlier", CmpOp.LT),
+        Map.entry("fewer", CmpOp.LT));
+
+    /**
+     * "salary greater than that of some instructor in the Biology department", "a higher resolution than
+     * all songs in English", "revenue smaller than the revenue of all companies based in Austin": the
+     * column compared with its minimum or maximum over the rows the rest of the sentence picks,
+     * {@code col op (SELECT min|max(col) FROM t WHERE ...)}. "Some" and "at least one" take the bound
+     * that one row passes (more than some: above the minimum); "all", "every" and "any" the bound all rows
+     * pass (more than any: above the maximum). The value filters after "than" move into the subquery;
+     * they must be on the compared column's table. Returns a problem, or null.
+     */
+    String subsetComparisons(Table focus, List<Filter> filters) {
+      for (int i = 1; i < toks.size(); i++) {
+        if (used[i] || !is(i, "than")) {
+          continue;
+        }
+        // the comparative right before "than", or before a column named between ("a higher salary than")
+        int cmpAt = i - 1;
+        Mention between = null;
+        CmpOp op = COMPARATIVES.get(low(i - 1));
+        if (op == null) {
+          for (Mention m : mentions) {
+            if (m.end == i && !m.consumed && !m.columns().isEmpty() && COMPARATIVES.containsKey(low(m.start - 1))) {
+              between = m;
+              cmpAt = m.start - 1;
+              op = COMPARATIVES.get(low(cmpAt));
+            }
+          }
+        }
+        if (op == null || used[cmpAt]) {
+          continue;
+        }
+        // after "than": "that of", "those of", or "the salary of"
+        int k = i + 1;
+        Mention restated = null;
+        if (is(k, "that", "those") && is(k + 1, "of")) {
+          k += 2;
+        } else if (is(k, "the")) {
+          for (Mention m : mentions) {
+            if (m.start == k + 1 && !m.consumed && !m.columns().isEmpty() && is(m.end, "of")) {
+              restated = m;
+            }
+          }
+          if (restated == null) {
+            continue;
+          }
+          k = restated.end + 1;
+        }
+        boolean some;
+        if (is(k, "some")) {
+          some = true;
+          k++;
+          if (is(k, "at") && is(k + 1, "least") && is(k + 2, "one")) {
+            k += 3; // "some (at least one)"
+          }
+        } else if (is(k, "at") && is(k + 1, "least") && is(k + 2, "one")) {
+          some = true;
+          k += 3;
+        } else if (is(k, "all", "every", "any")) {
+          some = false;
+          k++;
+        } else {
+          continue;
+        }
+        while (is(k, "of", "the", "those")) {
+          k++;
+        }
+        Mention rowsNamed = null;
+        for (Mention m : mentions) {
+          if (m.start == k && !m.consumed && m.readAsTable()) {
+            rowsNamed = m;
+          }
+        }
+        if (rowsNamed == null) {
+          continue;
+        }
+        Table rows = rowsNamed.tables().get(0).table();
+        Term col = between != null ? resolve(between, rows) : restated != null ? resolve(restated, rows) : null;
+        if (col == null) {
+          col = columnNear(cmpAt, rows, true, false);
+        }
+        if (col == null || col.table() != rows) {
+          return "cannot tell what is compared with the " + rows.name() + " after '" + low(k - 1) + "'";
+        }
+        if (!col.column().type().isNumeric() && !col.column().type().isTemporal()) {
+          return "a comparison with the text column " + col.column().name();
+        }
+        List<Filter> inner = new ArrayList<>();
+        for (Filter f : filters) {
+          Integer at = filterAt.get(f);
+          if (at != null && at > i) {
+            if (f.column().table() != rows || f.orWithPrevious()) {
+              return "a condition on " + f.column().table().name() + " inside a comparison with " + rows.name();
+            }
+            inner.add(f);
+          }
+        }
+        if (inner.isEmpty()) {
+          continue; // "more than all others": not read here
+        }
+        boolean max = some == (op == CmpOp.LT);
+        List<Expr> conds = inner.stream().map(Filter::condition).toList();
+        Query.Select bound = Query.Select.builder()
+            .select(new Expr.Aggregate(max ? AggFunction.MAX : AggFunction.MIN, false, ref(col), null))
+            .from(TableRef.Table.of(rows.name()))
+            .where(conds.size() == 1 ? conds.get(0) : new Expr.And(conds)).build();
+        filters.removeAll(inner);
+        filters.add(new Filter(col, new Expr.Comparison(op, ref(col), new Expr.Subquery(bound))));
+        for (int w = cmpAt; w < k; w++) {
+          used[w] = true;
+        }
+        rowsNamed.consume();
+        if (between != null) {
+          between.consume();
+        }
+        if (restated != null) {
+          restated.consume();
+        }
+        final Column compared = col.column();
+        for (Mention m : mentions) {
+          if (!m.consumed && m.end <= cmpAt && cmpAt - m.end <= 3 && m.columns().stream().anyMatch(c -> c.column() == compared)) {
+            m.consume(); // "whose salary is greater than ..."
+          }
+        }
+        confidence *= 0.85;
+        notes.add("compares " + qn(col) + " with the " + (max ? "maximum" : "minimum") + " over the "
+            + rows.name() + " picked after 'than'");
+      }
+      return null;
+    }
+
     /** Set by {@link #superlative} when a table is ranked by a count ("the most", "the largest number of"). */
     boolean rankedByCount;
     /** "Which major has the most students": rows of the focus grouped by the columns shown, ranked by count. */
@@ -3599,6 +3745,9 @@ public final class OfflinePlanner implements Planner {
         Cmp found = comparatorEndingAt(i, COUNT_COMPARATORS, (phrase, o) -> !anyUsed(at - phrase.split(" ").length, at));
         CmpOp op = found == null ? null : found.op();
         int opStart = found == null ? i : found.start();
+        if (found != null && is(opStart - 1, "than", "some")) {
+          continue; // "more than (some) at least one instructor in ...": a comparison with those rows
+        }
         int after = i + 1;
         if (is(after, "or") && is(after + 1, "more", "greater", "above") && !is(after + 2, "than")) {
           op = op == null ? CmpOp.GE : op;

@@ -408,4 +408,14 @@ class OfflineAskWordsTest {
     assertThat(answered("List the names of clubs that are not eliminated.").result().rows())
         .containsExactlyInAnyOrder(List.of("Chess"), List.of("Drama"));
   }
+
+  @Test
+  void aComparisonWithSomeOrAllOfAFilteredTable_isAgainstItsMinimumOrMaximum() {
+    // clubs founded before 2000 have 12 and 8 members: more than some is above 8, more than all above 12
+    Answer.Answered some = answered("Show the names of clubs with more members than some club founded before 2000.");
+    assertThat(some.result().rows()).containsExactlyInAnyOrder(List.of("Chess"), List.of("Rowing"));
+    assertThat(some.query().sql().toLowerCase()).contains("(select min(");
+    assertThat(answered("Show the names of clubs with more members than all clubs founded before 2000.")
+        .result().rows()).containsExactly(List.of("Rowing"));
+  }
 }
