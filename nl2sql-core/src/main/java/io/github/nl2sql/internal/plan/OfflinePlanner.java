@@ -323,6 +323,9 @@ public final class OfflinePlanner implements Planner {
         return clarifyFilter;
       }
       if (problem == null) {
+        problem = aggregateConditions(focus, aggWords);
+      }
+      if (problem == null) {
         problem = numberFilters(focus, filters);
       }
       if (problem == null) {
@@ -686,7 +689,8 @@ public final class OfflinePlanner implements Planner {
           return new Plan.Abstain(NEEDS_MODEL + " (a count condition together with other counts or groups)");
         }
         CountCondition cc = countCondition;
-        having = new Expr.Comparison(cc.op(), Expr.Aggregate.countStar(), Expr.Literal.of(cc.n()));
+        having = new Expr.Comparison(cc.op(), cc.measure() != null ? cc.measure() : Expr.Aggregate.countStar(),
+            Expr.Literal.of(cc.n()));
         for (SelectItem it : items) {
           if (!(it.expr() instanceof Expr.Column c) || c.table() == null) {
             return new Plan.Abstain(NEEDS_MODEL + " (a count condition with computed columns)");
@@ -695,6 +699,10 @@ public final class OfflinePlanner implements Planner {
         if (cc.of() != null && cc.of() != focus) {
           // "parties that have two or more events": rows of the counted table per focus row
           Table counted = countedByKey(focus, cc.of());
+          if (cc.measure() != null && counted != cc.of()) {
+            // (through a link table the aggregate would repeat a row per link)
+            return new Plan.Abstain(NEEDS_MODEL + " (an aggregate of " + cc.of().name() + " per " + focus.name() + ")");
+          }
           if (counted == null) {
             return new Plan.Abstain(NEEDS_MODEL + " (cannot count " + cc.of().name() + " per " + focus.name() + ")");
           }
@@ -713,14 +721,15 @@ public final class OfflinePlanner implements Planner {
           }
           confidence *= 0.9;
         }
-        notes.add("keeps the groups with " + switch (cc.op()) {
+        notes.add("keeps the groups " + (cc.measure() == null ? "with " : "whose " + cc.measure().function().name().toLowerCase()
+            + " of " + ((Expr.Column) cc.measure().argument()).column() + " is ") + switch (cc.op()) {
           case EQ -> "exactly";
           case NE -> "other than";
-          case LT -> "fewer than";
+          case LT -> cc.measure() == null ? "fewer than" : "less than";
           case LE -> "at most";
           case GT -> "more than";
           case GE -> "at least";
-        } + " " + cc.n() + " rows");
+        } + " " + cc.n() + (cc.measure() == null ? " rows" : ""));
       }
       if (!groups.isEmpty() && !hasAgg && groupCount == null && countOf == null && having == null
           && !rankGroupsByCount && aggRanked == null) {
@@ -3704,8 +3713,16 @@ public final class OfflinePlanner implements Planner {
       return named.size() == 1 ? named.get(0) : null;
     }
 
-    /** A condition on how many rows a group has: {@code count(*) op n} over rows of {@code of} (or of the focus). */
-    record CountCondition(CmpOp op, long n, Table of) {}
+    /**
+     * A condition on a group: how many rows it has, {@code count(*) op n} over rows of {@code of} (or of the
+     * focus), or, where {@code measure} is set, an aggregate of a column of {@code of}, {@code measure op n}
+     * ("jobs with an average salary above 8000").
+     */
+    record CountCondition(CmpOp op, Object n, Table of, Expr.Aggregate measure) {
+      CountCondition(CmpOp op, long n, Table of) {
+        this(op, n, of, null);
+      }
+    }
 
     /** Set by {@link #findCountCondition()}: "with at least two films", "nominated more than 3 times". */
     CountCondition countCondition;
@@ -3788,6 +3805,84 @@ public final class OfflinePlanner implements Planner {
         }
         countCondition = new CountCondition(op, n, of);
       }
+    }
+
+    /**
+     * "jobs whose average salary is above 8000", "the zip code in which the average mean visibility is lower
+     * than 10", "artists with a total sales over 100": a condition on an aggregate of a column per group,
+     * after "with", "whose", "which", "where" or "have". Sets {@link #countCondition} (the grouping is
+     * decided with the columns shown, as for a count), marks the words and takes the aggregate word out of
+     * {@code aggWords}. Returns a problem, or null.
+     */
+    String aggregateConditions(Table focus, Map<Integer, AggFunction> aggWords) {
+      for (int i : new ArrayList<>(new java.util.TreeMap<>(aggWords).keySet())) {
+        AggFunction f = aggWords.get(i);
+        final int aggAt = i;
+        if (used[i] || f == AggFunction.COUNT
+            || mentions.stream().anyMatch(m -> m.start == aggAt && !m.columns().isEmpty())) {
+          continue; // ("minimum salary" is the column min_salary)
+        }
+        boolean introduced = false;
+        for (int k = i - 1; k >= Math.max(0, i - 3); k--) {
+          if (is(k, "with", "whose", "which", "where", "have", "has", "had", "having")) {
+            introduced = true;
+            break;
+          }
+          if (!is(k, "the", "a", "an", "in", "of", "is", "are", "its", "their")) {
+            break;
+          }
+        }
+        if (!introduced) {
+          continue;
+        }
+        int at = is(i + 1, "of") ? (is(i + 2, "the", "all") ? i + 3 : i + 2) : i + 1;
+        Mention named = null;
+        for (Mention m : mentions) {
+          if (m.start == at && !m.consumed && !m.columns().isEmpty() && !m.readAsTable()) {
+            named = m;
+          }
+        }
+        Term col = named == null ? null : resolve(named, focus);
+        if (col == null || !col.column().type().isNumeric()) {
+          continue;
+        }
+        List<String> colWords = Tokens.schemaWords(col.column().name());
+        if (switch (f) {
+          case MIN -> colWords.contains("min") || colWords.contains("minimum");
+          case MAX -> colWords.contains("max") || colWords.contains("maximum");
+          case AVG -> colWords.contains("avg") || colWords.contains("average");
+          case SUM -> colWords.contains("total") || colWords.contains("sum");
+          default -> false;
+        }) {
+          continue; // "jobs which minimum salary is greater than 9000": the column min_salary
+        }
+        int num = -1;
+        for (int k = named.end; k < Math.min(toks.size(), named.end + 5); k++) {
+          if (toks.get(k).number()) {
+            num = k;
+            break;
+          }
+        }
+        if (num < 0) {
+          continue;
+        }
+        final int from = named.end;
+        Cmp found = comparatorEndingAt(num, COMPARATORS_BEFORE, (phrase, o) -> o != CmpOp.EQ && o != CmpOp.NE);
+        if (found == null || found.start() < from || !glueBetween(from, found.start())) {
+          continue;
+        }
+        if (countCondition != null) {
+          return "a condition on an aggregate and on a count";
+        }
+        Object value = number(toks.get(num).raw());
+        countCondition = new CountCondition(found.op(), value, col.table(), new Expr.Aggregate(f, false, ref(col), null));
+        for (int k = i; k <= num; k++) {
+          used[k] = true;
+        }
+        named.consume();
+        aggWords.remove(i);
+      }
+      return null;
     }
 
     /** A comparison phrase and where it starts. */

@@ -418,4 +418,12 @@ class OfflineAskWordsTest {
     assertThat(answered("Show the names of clubs with more members than all clubs founded before 2000.")
         .result().rows()).containsExactly(List.of("Rowing"));
   }
+
+  @Test
+  void anAggregateWithAComparison_isAConditionOnTheGroups() {
+    // Oslo's two stations average 59.925, Bergen's one 60.40
+    Answer.Answered a = answered("Which cities have an average latitude below 60?");
+    assertThat(a.result().rows()).containsExactly(List.of("Oslo"));
+    assertThat(a.query().sql().toLowerCase()).contains("group by").contains("having avg(");
+  }
 }
