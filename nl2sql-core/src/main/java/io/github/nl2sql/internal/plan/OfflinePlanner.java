@@ -2983,6 +2983,7 @@ public final class OfflinePlanner implements Planner {
      */
     Table tableOfParticiple(int from, int to, Table focus) {
       Table found = null;
+      int foundAt = -1;
       for (int k = from; k < to; k++) {
         String w = low(k);
         if (!w.endsWith("ed") || w.length() < 6) {
@@ -3007,10 +3008,11 @@ public final class OfflinePlanner implements Planner {
             return null;
           }
           found = t;
+          foundAt = k;
         }
-        if (found != null) {
-          use(k);
-        }
+      }
+      if (found != null) {
+        use(foundAt); // (only once the table is the one named: a word stays unexplained otherwise)
       }
       return found;
     }
