@@ -224,13 +224,22 @@ public final class OfflinePlanner implements Planner {
       }
     }
 
-    /** A filter found in the question. */
-    /** Where the value of a number or value filter stands in the question (for {@link #subsetComparisons}). */
-    final Map<Filter, Integer> filterAt = new java.util.IdentityHashMap<>();
-
-    record Filter(Term column, Expr condition, boolean orWithPrevious) {
+    /**
+     * A filter found in the question; {@code at} is where its number or value stands (for
+     * {@link #subsetComparisons}), -1 when not recorded.
+     */
+    record Filter(Term column, Expr condition, boolean orWithPrevious, int at) {
       Filter(Term column, Expr condition) {
-        this(column, condition, false);
+        this(column, condition, false, -1);
+      }
+
+      Filter(Term column, Expr condition, boolean orWithPrevious) {
+        this(column, condition, orWithPrevious, -1);
+      }
+
+      /** This filter, found at token {@code pos}. */
+      Filter at(int pos) {
+        return new Filter(column, condition, orWithPrevious, pos);
       }
     }
 
@@ -1729,6 +1738,16 @@ public final class OfflinePlanner implements Planner {
     final List<SelectItem> population = new ArrayList<>();
 
     /** A mention read as a table's name that ends right before {@code end}, or null. */
+    /** The mention not yet read that starts at {@code start} and names a table, or null. */
+    Mention freeTableMentionAt(int start) {
+      for (Mention m : mentions) {
+        if (!m.consumed && m.start == start && m.readAsTable()) {
+          return m;
+        }
+      }
+      return null;
+    }
+
     Mention tableMentionEndingAt(int end) {
       for (Mention m : mentions) {
         if (m.end == end && m.readAsTable()) {
@@ -2201,9 +2220,7 @@ public final class OfflinePlanner implements Planner {
           use(opStart - 1, opStart - 2);
           op = negate(op);
         }
-        Filter nf = new Filter(col, new Expr.Comparison(op, ref(col), Expr.Literal.of(value)));
-        filters.add(nf);
-        filterAt.put(nf, i);
+        filters.add(new Filter(col, new Expr.Comparison(op, ref(col), Expr.Literal.of(value))).at(i));
       }
       return null;
     }
@@ -2638,9 +2655,7 @@ public final class OfflinePlanner implements Planner {
           }
         }
         Expr lit = Expr.Literal.of(v[3]);
-        Filter vf = new Filter(col, new Expr.Comparison(negated ? CmpOp.NE : CmpOp.EQ, ref(col), lit));
-        filters.add(vf);
-        filterAt.put(vf, s);
+        filters.add(new Filter(col, new Expr.Comparison(negated ? CmpOp.NE : CmpOp.EQ, ref(col), lit)).at(s));
       }
       return null;
     }
@@ -2821,11 +2836,12 @@ public final class OfflinePlanner implements Planner {
           next = i + 1;
         } else if (is(i, "not") && (is(i - 1, "do", "does", "did", "have", "has", "had", "are", "is", "was", "were")
             || focusNamedBefore(i, focus)) || is(i, "never")) {
+          boolean reduced = is(i, "not") && focusNamedBefore(i, focus);
           // "did not receive any review", "are not enrolled in any course", "never wrote a paper", "students
           // not enrolled in any course": up to three plain words (auxiliary, verb, preposition) between the
           // negation and the related table
           words.add(i);
-          if (is(i, "not") && !focusNamedBefore(i, focus)) {
+          if (is(i, "not") && !reduced) {
             words.add(i - 1);
           }
           afterVerb = true;
@@ -2880,19 +2896,17 @@ public final class OfflinePlanner implements Planner {
         }
         // "no payment histories", "any delegates in elections": words that only restate the related table
         int end = target == null ? next : target.end;
-        List<Mention> restated = new ArrayList<>();
         while (is(end, "history", "histories", "record", "records")) {
           words.add(end);
           end++;
         }
-        if (is(end, "in", "of", "for")) {
-          for (Mention m : mentions) {
-            if (m.start == end + 1 && !m.consumed && m.readAsTable() && m.tables().get(0).table() == related) {
-              words.add(end);
-              restated.add(m);
-              end = m.end;
-            }
-          }
+        Mention restated = is(end, "in", "of", "for") ? freeTableMentionAt(end + 1) : null;
+        if (restated != null && restated.tables().get(0).table() != related) {
+          restated = null;
+        }
+        if (restated != null) {
+          words.add(end);
+          end = restated.end;
         }
         // end of the sentence or of the clause: anything after it would qualify the related rows
         if (end < toks.size() && !is(end, "and", "or") && !FREE.contains(low(end))) {
@@ -2921,7 +2935,9 @@ public final class OfflinePlanner implements Planner {
         if (target != null) {
           target.consume();
         }
-        restated.forEach(Mention::consume);
+        if (restated != null) {
+          restated.consume();
+        }
         for (Mention m : mentions) {
           if (words.contains(m.start) && m.end - m.start == 1) {
             m.consume(); // a glue word read as part of the negation ("involved in")
@@ -2968,12 +2984,8 @@ public final class OfflinePlanner implements Planner {
 
     /** Whether a mention of the focus table ends right before {@code i} ("regions | not affected"). */
     boolean focusNamedBefore(int i, Table focus) {
-      for (Mention m : mentions) {
-        if (m.end == i && m.readAsTable() && m.tables().get(0).table() == focus) {
-          return true;
-        }
-      }
-      return false;
+      Mention m = tableMentionEndingAt(i);
+      return m != null && m.tables().get(0).table() == focus;
     }
 
     /**
@@ -3496,31 +3508,26 @@ public final class OfflinePlanner implements Planner {
           }
           k = restated.end + 1;
         }
-        boolean some;
+        Boolean some = null;
         if (is(k, "some")) {
           some = true;
           k++;
-          if (is(k, "at") && is(k + 1, "least") && is(k + 2, "one")) {
-            k += 3; // "some (at least one)"
-          }
-        } else if (is(k, "at") && is(k + 1, "least") && is(k + 2, "one")) {
-          some = true;
+        }
+        if (is(k, "at") && is(k + 1, "least") && is(k + 2, "one")) {
+          some = true; // "at least one", "some (at least one)"
           k += 3;
-        } else if (is(k, "all", "every", "any")) {
+        }
+        if (some == null && is(k, "all", "every", "any")) {
           some = false;
           k++;
-        } else {
+        }
+        if (some == null) {
           continue;
         }
         while (is(k, "of", "the", "those")) {
           k++;
         }
-        Mention rowsNamed = null;
-        for (Mention m : mentions) {
-          if (m.start == k && !m.consumed && m.readAsTable()) {
-            rowsNamed = m;
-          }
-        }
+        Mention rowsNamed = freeTableMentionAt(k);
         if (rowsNamed == null) {
           continue;
         }
@@ -3537,8 +3544,7 @@ public final class OfflinePlanner implements Planner {
         }
         List<Filter> inner = new ArrayList<>();
         for (Filter f : filters) {
-          Integer at = filterAt.get(f);
-          if (at != null && at > i) {
+          if (f.at() > i) {
             if (f.column().table() != rows || f.orWithPrevious()) {
               return "a condition on " + f.column().table().name() + " inside a comparison with " + rows.name();
             }
@@ -3784,12 +3790,7 @@ public final class OfflinePlanner implements Planner {
         Mention counted = null;
         boolean times = impliesTimes || is(after, "times");
         if (!times) {
-          for (Mention m : mentions) {
-            if (!m.consumed && m.start == after && m.readAsTable()) {
-              counted = m;
-              break;
-            }
-          }
+          counted = freeTableMentionAt(after);
           if (counted == null) {
             continue; // "more than 3 stars": a number compared with a column, read by the number filters
           }
