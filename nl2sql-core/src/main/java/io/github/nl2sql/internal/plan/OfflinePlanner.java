@@ -937,6 +937,19 @@ public final class OfflinePlanner implements Planner {
           }
         }
       }
+      // "the names of the managers" is manager_name when "managers" names no table ("the name of the
+      // customer" is the customer's name column, read with its table)
+      List<Hit> inverted = new ArrayList<>();
+      for (Term t : st.terms) {
+        for (int i = 0; i < toks.size(); i++) {
+          int len = invertedLength(i, t);
+          int last = i + len - 1;
+          if (len > 0 && hits.stream().noneMatch(h -> h.term().isTable() && h.start() <= last && last < h.start() + h.len())) {
+            inverted.add(new Hit(i, len, t));
+          }
+        }
+      }
+      hits.addAll(inverted);
       hits.sort(Comparator.comparingInt((Hit h) -> -h.len()).thenComparingInt(Hit::start));
       boolean[] taken = new boolean[toks.size()];
       Map<String, List<Term>> bySpan = new LinkedHashMap<>();
@@ -995,6 +1008,22 @@ public final class OfflinePlanner implements Planner {
         at++;
       }
       return k + gap;
+    }
+
+    /**
+     * How many tokens from {@code i} name the two-word column {@code t} in the other order, with "of"
+     * between ("the names of the managers" for manager_name), or 0.
+     */
+    int invertedLength(int i, Term t) {
+      List<String> w = t.words();
+      if (t.isTable() || w.size() != 2 || !is(i + 1, "of")) {
+        return 0;
+      }
+      int at = is(i + 2, "the") ? i + 3 : i + 2;
+      if (at >= toks.size() || !sameWord(i, w.get(1)) || !sameWord(at, w.get(0)) || toks.get(at).afterComma()) {
+        return 0;
+      }
+      return at + 1 - i;
     }
 
     /** Whether the token at {@code i} is the schema word {@code w}. */

@@ -77,7 +77,9 @@ class OfflineAskWordsTest {
         + "CREATE TABLE rental (rental_id INT PRIMARY KEY, rental_date DATE, last_update DATE, "
         + "driver_id INT REFERENCES drivers);\n"
         + "INSERT INTO rental VALUES (1, DATE '2020-05-01', DATE '2021-01-01', 2), "
-        + "(2, DATE '2019-03-01', DATE '2021-01-01', 1);\n");
+        + "(2, DATE '2019-03-01', DATE '2021-01-01', 1);\n"
+        + "CREATE TABLE shops (shop_id INT PRIMARY KEY, shop_name VARCHAR(20), manager_name VARCHAR(20));\n"
+        + "INSERT INTO shops VALUES (1, 'Corner', 'Mia'), (2, 'Harbour', 'Tom');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -425,5 +427,13 @@ class OfflineAskWordsTest {
     Answer.Answered a = answered("Which cities have an average latitude below 60?");
     assertThat(a.result().rows()).containsExactly(List.of("Oslo"));
     assertThat(a.query().sql().toLowerCase()).contains("group by").contains("having avg(");
+  }
+
+  @Test
+  void aTwoWordColumnNamedInTheOtherOrderWithOf_isThatColumn() {
+    // "managers" names no table: "the names of the managers" is manager_name
+    Answer.Answered a = answered("What are the names of the managers of all shops?");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Mia"), List.of("Tom"));
+    assertThat(a.query().sql().toLowerCase()).contains("manager_name").doesNotContain("shop_name");
   }
 }
