@@ -1308,6 +1308,11 @@ public final class OfflinePlanner implements Planner {
 
     /** Drops schema mentions inside value spans ("Tony Award" is a value, not the column award). */
     void dropMentionsInValues() {
+      // "the most research staff": a schema name of several words outweighs a value it contains
+      // ("Research" in Organisation_Types) unless the value is quoted
+      values.removeIf(v -> !toks.get((int) v[0]).quoted() && mentions.stream().anyMatch(m -> m.start <= (int) v[0]
+          && (int) v[1] <= m.end && m.end - m.start > (int) v[1] - (int) v[0]
+          && m.candidates.stream().anyMatch(t -> t.quality() >= 1.0 && t.words().size() == m.end - m.start)));
       mentions.removeIf(m -> {
         for (Object[] v : values) {
           if (m.start < (int) v[1] && (int) v[0] < m.end) {
@@ -3262,7 +3267,10 @@ public final class OfflinePlanner implements Planner {
           return new Object[] {col, desc ? SortOrder.DESC : SortOrder.ASC, limit};
         }
         for (Mention m : mentions) {
-          if (!m.consumed && m.start > i && m.start - i <= 3 && !m.columns().isEmpty()) {
+          if (!m.consumed && m.start > i && m.start - i <= 3 && !m.columns().isEmpty()
+              && (m.tables().isEmpty() || resolve(m, focus) != null)) {
+            // (a mention that names a table as well, "the nationality with the most hosts" beside
+            // party.Number_of_hosts, counts that table's rows unless it names a column of the focus table)
             col = resolve(m, focus);
             if (col != null) {
               m.consume();

@@ -79,7 +79,12 @@ class OfflineAskWordsTest {
         + "INSERT INTO rental VALUES (1, DATE '2020-05-01', DATE '2021-01-01', 2), "
         + "(2, DATE '2019-03-01', DATE '2021-01-01', 1);\n"
         + "CREATE TABLE shops (shop_id INT PRIMARY KEY, shop_name VARCHAR(20), manager_name VARCHAR(20));\n"
-        + "INSERT INTO shops VALUES (1, 'Corner', 'Mia'), (2, 'Harbour', 'Tom');\n");
+        + "INSERT INTO shops VALUES (1, 'Corner', 'Mia'), (2, 'Harbour', 'Tom');\n"
+        + "CREATE TABLE drama_coaches (coach_id INT PRIMARY KEY, coach_details VARCHAR(20));\n"
+        + "INSERT INTO drama_coaches VALUES (1, 'stage'), (2, 'voice');\n"
+        + "CREATE TABLE hosts (host_id INT PRIMARY KEY, name VARCHAR(20), nationality VARCHAR(20), age INT);\n"
+        + "INSERT INTO hosts VALUES (1, 'Ines', 'Spain', 30), (2, 'Luca', 'Italy', 41), (3, 'Pia', 'Italy', 35);\n"
+        + "CREATE TABLE parties (party_id INT PRIMARY KEY, number_of_hosts INT);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -435,5 +440,22 @@ class OfflineAskWordsTest {
     Answer.Answered a = answered("What are the names of the managers of all shops?");
     assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Mia"), List.of("Tom"));
     assertThat(a.query().sql().toLowerCase()).contains("manager_name").doesNotContain("shop_name");
+  }
+
+  @Test
+  void aTableNameOfSeveralWords_outweighsAValueItContains() {
+    // "Drama" is a club's name, but "drama coaches" names the table drama_coaches
+    Answer.Answered a = answered("List the details of all drama coaches in alphabetical order.");
+    assertThat(a.result().rows()).containsExactly(List.of("stage"), List.of("voice"));
+    assertThat(a.query().parameters()).doesNotContain("Drama");
+  }
+
+  @Test
+  void theMostOfATableWhoseNameAlsoNamesAColumn_countsItsRows() {
+    // "hosts" names the hosts table and the column number_of_hosts of parties, which cannot rank the
+    // nationalities: they are ranked by a count of rows (Italy has two hosts, Spain one)
+    Answer.Answered a = answered("Which nationality has the most hosts?");
+    assertThat(a.query().sql().toLowerCase()).contains("group by").contains("count(*)");
+    assertThat(a.result().rows()).containsExactly(List.of("Italy"));
   }
 }
