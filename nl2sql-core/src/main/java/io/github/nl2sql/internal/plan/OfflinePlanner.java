@@ -2417,6 +2417,17 @@ public final class OfflinePlanner implements Planner {
     Term columnNamed(Table focus, String word) {
       Term found = null;
       for (Term t : st.terms) {
+        // a column named by the word alone wins over columns whose names contain it (instructor.name
+        // over instructor.dept_name)
+        if (!t.isTable() && t.table() == focus && t.quality() >= 1.0 && t.words().equals(List.of(word))) {
+          if (found != null && found.column() != t.column()) {
+            found = null;
+            break;
+          }
+          found = t;
+        }
+      }
+      for (Term t : found != null ? List.<Term>of() : st.terms) {
         if (!t.isTable() && t.table() == focus && t.quality() >= 1.0 && t.words().contains(word)) {
           if (found != null && found.column() != t.column()) {
             return null;
@@ -4231,12 +4242,18 @@ public final class OfflinePlanner implements Planner {
         if (after.isEmpty()) {
           return null;
         }
+        // "list in alphabetic order the names of ...": an adverbial "in ... order" before the columns listed
+        // sorts by them and leaves them in the select list ("order the names by ..." is a verb)
+        boolean listedAfter = (is(i - 1, "in") || is(i - 2, "in")) && !after.isEmpty()
+            && java.util.stream.IntStream.range(anchor + 1, after.get(0).start).noneMatch(k -> is(k, "by", "of"));
         for (Mention m : after) {
           Term c = resolve(m, focus);
           if (c == null) {
             return null;
           }
-          m.consume();
+          if (!listedAfter) {
+            m.consume();
+          }
           // a per-column direction right after it wins
           SortOrder d = dir;
           if (is(m.end, "descending", "desc", "decreasing")) {

@@ -82,8 +82,10 @@ class OfflineAskWordsTest {
         + "INSERT INTO shops VALUES (1, 'Corner', 'Mia'), (2, 'Harbour', 'Tom');\n"
         + "CREATE TABLE drama_coaches (coach_id INT PRIMARY KEY, coach_details VARCHAR(20));\n"
         + "INSERT INTO drama_coaches VALUES (1, 'stage'), (2, 'voice');\n"
-        + "CREATE TABLE hosts (host_id INT PRIMARY KEY, name VARCHAR(20), nationality VARCHAR(20), age INT);\n"
-        + "INSERT INTO hosts VALUES (1, 'Ines', 'Spain', 30), (2, 'Luca', 'Italy', 41), (3, 'Pia', 'Italy', 35);\n"
+        + "CREATE TABLE hosts (host_id INT PRIMARY KEY, name VARCHAR(20), nationality VARCHAR(20), age INT, "
+        + "agency_name VARCHAR(20));\n"
+        + "INSERT INTO hosts VALUES (1, 'Ines', 'Spain', 30, 'Acme'), (2, 'Luca', 'Italy', 41, 'Acme'), "
+        + "(3, 'Pia', 'Italy', 35, 'Zeta');\n"
         + "CREATE TABLE parties (party_id INT PRIMARY KEY, number_of_hosts INT);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
@@ -457,5 +459,18 @@ class OfflineAskWordsTest {
     Answer.Answered a = answered("Which nationality has the most hosts?");
     assertThat(a.query().sql().toLowerCase()).contains("group by").contains("count(*)");
     assertThat(a.result().rows()).containsExactly(List.of("Italy"));
+  }
+
+  @Test
+  void who_showsTheColumnNamedName_overColumnsWhoseNamesContainIt() {
+    // hosts has name and agency_name: "who" is the name
+    Answer.Answered a = answered("Who is the host with the highest age?");
+    assertThat(a.result().rows()).containsExactly(List.of("Luca"));
+  }
+
+  @Test
+  void inAlphabeticalOrderBeforeTheColumns_sortsByThemAndShowsThem() {
+    Answer.Answered a = answered("List in alphabetical order the names of all hosts.");
+    assertThat(a.result().rows()).containsExactly(List.of("Ines"), List.of("Luca"), List.of("Pia"));
   }
 }
