@@ -2196,6 +2196,30 @@ public final class OfflinePlanner implements Planner {
         String opWord = low(opStart);
         if (opWord.equals("older") || opWord.equals("younger")) {
           col = columnNamed(focus, "age");
+        } else if (is(i + 1, "years", "year") && is(i + 2, "old")) {
+          // "artists that are at least 32 years old": the age, of the focus table or of the one table next
+          // to it that has one
+          col = columnNamed(focus, "age");
+          if (col == null) {
+            col = columnNextTo(focus, "age");
+          }
+          if (col != null) {
+            use(i + 1, i + 2);
+            if (op == CmpOp.EQ && opStart == i && is(i + 3, "or")) {
+              // "30 years old or younger"
+              if (is(i + 4, "younger", "young", "less", "under", "below")) {
+                op = CmpOp.LE;
+                use(i + 3, i + 4);
+              } else if (is(i + 4, "older", "old", "more", "over", "above")) {
+                op = CmpOp.GE;
+                use(i + 3, i + 4);
+              }
+            }
+            // ("old" and "younger" name the age too: not a column to show)
+            final int oldAt = i + 2;
+            final boolean orWord = is(i + 3, "or") && i + 4 < toks.size() && used[i + 4];
+            mentions.stream().filter(m -> m.start == oldAt || orWord && m.start == oldAt + 2).forEach(Mention::consume);
+          }
         } else if (countColumnAt(i + 1)) {
           // "the dates with more than 2 bathrooms": the count column named after the number
           col = null;
@@ -2215,7 +2239,7 @@ public final class OfflinePlanner implements Planner {
           if (looksLikeYear(t.raw())) {
             col = columnNamed(focus, "year");
             if (col == null) {
-              col = yearNextTo(focus);
+              col = columnNextTo(focus, "year");
             }
           }
           // "store 1", "course 301": a table's key, as the focus table's foreign key to it where it has one
@@ -2263,8 +2287,11 @@ public final class OfflinePlanner implements Planner {
     Term lastNumberColumn;
     int lastNumberAt = -100;
 
-    /** The one year column among the tables in play and the focus table's neighbours, or null. */
-    Term yearNextTo(Table focus) {
+    /**
+     * The one column named {@code word} ("year", "age") among the tables in play, the tables of the values
+     * found and the focus table's neighbours, or null.
+     */
+    Term columnNextTo(Table focus, String word) {
       LinkedHashSet<Table> tables = new LinkedHashSet<>(tablesInPlay(focus));
       for (Object[] v : values) {
         if (v[2] instanceof ValueMatch vm) {
@@ -2282,7 +2309,7 @@ public final class OfflinePlanner implements Planner {
       tables.remove(focus);
       Term found = null;
       for (Table t : tables) {
-        Term y = columnNamed(t, "year");
+        Term y = columnNamed(t, word);
         if (y != null) {
           if (found != null) {
             return null;

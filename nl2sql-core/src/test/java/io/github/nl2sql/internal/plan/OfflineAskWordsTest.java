@@ -473,4 +473,12 @@ class OfflineAskWordsTest {
     Answer.Answered a = answered("List in alphabetical order the names of all hosts.");
     assertThat(a.result().rows()).containsExactly(List.of("Ines"), List.of("Luca"), List.of("Pia"));
   }
+
+  @Test
+  void yearsOld_isTheAge() {
+    assertThat(answered("What are the names of the students who are at least 21 years old?").result().rows())
+        .containsExactlyInAnyOrder(List.of("Cleo"), List.of("Bob"));
+    assertThat(answered("List the names of students 21 years old or younger.").result().rows())
+        .containsExactlyInAnyOrder(List.of("Cleo"), List.of("Ann"));
+  }
 }
