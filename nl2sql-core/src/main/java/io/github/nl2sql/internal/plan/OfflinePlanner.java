@@ -1016,7 +1016,8 @@ public final class OfflinePlanner implements Planner {
      */
     int invertedLength(int i, Term t) {
       List<String> w = t.words();
-      if (t.isTable() || w.size() != 2 || !is(i + 1, "of")) {
+      if (t.isTable() || w.size() != 2 || !is(i + 1, "of") || is(i, "number", "numbers")) {
+        // ("the number of rooms" counts rooms; it is not room_number)
         return 0;
       }
       int at = is(i + 2, "the") ? i + 3 : i + 2;
@@ -1369,6 +1370,9 @@ public final class OfflinePlanner implements Planner {
           if (is(i - 1, "total")) {
             use(i - 1);
           }
+          // ("number" alone may also name a key, emp_num in employee: here it counts, and names nothing)
+          final int at = i;
+          mentions.removeIf(m -> m.start == at && m.end == at + 1);
           countAt = i;
           return true;
         }

@@ -481,4 +481,12 @@ class OfflineAskWordsTest {
     assertThat(answered("List the names of students 21 years old or younger.").result().rows())
         .containsExactlyInAnyOrder(List.of("Cleo"), List.of("Ann"));
   }
+
+  @Test
+  void theNumberOf_countsEvenWhereNumberAloneNamesAColumn() {
+    // apartments.apt_number answers to "number"; "the number of apartments" still counts them
+    Answer.Answered a = answered("Find the number of apartments.");
+    assertThat(a.result().rows()).containsExactly(List.of(3L));
+    assertThat(a.query().sql().toLowerCase()).contains("count(*)").doesNotContain("apt_number");
+  }
 }
