@@ -4275,7 +4275,7 @@ public final class OfflinePlanner implements Planner {
         }
         // "list in alphabetic order the names of ...": an adverbial "in ... order" before the columns listed
         // sorts by them and leaves them in the select list ("order the names by ..." is a verb)
-        boolean listedAfter = (is(i - 1, "in") || is(i - 2, "in")) && !after.isEmpty()
+        boolean listedAfter = (is(i - 1, "in") || is(i - 2, "in"))
             && java.util.stream.IntStream.range(anchor + 1, after.get(0).start).noneMatch(k -> is(k, "by", "of"));
         for (Mention m : after) {
           Term c = resolve(m, focus);
