@@ -564,6 +564,7 @@ public final class OfflinePlanner implements Planner {
           after++;
         }
         boolean distinctCount = is(after, "different", "distinct", "unique");
+        List<Term> perValue = new ArrayList<>();
         if (distinct && distinctCount && plain == 1 && groups.isEmpty()
             || plain == 1 && groups.isEmpty() && is(countAt, "how") && columnCountedAt(after, items)) {
           // "how many different cities", "how many video game types exist": the distinct values counted
@@ -576,10 +577,10 @@ public final class OfflinePlanner implements Planner {
           groups.add(term(gc.table(), gc.column()));
           confidence *= 0.9;
         } else if (plain > 0 && groups.isEmpty() && tableAfterCount() != null && columnsListedBeforeCount()
-            && onlyColumnsOf(tableAfterCount(), items) && groupByShown(tableAfterCount(), items, new ArrayList<>()) == null) {
+            && onlyColumnsOf(tableAfterCount(), items) && groupByShown(tableAfterCount(), items, perValue) == null) {
           // "all countries and their number of airlines": the counted table's rows per value of its columns
           // shown (not per row: a key shown is abstained by groupByShown)
-          groupByShown(tableAfterCount(), items, groups);
+          groups.addAll(perValue);
           confidence *= 0.85;
           notes.add("counts " + tableAfterCount().name() + " per value of the columns shown");
         } else if (plain > 0) {
@@ -1370,9 +1371,7 @@ public final class OfflinePlanner implements Planner {
           if (is(i - 1, "total")) {
             use(i - 1);
           }
-          // ("number" alone may also name a key, emp_num in employee: here it counts, and names nothing)
-          final int at = i;
-          mentions.removeIf(m -> m.start == at && m.end == at + 1);
+          dropWordMention(i); // ("number" alone may also name a key, emp_num in employee: here it counts)
           countAt = i;
           return true;
         }
@@ -1537,12 +1536,16 @@ public final class OfflinePlanner implements Planner {
         if ((listed || grouped) && (a == 0 || is(a - 1, "the", "its", "their", "and")) && !is(a - 2, "with", "has",
             "have", "had", "that", "who", "whose", "which", "where") && columnMentionAt(b + 1)) {
           adjectives.put(i, DESC_SUPER.contains(low(i)) ? AggFunction.MAX : AggFunction.MIN);
-          final int at = i;
-          mentions.removeIf(m -> m.start == at && m.end == at + 1); // "oldest age": not age twice
+          dropWordMention(i); // "oldest age": not age twice
         }
       }
       out.putAll(adjectives);
       return out;
+    }
+
+    /** Removes the mention of the one word at {@code i}, which a reading has taken as something else. */
+    void dropWordMention(int i) {
+      mentions.removeIf(m -> m.start == i && m.end == i + 1);
     }
 
     /** Whether a superlative that can qualify a column's value ("highest", not "most" or "top") is at {@code i}. */
@@ -1775,7 +1778,6 @@ public final class OfflinePlanner implements Planner {
     /** Plain columns named after "all" ("across all schools"): dropped when the rest aggregates. */
     final List<SelectItem> population = new ArrayList<>();
 
-    /** A mention read as a table's name that ends right before {@code end}, or null. */
     /** The mention not yet read that starts at {@code start} and names a table, or null. */
     Mention freeTableMentionAt(int start) {
       for (Mention m : mentions) {
@@ -1786,6 +1788,7 @@ public final class OfflinePlanner implements Planner {
       return null;
     }
 
+    /** A mention read as a table's name that ends right before {@code end}, or null. */
     Mention tableMentionEndingAt(int end) {
       for (Mention m : mentions) {
         if (m.end == end && m.readAsTable()) {
@@ -4171,10 +4174,7 @@ public final class OfflinePlanner implements Planner {
           continue;
         }
         // "ordered by frequency", "in descending order of count": how many rows share the values shown
-        int fk = anchor + 1;
-        while (is(fk, "by", "of", "the", "their", "its")) {
-          fk++;
-        }
+        int fk = afterSortGlue(anchor);
         if (is(fk, "frequency", "count", "popularity") && fk > anchor + 1 && !columnMentionAt(fk)) {
           use(fk, i + 1);
           if (countAt < 0) {
@@ -4319,10 +4319,7 @@ public final class OfflinePlanner implements Planner {
      * {@code anchor}, when the question counts that table ("the number of airlines"), or null.
      */
     Mention countNamedAfter(int anchor) {
-      int k = anchor + 1;
-      while (is(k, "by", "of", "the", "their", "its")) {
-        k++;
-      }
+      int k = afterSortGlue(anchor);
       if (!is(k, "number") || !is(k + 1, "of")) {
         return null;
       }
@@ -4353,6 +4350,15 @@ public final class OfflinePlanner implements Planner {
           "based", "using", "decreasingly", "increasingly")
           && !is(i - 1, "in", "alphabetical", "alphabetic", "descending", "ascending", "increasing", "decreasing",
           "reverse", "sorted", "the");
+    }
+
+    /** The first word after the order word at {@code anchor} past "by", "of", "the", "their", "its". */
+    int afterSortGlue(int anchor) {
+      int k = anchor + 1;
+      while (is(k, "by", "of", "the", "their", "its")) {
+        k++;
+      }
+      return k;
     }
 
     /** Whether the words in [from, to) only glue an order word to its column ("by the number of"). */
