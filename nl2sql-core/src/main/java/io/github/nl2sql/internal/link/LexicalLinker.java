@@ -296,9 +296,22 @@ public final class LexicalLinker implements SchemaLinker {
     return out;
   }
 
+  private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\p{L})\\.");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * How a stored value and the words of a question are compared: ignoring case, runs of white space, and
+   * a period after a letter ("St. Helena" is asked as "St. Helena." or "St Helena", and the question's words
+   * lose the period that ends the sentence); a period between digits stays ("3.5" is not "35").
+   */
+  static String valueKey(String text) {
+    String t = ABBREVIATION_DOT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
+    return SPACES.matcher(t).replaceAll(" ").trim();
+  }
+
   private static void addValueMatches(SchemaIndex index, String text, double score, List<ValueMatch> out,
       Set<String> seen) {
-    List<SchemaIndex.ValueEntry> hits = index.values.get(text.toLowerCase(Locale.ROOT));
+    List<SchemaIndex.ValueEntry> hits = index.values.get(valueKey(text));
     if (hits == null) {
       return;
     }
@@ -419,13 +432,13 @@ public final class LexicalLinker implements SchemaLinker {
           if (s != null) {
             for (ColumnStats.FrequentValue fv : s.frequentValues()) {
               if (fv.value() != null && fv.value().length() >= 2 && !fv.value().chars().allMatch(Character::isDigit)) {
-                values.computeIfAbsent(fv.value().toLowerCase(Locale.ROOT).trim(), k -> new ArrayList<>())
+                values.computeIfAbsent(valueKey(fv.value()), k -> new ArrayList<>())
                     .add(new ValueEntry(t.name(), c.name(), fv.value()));
               }
             }
           }
           for (String ev : c.enumValues()) {
-            values.computeIfAbsent(ev.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            values.computeIfAbsent(valueKey(ev), k -> new ArrayList<>())
                 .add(new ValueEntry(t.name(), c.name(), ev));
           }
         }

@@ -823,6 +823,7 @@ public final class OfflinePlanner implements Planner {
         return joinClarify;
       }
       relatingVerbs(needed);
+      verbsOfOneTable(needed, focus, !groups.isEmpty());
 
       boolean qualify = needed.size() > 1;
       Expr where = null;
@@ -1685,6 +1686,57 @@ public final class OfflinePlanner implements Planner {
         }
       }
     }
+
+    /**
+     * A verb not understood in a question whose query reads one table ("the payment method used most often",
+     * "the courses taught on days MTW", "the payments made for each method") says what its rows are, which
+     * the table already does: like a verb that relates two joined tables, it costs less than a word the
+     * reading left out. Not when the verb names a column of that table ("opened" for Open_Date, "built" for
+     * Built_Year, "joined" for Year_Join): the reading then missed what the verb asks about. Nor when it is
+     * negated ("studios that have not produced films with X" asks for studios none of whose rows match,
+     * which a filter on rows does not say), nor "shared" without groups ("the years shared by the teams X and
+     * Y" asks what two groups have in common; "shared by most counties" counts). Only past tenses
+     * and participles: an "-ing" word is as often a value or a column of its own ("playing", "during").
+     */
+    void verbsOfOneTable(Set<String> tables, Table focus, boolean grouped) {
+      if (tables.size() != 1) {
+        return;
+      }
+      for (int k : unknownAt) {
+        String w = low(k);
+        String base = IRREGULAR_PAST.get(w);
+        if (base == null) {
+          base = IRREGULAR_PARTICIPLES.get(w);
+        }
+        boolean regular = w.endsWith("ed") && !w.endsWith("eed") && w.length() > 3; // "used", not "speed"
+        if (base == null && !regular || w.equals("shared") && !grouped) {
+          continue;
+        }
+        if (is(k - 1, "not", "never") || is(k - 2, "not", "never")) {
+          // "studios that have not produced films with director X": rows of other values of the same
+          // table, which a filter on this table's rows does not say
+          continue;
+        }
+        List<String> stems = base != null ? List.of(w, base)
+            : List.of(w.substring(0, w.length() - 1), w.substring(0, w.length() - 2));
+        boolean namesColumn = focus.columns().stream()
+            .flatMap(c -> Tokens.schemaWords(c.name()).stream())
+            .anyMatch(cw -> stems.stream().anyMatch(st -> st.length() >= 3 && cw.startsWith(st)));
+        if (!namesColumn) {
+          confidence *= 0.85 / 0.55;
+          notes.add("read '" + toks.get(k).raw() + "' as what the rows of " + focus.name() + " are");
+        }
+      }
+    }
+
+    /** Past participles that end neither in -ed nor in -en like a regular one (with their verb). */
+    private static final Map<String, String> IRREGULAR_PARTICIPLES = Map.ofEntries(Map.entry("taught", "teach"),
+        Map.entry("written", "write"), Map.entry("held", "hold"), Map.entry("built", "build"),
+        Map.entry("sold", "sell"), Map.entry("bought", "buy"), Map.entry("won", "win"), Map.entry("led", "lead"),
+        Map.entry("known", "know"), Map.entry("shown", "show"), Map.entry("given", "give"),
+        Map.entry("taken", "take"), Map.entry("born", "born"), Map.entry("kept", "keep"),
+        Map.entry("spent", "spend"), Map.entry("driven", "drive"), Map.entry("chosen", "choose"),
+        Map.entry("done", "do"), Map.entry("brought", "bring"), Map.entry("found", "found"));
 
     /** Past tenses that do not end in -ed. */
     private static final Map<String, String> IRREGULAR_PAST = Map.of("became", "become", "left", "leave",

@@ -129,6 +129,17 @@ final class Tokens {
         i = j;
         continue;
       }
+      if ((c == '>' || c == '<') && comparedNumberAfter(text, i + 1)) {
+        // "salary > 80000", "age <= 30": the words the symbol stands for
+        boolean orEqual = i + 1 < n && text.charAt(i + 1) == '=';
+        String[] words = c == '>' ? (orEqual ? new String[] {"at", "least"} : new String[] {"more", "than"})
+            : (orEqual ? new String[] {"at", "most"} : new String[] {"less", "than"});
+        for (String w : words) {
+          out.add(new Tok(w, w, w, false, false));
+        }
+        i += orEqual ? 2 : 1;
+        continue;
+      }
       if (c == ',' || c == ';') {
         commas.add(out.size());
       }
@@ -141,6 +152,15 @@ final class Tokens {
       }
     }
     return out;
+  }
+
+  /** Whether a number follows {@code from} (after an optional '=' and spaces): a comparison symbol's operand. */
+  private static boolean comparedNumberAfter(String text, int from) {
+    int i = from < text.length() && text.charAt(from) == '=' ? from + 1 : from;
+    while (i < text.length() && text.charAt(i) == ' ') {
+      i++;
+    }
+    return i < text.length() && Character.isDigit(text.charAt(i));
   }
 
   /** Splits an identifier into lower-case words: {@code saleCount_2} -> [sale, count, 2]. */

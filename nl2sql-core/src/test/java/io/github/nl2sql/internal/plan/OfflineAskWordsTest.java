@@ -86,7 +86,10 @@ class OfflineAskWordsTest {
         + "agency_name VARCHAR(20));\n"
         + "INSERT INTO hosts VALUES (1, 'Ines', 'Spain', 30, 'Acme'), (2, 'Luca', 'Italy', 41, 'Acme'), "
         + "(3, 'Pia', 'Italy', 35, 'Zeta');\n"
-        + "CREATE TABLE parties (party_id INT PRIMARY KEY, number_of_hosts INT);\n");
+        + "CREATE TABLE parties (party_id INT PRIMARY KEY, number_of_hosts INT);\n"
+        + "CREATE TABLE wines (wine_id INT PRIMARY KEY, wine_name VARCHAR(20), appelation VARCHAR(20), price INT);\n"
+        + "INSERT INTO wines VALUES (1, 'Ridge', 'St. Helena', 40), (2, 'Opus', 'St. Helena', 90), "
+        + "(3, 'Clos', 'Napa Valley', 60);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -480,6 +483,30 @@ class OfflineAskWordsTest {
         .containsExactlyInAnyOrder(List.of("Cleo"), List.of("Bob"));
     assertThat(answered("List the names of students 21 years old or younger.").result().rows())
         .containsExactlyInAnyOrder(List.of("Cleo"), List.of("Ann"));
+  }
+
+  @Test
+  void aVerbOverOneTable_saysWhatItsRowsAre() {
+    // "used" names no column of payments and no second table: the question is still answered
+    Answer.Answered a = answered("Which payment method code is used the most often?");
+    assertThat(a.result().rows()).containsExactly(List.of("CARD"));
+    assertThat(a.explanation()).contains("read 'used' as what the rows of");
+  }
+
+  @Test
+  void aValueWithAnAbbreviation_matchesWithOrWithoutItsPeriod() {
+    Answer.Answered a = answered("What is the maximum price of wines produced in the appelation St. Helena.");
+    assertThat(a.query().parameters()).contains("St. Helena");
+    assertThat(a.result().rows()).containsExactly(List.of(90));
+    assertThat(answered("How many wines are from appelation St Helena?").result().rows()).containsExactly(List.of(2L));
+  }
+
+  @Test
+  void comparisonSymbols_readAsTheirWords() {
+    assertThat(answered("Which gadgets have a gadget price > 20?").result().rows())
+        .containsExactlyInAnyOrder(List.of("Lamp"), List.of("Clock"));
+    assertThat(answered("Which gadgets have a gadget price <= 25?").result().rows())
+        .containsExactlyInAnyOrder(List.of("Pen"), List.of("Clock"));
   }
 
   @Test
