@@ -459,6 +459,11 @@ public final class OfflinePlanner implements Planner {
           }
           continue;
         }
+        if (m.end - m.start == 1 && low(m.start).equals(SchemaTerms.pastOfTimedVerb(Tokens.schemaWords(c.column().name())))) {
+          // "the shop that opened in the most recent year": a verb that names a dated column (Open_Date) says
+          // when rows happened for a condition or an order; it does not ask to show the date
+          continue;
+        }
         m.consume();
         AggFunction agg = aggregateBefore(m, aggWords);
         if (agg == null && sharedAggregate != null && sharedAggregateEnd == m.start - 1 && is(m.start - 1, "and")
@@ -2224,6 +2229,19 @@ public final class OfflinePlanner implements Planner {
           continue;
         }
         Cmp found = comparatorEndingAt(i, COMPARATORS_BEFORE, (phrase, o) -> true);
+        Mention namedBetween = null;
+        if (found == null) {
+          // "above age 46", "under price 100": the comparator, the column, then the number
+          for (Mention m : mentions) {
+            if (m.end == i && !m.consumed && !m.columns().isEmpty()) {
+              Cmp before = comparatorEndingAt(m.start, COMPARATORS_BEFORE, (phrase, o) -> o != CmpOp.EQ && o != CmpOp.NE);
+              if (before != null && !anyUsed(before.start(), i)) {
+                found = before;
+                namedBetween = m;
+              }
+            }
+          }
+        }
         CmpOp op = found == null ? null : found.op();
         int opStart = found == null ? i : found.start();
         // "5 or more" (but not "over 1500 or less than 500": a second comparison)
@@ -2253,7 +2271,12 @@ public final class OfflinePlanner implements Planner {
         boolean negated = is(opStart - 1, "not") || (is(opStart - 2, "not") && is(opStart - 1, "be", "is", "are"));
         Term col;
         String opWord = low(opStart);
-        if (opWord.equals("older") || opWord.equals("younger")) {
+        if (namedBetween != null) {
+          col = resolve(namedBetween, focus);
+          if (col != null) {
+            namedBetween.consume();
+          }
+        } else if (opWord.equals("older") || opWord.equals("younger")) {
           col = columnNamed(focus, "age");
         } else if (is(i + 1, "years", "year") && is(i + 2, "old")) {
           // "artists that are at least 32 years old": the age, of the focus table or of the one table next
@@ -3270,10 +3293,15 @@ public final class OfflinePlanner implements Planner {
             use(i + 1);
           }
           // "founded the earliest": the verb names the column ordered by, not one to show
+          // (a verb that names columns of other tables as well, "joined" beside drivers.date_joined, still
+          // names this one: its table's only column among them)
           final Column chosen = col.column();
+          final Table chosenTable = col.table();
           for (Mention m : mentions) {
-            if (!m.consumed && !m.columns().isEmpty() && m.columns().stream().allMatch(c -> c.column() == chosen)
-                && m.end - m.start == 1 && low(m.start).endsWith("ed")) {
+            if (!m.consumed && m.columns().stream().anyMatch(c -> c.column() == chosen)
+                && m.columns().stream().filter(c -> c.table() == chosenTable).allMatch(c -> c.column() == chosen)
+                && m.end - m.start == 1 && (low(m.start).endsWith("ed")
+                || low(m.start).equals(SchemaTerms.pastOfTimedVerb(Tokens.schemaWords(chosen.name()))))) {
               m.consume();
             }
           }

@@ -152,6 +152,12 @@ final class SchemaTerms {
           // one name column and its one-column key answer to the bare word
           terms.add(new Term(t, c, List.of(lastWord), 0.85));
         }
+        String verbPast = pastOfTimedVerb(cw);
+        if (verbPast != null) {
+          // "churches opened before 1850" is Open_Date, "the year they joined" Year_Join: the verb of a
+          // column that dates an event, in the past tense a question uses
+          terms.add(new Term(t, c, List.of(verbPast), 0.8));
+        }
         for (Map.Entry<String, List<String>> s : SYNONYMS.entrySet()) {
           if (cw.size() == 1 && cw.get(0).equals(s.getKey())) {
             for (String w : s.getValue()) {
@@ -229,6 +235,41 @@ final class SchemaTerms {
       return rest.isEmpty() ? null : rest;
     }
     return null;
+  }
+
+  /** Words that make a column the time of an event (stemmed). */
+  private static final Set<String> TIME_WORDS = Set.of("date", "year", "time", "day");
+
+  /** Verbs whose past tense is not -ed, as a column names them. */
+  private static final Map<String, String> IRREGULAR_PAST = Map.ofEntries(Map.entry("build", "built"),
+      Map.entry("begin", "began"), Map.entry("sell", "sold"), Map.entry("buy", "bought"),
+      Map.entry("make", "made"), Map.entry("hold", "held"), Map.entry("leave", "left"),
+      Map.entry("become", "became"), Map.entry("win", "won"), Map.entry("pay", "paid"),
+      Map.entry("ship", "shipped"));
+
+  /** Verbs that a column of two words names with a time word (Open_Date, Year_Join, release_year). */
+  private static final Set<String> TIMED_VERBS = Set.of("open", "join", "build", "close", "release", "found",
+      "start", "end", "finish", "begin", "launch", "establish", "create", "publish", "register", "hire",
+      "complete", "retire", "sell", "buy", "make", "hold", "leave", "become", "win", "elect", "issue", "sign",
+      "order", "ship", "deliver", "pay", "arrive", "depart", "record", "enroll", "enrol", "renovate", "debut");
+
+  /**
+   * The past tense of the verb in a two-word column name made of a verb and a time word ("opened" for
+   * Open_Date, "joined" for Year_Join, "built" for build_year), else {@code null}.
+   */
+  static String pastOfTimedVerb(List<String> cw) {
+    if (cw.size() != 2) {
+      return null;
+    }
+    String verb = TIME_WORDS.contains(cw.get(1)) ? cw.get(0) : TIME_WORDS.contains(cw.get(0)) ? cw.get(1) : null;
+    if (verb == null || !TIMED_VERBS.contains(verb)) {
+      return null;
+    }
+    String irregular = IRREGULAR_PAST.get(verb);
+    if (irregular != null) {
+      return irregular;
+    }
+    return verb.endsWith("e") ? verb + "d" : verb + "ed";
   }
 
   /** Whether {@code c} is a one-column foreign key of {@code t}. */

@@ -516,4 +516,21 @@ class OfflineAskWordsTest {
     assertThat(a.result().rows()).containsExactly(List.of(3L));
     assertThat(a.query().sql().toLowerCase()).contains("count(*)").doesNotContain("apt_number");
   }
+
+  @Test
+  void theVerbOfADatedColumn_namesThatColumnWithoutShowingIt() {
+    // teachers.join_year: "joined after 2000" filters on it, "joined latest" orders by it
+    Answer.Answered a = answered("How many teachers joined after 2000?");
+    assertThat(a.query().sql()).containsIgnoringCase("\"join_year\" >");
+    assertThat(a.result().rows()).containsExactly(List.of(2L));
+    Answer.Answered latest = answered("What is the last name of the teacher who joined latest?");
+    assertThat(latest.result().columns()).hasSize(1);
+    assertThat(latest.result().rows()).containsExactly(List.of("Byron"));
+  }
+
+  @Test
+  void aComparatorBeforeTheColumnOfItsNumber_comparesThatColumn() {
+    assertThat(answered("How many hosts are above age 32?").result().rows()).containsExactly(List.of(2L));
+    assertThat(answered("Which hosts are under age 35?").result().rows()).containsExactly(List.of("Ines"));
+  }
 }
