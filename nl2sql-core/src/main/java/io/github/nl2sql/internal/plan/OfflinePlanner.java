@@ -829,6 +829,11 @@ public final class OfflinePlanner implements Planner {
       }
       relatingVerbs(needed);
       verbsOfOneTable(needed, focus, !groups.isEmpty());
+      Set<String> shownOrCompared = new java.util.HashSet<>();
+      collectColumns(items.stream().map(SelectItem::expr).toList(), shownOrCompared);
+      collectColumns(order.stream().map(OrderItem::expr).toList(), shownOrCompared);
+      filters.forEach(f -> shownOrCompared.add(qn(f.column()).toLowerCase(Locale.ROOT)));
+      nounsAfterColumns(shownOrCompared);
 
       boolean qualify = needed.size() > 1;
       Expr where = null;
@@ -1662,6 +1667,13 @@ public final class OfflinePlanner implements Planner {
       }
       for (int k : unknownAt) {
         String w = low(k);
+        Table doer = agentOf(w, joined);
+        if (doer != null) {
+          // "the names of mountains they climb" with climber joined: the verb of the table that does it
+          confidence *= 0.85 / 0.55;
+          notes.add("read '" + toks.get(k).raw() + "' as what " + doer.name() + " does");
+          continue;
+        }
         boolean verbal = w.endsWith("ed") || w.endsWith("en") || w.endsWith("ing") || IRREGULAR_PAST.containsKey(w)
             || RELATING_VERBS.contains(w);
         if (!verbal) {
@@ -1690,6 +1702,51 @@ public final class OfflinePlanner implements Planner {
           notes.add("read '" + toks.get(k).raw() + "' as how " + before.name() + " and " + after.name() + " relate");
         }
       }
+    }
+
+    /**
+     * A plural noun not understood right after a numeric column the query shows, compares or orders by
+     * names what that column counts or measures ("the number of gold medals" is Gold, "total medals"
+     * Total): it costs less than a word the reading left out, like a verb that relates the tables. Not
+     * after a text column: "school addresses" asks for a column the reading did not find.
+     */
+    void nounsAfterColumns(Set<String> used) {
+      for (int k : unknownAt) {
+        String w = low(k);
+        if (w.length() <= 3 || !w.endsWith("s") || w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) {
+          continue;
+        }
+        for (Mention m : mentions) {
+          if (m.end != k || !m.consumed || !m.readAsColumn()) {
+            continue;
+          }
+          Term c = m.columns().stream().filter(t -> used.contains(qn(t).toLowerCase(Locale.ROOT))).findFirst().orElse(null);
+          if (c != null && c.column().type().isNumeric()) {
+            confidence *= 0.85 / 0.55;
+            notes.add("read '" + toks.get(k).raw() + "' as what " + qn(c) + " counts");
+            break;
+          }
+        }
+      }
+    }
+
+    /**
+     * The joined table that {@code w} is the bare verb of, as its doer: climber for "climb", visitor for
+     * "visit", manager for "manage" ("the mountains they climb" relates climbers and mountains); else null.
+     * Not a form in -s: "reviews" beside reviewer is as often the noun.
+     */
+    Table agentOf(String w, Set<String> joined) {
+      if (w.length() < 3) {
+        return null;
+      }
+      for (String name : joined) {
+        for (String tw : Tokens.schemaWords(name)) {
+          if (tw.equals(w + "er") || tw.equals(w + "r") || tw.equals(w + "or")) {
+            return st.tablesByLower.get(name.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      return null;
     }
 
     /**
@@ -4529,6 +4586,17 @@ public final class OfflinePlanner implements Planner {
 
     Expr.Column ref(Term t) {
       return Expr.Column.of(t.table().name(), t.column().name());
+    }
+
+    /** The columns of {@code exprs} (inside aggregates too) as lower-case "table.column" into {@code out}. */
+    void collectColumns(List<Expr> exprs, Set<String> out) {
+      for (Expr e : exprs) {
+        if (e instanceof Expr.Column c && c.table() != null) {
+          out.add((c.table() + "." + c.column()).toLowerCase(Locale.ROOT));
+        } else if (e instanceof Expr.Aggregate a) {
+          collectColumns(java.util.Collections.singletonList(a.argument()), out);
+        }
+      }
     }
 
     void collectTables(List<Expr> exprs, Set<String> out) {

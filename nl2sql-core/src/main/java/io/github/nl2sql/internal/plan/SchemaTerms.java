@@ -59,6 +59,13 @@ final class SchemaTerms {
       List<String> tw = Tokens.schemaWords(t.name());
       if (!tw.isEmpty()) {
         terms.add(new Term(t, null, tw, 1.0));
+        if (tw.size() == 1) {
+          for (String head : compoundHeads(tw.get(0))) {
+            // "rooms" is classroom, "stations" gas_station is not (two words): a closed compound is named
+            // by its head noun
+            terms.add(new Term(t, null, List.of(head), 0.6));
+          }
+        }
         if (tw.size() > 1) {
           // "department_heads" is named "heads"; "student_addresses" is not "students": last word only
           terms.add(new Term(t, null, List.of(tw.get(tw.size() - 1)), 0.6));
@@ -235,6 +242,27 @@ final class SchemaTerms {
       return rest.isEmpty() ? null : rest;
     }
     return null;
+  }
+
+  /** Endings of a word that are suffixes, not nouns of their own ("membership" is not a kind of "ship"). */
+  private static final Set<String> NOT_HEADS = Set.of("ship", "ment", "ness", "tion", "sion", "ance", "ence",
+      "able", "ible", "less", "ical", "hood", "ling", "ster", "ings", "ator", "ities", "ation");
+
+  /**
+   * The heads a one-word table name may be a closed compound of: its endings of four letters or more after
+   * at least three ("room" of classroom, "port" of airport), except grammar words, words that need no
+   * schema element ("list" of playlist) and suffixes. Most are
+   * no word at all ("ssroom") and so never match a question.
+   */
+  static List<String> compoundHeads(String word) {
+    List<String> out = new ArrayList<>();
+    for (int k = 3; word.length() - k >= 4; k++) {
+      String head = word.substring(k);
+      if (!GRAMMAR.contains(head) && !NOT_HEADS.contains(head) && !OfflinePlanner.FREE.contains(head)) {
+        out.add(head);
+      }
+    }
+    return out;
   }
 
   /** Words that make a column the time of an event (stemmed). */

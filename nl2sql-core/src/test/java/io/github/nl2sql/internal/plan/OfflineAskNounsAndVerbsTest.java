@@ -1,0 +1,78 @@
+package io.github.nl2sql.internal.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nl2sql.Answer;
+import io.github.nl2sql.Nl2Sql;
+import io.github.nl2sql.testing.TestDatabases;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the offline planner reads nouns and verbs that name a table or a column without spelling its name:
+ * the head of a closed compound ("horses" for racehorse), the verb of a table named as its doer ("climb"
+ * for climber) and the noun a numeric column counts ("gold medals"), on H2 through {@link Nl2Sql#ask}.
+ * A schema of its own, so that no other table answers to the same words.
+ */
+class OfflineAskNounsAndVerbsTest {
+  private static Nl2Sql nl2sql;
+
+  @BeforeAll
+  static void sports() {
+    DataSource ds = TestDatabases.h2(true);
+    TestDatabases.run(ds, "CREATE TABLE racehorse (id INT PRIMARY KEY, name VARCHAR(20), wins INT);\n"
+        + "INSERT INTO racehorse VALUES (1, 'Red Rum', 24), (2, 'Arkle', 22), (3, 'Desert Orchid', 2);\n"
+        + "CREATE TABLE mountain (mountain_id INT PRIMARY KEY, name VARCHAR(20), height INT);\n"
+        + "CREATE TABLE climber (climber_id INT PRIMARY KEY, name VARCHAR(20), mountain_id INT REFERENCES mountain);\n"
+        + "INSERT INTO mountain VALUES (1, 'Kibo', 5895), (2, 'Elbrus', 5642);\n"
+        + "INSERT INTO climber VALUES (1, 'Reinhold', 1), (2, 'Wanda', 2);\n"
+        + "CREATE TABLE club (club_id INT PRIMARY KEY, name VARCHAR(20));\n"
+        + "CREATE TABLE club_rank (rank_id INT PRIMARY KEY, club_id INT REFERENCES club, gold INT, silver INT);\n"
+        + "INSERT INTO club VALUES (1, 'Aces'), (2, 'Bears');\n"
+        + "INSERT INTO club_rank VALUES (1, 1, 4, 2), (2, 2, 8, 1);\n");
+    nl2sql = Nl2Sql.builder(ds).databaseName("sports").build();
+  }
+
+  @AfterAll
+  static void close() {
+    nl2sql.close();
+  }
+
+  private static Answer.Answered answered(String q) {
+    return OfflineAskTest.answeredOffline(nl2sql, q);
+  }
+
+  @Test
+  void theHeadOfAOneWordCompoundTableName_namesTheTable() {
+    Answer.Answered a = answered("How many horses have more than 3 wins?");
+    assertThat(a.query().sql()).containsIgnoringCase("from \"racehorse\"");
+    assertThat(a.result().rows()).containsExactly(List.of(2L));
+  }
+
+  @Test
+  void theVerbOfATableNamedAsItsDoer_relatesTheJoinedTables() {
+    Answer.Answered a = answered("Show the names of climbers and the heights of mountains they climb.");
+    assertThat(a.explanation()).contains("read 'climb' as what climber does");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Reinhold", 5895), List.of("Wanda", 5642));
+  }
+
+  @Test
+  void aPluralNounAfterANumericColumn_isWhatTheColumnCounts() {
+    Answer.Answered a = answered("What is the average number of gold medals for clubs?");
+    assertThat(a.explanation()).contains("read 'medals' as what club_rank.gold counts");
+    assertThat(a.query().sql()).containsIgnoringCase("avg(");
+    assertThat(((Number) a.result().rows().get(0).get(0)).doubleValue()).isEqualTo(6.0);
+  }
+
+  @Test
+  void aPluralNounAfterATextColumn_costsAsAWordNotUnderstood() {
+    // "name initials" asks for something the schema does not have: it keeps the full cost of a word not
+    // understood (0.95 x 0.55), not the lesser one of a noun a numeric column counts
+    Answer.Answered a = answered("List the climber name initials.");
+    assertThat(a.explanation()).contains("did not understand 'initials'").doesNotContain("counts");
+    assertThat(a.confidence()).isLessThan(0.6);
+  }
+}
