@@ -286,6 +286,12 @@ public final class LexicalLinker implements SchemaLinker {
     for (int n = 4; n >= 1; n--) {
       for (int i = 0; i + n <= raw.size(); i++) {
         String gram = String.join(" ", raw.subList(i, i + n));
+        if (n == 1 && gram.length() >= 2 && Words.STOP.contains(gram.toLowerCase(Locale.ROOT))
+            && gram.equals(gram.toUpperCase(Locale.ROOT))) {
+          // "in division AS": a stop word in capitals is a code when a column stores it so, case and all
+          addExactValueMatches(index, gram, out, seen);
+          continue;
+        }
         if (n == 1 && (Words.STOP.contains(gram.toLowerCase(Locale.ROOT)) || gram.length() < 2)) {
           continue;
         }
@@ -307,6 +313,18 @@ public final class LexicalLinker implements SchemaLinker {
   static String valueKey(String text) {
     String t = ABBREVIATION_DOT.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("");
     return SPACES.matcher(t).replaceAll(" ").trim();
+  }
+
+  private static void addExactValueMatches(SchemaIndex index, String text, List<ValueMatch> out, Set<String> seen) {
+    List<SchemaIndex.ValueEntry> hits = index.values.get(valueKey(text));
+    if (hits == null) {
+      return;
+    }
+    for (SchemaIndex.ValueEntry v : hits) {
+      if (v.value().equals(text) && seen.add(v.table() + "\u0000" + v.column() + "\u0000" + v.value())) {
+        out.add(new ValueMatch(v.table(), v.column(), v.value(), text, 0.95));
+      }
+    }
   }
 
   private static void addValueMatches(SchemaIndex index, String text, double score, List<ValueMatch> out,

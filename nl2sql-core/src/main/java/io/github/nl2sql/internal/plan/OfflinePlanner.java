@@ -882,6 +882,11 @@ public final class OfflinePlanner implements Planner {
       if (conds.size() == 1) {
         where = conds.get(0);
       } else if (conds.size() > 1) {
+        if (!orMerged && conds.size() > 2 && andAfterOr()) {
+          // "either 3 credits, or 1 credit and 4 hours": which conditions go together is a union's
+          // question, not one where clause's
+          return new Plan.Abstain(NEEDS_MODEL + " (conditions joined by both 'or' and 'and')");
+        }
         if (!orMerged && freeWord("or")) {
           where = new Expr.Or(conds);
         } else {
@@ -1204,6 +1209,9 @@ public final class OfflinePlanner implements Planner {
       }
       List<ValueMatch> matches = new ArrayList<>(req.linking().values());
       matches.addAll(codedValues());
+      // the longer of two matches at the same words first ("Smith Hall" the dorm, not "Smith" a last name)
+      matches.sort(Comparator.comparingDouble(ValueMatch::score).reversed()
+          .thenComparing(Comparator.comparingInt((ValueMatch vm) -> Tokens.tokenize(vm.matched()).size()).reversed()));
       for (ValueMatch vm : matches) {
         if (vm.score() < 0.8) {
           continue;
@@ -1222,7 +1230,9 @@ public final class OfflinePlanner implements Planner {
             final int start = i;
             boolean dup = false;
             for (Object[] v : values) {
-              if ((int) v[0] == start && v[2] instanceof ValueMatch other
+              if ((int) v[0] == start && (int) v[1] > start + k) {
+                dup = true; // a longer match starts here
+              } else if ((int) v[0] == start && v[2] instanceof ValueMatch other
                   && !(other.table().equals(vm.table()) && other.column().equals(vm.column()))) {
                 // the same words match a value in several columns: keep both as candidates
               } else if ((int) v[0] == start) {
@@ -1381,8 +1391,17 @@ public final class OfflinePlanner implements Planner {
           use(i, i + 1);
           if (is(i - 1, "total")) {
             use(i - 1);
+            dropWordMention(i - 1); // ("the total number of clubs" beside a Total column: here it counts)
           }
           dropWordMention(i); // ("number" alone may also name a key, emp_num in employee: here it counts)
+          countAt = i;
+          return true;
+        }
+        if (is(i, "number") && is(i - 1, "the") && is(i + 1, "and") && is(i + 2, "average", "avg", "mean", "total",
+            "maximum", "minimum", "max", "min") && !inMention(i)) {
+          // "the number and average age of students": a count beside an aggregate of the same rows
+          use(i);
+          dropWordMention(i);
           countAt = i;
           return true;
         }
@@ -1390,6 +1409,15 @@ public final class OfflinePlanner implements Planner {
           // "count the ...", "what is the count of aircrafts"
           use(i);
           countAt = i;
+          int k = is(i + 1, "the") ? i + 2 : i + 1;
+          if (i <= 1 && is(k, "number") && is(k + 1, "of")) {
+            // "count the number of customers": one count (not card_number as well)
+            use(k, k + 1);
+            if (k > i + 1) {
+              use(i + 1);
+            }
+            dropWordMention(k);
+          }
           return true;
         }
       }
@@ -1586,6 +1614,19 @@ public final class OfflinePlanner implements Planner {
     }
 
     /** Whether one of {@code words} occurs where no reading has used it ("or" outside "30 or younger"). */
+    /** Whether a free "and" or "but" follows a free "or". */
+    boolean andAfterOr() {
+      boolean or = false;
+      for (int i = 0; i < toks.size(); i++) {
+        if (!used[i] && is(i, "or")) {
+          or = true;
+        } else if (or && !used[i] && is(i, "and", "but")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     boolean freeWord(String... words) {
       for (int i = 0; i < toks.size(); i++) {
         if (!used[i] && is(i, words)) {
@@ -1962,6 +2003,29 @@ public final class OfflinePlanner implements Planner {
       return null;
     }
 
+    /**
+     * The column among {@code cs} of the table that the column listed right before names ("the department
+     * name and room": Room of department, where faculty has a Room too), or null.
+     */
+    Term listedAfterColumnOf(Mention m, List<Term> cs) {
+      int k = m.start - 1;
+      while (is(k, "the", "its", "their")) {
+        k--;
+      }
+      if (!is(k, "and", ",")) {
+        return null;
+      }
+      for (Mention p : mentions) {
+        if (p.end == k && !p.columns().isEmpty() && !p.readAsTable()) {
+          Table t = p.columns().get(0).table();
+          if (p.columns().stream().allMatch(c -> c.table() == t)) {
+            return cs.stream().filter(c -> c.table() == t).findFirst().orElse(null);
+          }
+        }
+      }
+      return null;
+    }
+
     /** The column a mention means: in the focus table, else the only table that has it. */
     Term resolve(Mention m, Table focus) {
       List<Term> cs = m.columns();
@@ -1995,6 +2059,10 @@ public final class OfflinePlanner implements Planner {
         if (c.table() == focus) {
           return c;
         }
+      }
+      Term listed = listedAfterColumnOf(m, cs);
+      if (listed != null) {
+        return listed;
       }
       Set<Table> tables = new LinkedHashSet<>();
       cs.forEach(c -> tables.add(c.table()));

@@ -68,9 +68,14 @@ final class SchemaTerms {
         }
         if (tw.size() > 1) {
           // "department_heads" is named "heads"; "student_addresses" is not "students": last word only
-          terms.add(new Term(t, null, List.of(tw.get(tw.size() - 1)), 0.6));
+          // (not by a grammar word: Member_of is not named by "of")
+          if (!GRAMMAR.contains(tw.get(tw.size() - 1))) {
+            terms.add(new Term(t, null, List.of(tw.get(tw.size() - 1)), 0.6));
+          }
           // "user_profiles" is also named "users"
-          terms.add(new Term(t, null, List.of(tw.get(0)), 0.55));
+          if (!GRAMMAR.contains(tw.get(0))) {
+            terms.add(new Term(t, null, List.of(tw.get(0)), 0.55));
+          }
           if (LOOKUP_PREFIXES.contains(tw.get(0))) {
             // "document types" is Ref_Document_Types: a lookup table's prefix is not said
             terms.add(new Term(t, null, tw.subList(1, tw.size()), 0.95));

@@ -1,0 +1,112 @@
+package io.github.nl2sql.internal.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nl2sql.Answer;
+import io.github.nl2sql.Nl2Sql;
+import io.github.nl2sql.testing.TestDatabases;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the offline planner reads lists of columns, count phrases and values that overlap other readings:
+ * a table named with a grammar word (Member_of), a column listed after another of its table, a code that
+ * is also a stop word ("division AS"), the longer of two values at the same words ("Smith Hall"), "count
+ * the number of", "the number and average", and conditions joined by both "or" and "and". On H2 through
+ * {@link Nl2Sql#ask}, with a schema of its own.
+ */
+class OfflineAskListsAndValuesTest {
+  private static Nl2Sql nl2sql;
+  private static Nl2Sql anyConfidence;
+
+  @BeforeAll
+  static void college() {
+    DataSource ds = TestDatabases.h2(true);
+    TestDatabases.run(ds, "CREATE TABLE department (dno INT PRIMARY KEY, dname VARCHAR(30), division VARCHAR(5), "
+        + "room VARCHAR(10), building VARCHAR(20));\n"
+        + "INSERT INTO department VALUES (1, 'History', 'AS', '101', 'NEB'), (2, 'Physics', 'EN', '202', 'Krieger'), "
+        + "(3, 'Music', 'AS', '303', 'Mergenthaler');\n"
+        + "CREATE TABLE faculty (fac_id INT PRIMARY KEY, lname VARCHAR(20), room VARCHAR(10), building VARCHAR(20));\n"
+        + "INSERT INTO faculty VALUES (1, 'Hume', '9', 'NEB');\n"
+        + "CREATE TABLE member_of (fac_id INT REFERENCES faculty, dno INT REFERENCES department, "
+        + "PRIMARY KEY (fac_id, dno));\n"
+        + "INSERT INTO member_of VALUES (1, 1);\n"
+        + "CREATE TABLE student (stu_id INT PRIMARY KEY, fname VARCHAR(20), lname VARCHAR(20), age INT, "
+        + "city_code VARCHAR(5));\n"
+        + "INSERT INTO student VALUES (1, 'Ann', 'Smith', 20, 'BAL'), (2, 'Bo', 'Lee', 22, 'BAL'), "
+        + "(3, 'Cy', 'Kim', 24, 'NYC');\n"
+        + "CREATE TABLE dorm (dorm_id INT PRIMARY KEY, dorm_name VARCHAR(30));\n"
+        + "INSERT INTO dorm VALUES (1, 'Smith Hall'), (2, 'Fawlty Towers');\n"
+        + "CREATE TABLE lives_in (stu_id INT REFERENCES student, dorm_id INT REFERENCES dorm);\n"
+        + "INSERT INTO lives_in VALUES (2, 1), (3, 1), (1, 2);\n"
+        + "CREATE TABLE cards (card_id INT PRIMARY KEY, stu_id INT REFERENCES student, card_number VARCHAR(20));\n"
+        + "INSERT INTO cards VALUES (1, 1, '4000-1'), (2, 2, '4000-2');\n");
+    nl2sql = Nl2Sql.builder(ds).databaseName("college").build();
+    anyConfidence = Nl2Sql.builder(ds).databaseName("college").confidenceThreshold(0.0).build();
+  }
+
+  @AfterAll
+  static void close() {
+    nl2sql.close();
+    anyConfidence.close();
+  }
+
+  private static Answer.Answered answered(String q) {
+    return OfflineAskTest.answeredOffline(nl2sql, q);
+  }
+
+  @Test
+  void aTableNamedWithAGrammarWord_isNotNamedByThatWord() {
+    // "of" does not name member_of, and "room" after "department name" is department's room, not faculty's
+    Answer.Answered a = answered("Show the department name, room and building of all departments.");
+    assertThat(a.query().sql()).doesNotContainIgnoringCase("member_of");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("History", "101", "NEB"),
+        List.of("Physics", "202", "Krieger"), List.of("Music", "303", "Mergenthaler"));
+  }
+
+  @Test
+  void aColumnListedAfterAnotherOfItsTable_isOfThatTable() {
+    Answer.Answered a = answered("What are the department name and room of the History department?");
+    assertThat(a.result().rows()).containsExactly(List.of("History", "101"));
+  }
+
+  @Test
+  void aStopWordInCapitals_isACodeAColumnStoresSo() {
+    Answer.Answered a = answered("How many departments are in the division AS?");
+    assertThat(a.query().parameters()).contains("AS");
+    assertThat(a.result().rows()).containsExactly(List.of(2L));
+  }
+
+  @Test
+  void theLongerOfTwoValuesAtTheSameWords_wins() {
+    // "Smith Hall" is a dorm; "Smith" alone is a student's last name (the join through lives_in, which the
+    // question does not name, keeps the confidence low: asked here without a threshold)
+    Answer.Answered a = OfflineAskTest.answeredOffline(anyConfidence, "What are the first names of all students in Smith Hall?");
+    assertThat(a.query().parameters()).contains("Smith Hall");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Bo"), List.of("Cy"));
+  }
+
+  @Test
+  void countTheNumberOf_isOneCount() {
+    // (not cards.card_number shown beside it)
+    Answer.Answered a = answered("Count the number of students.");
+    assertThat(a.result().rows()).containsExactly(List.of(3L));
+  }
+
+  @Test
+  void theNumberAndAnAggregate_countsBesideIt() {
+    Answer.Answered a = answered("Find the number and average age of students in each city.");
+    assertThat(a.query().sql()).containsIgnoringCase("count(*)").containsIgnoringCase("avg(");
+    assertThat(a.result().rows()).hasSize(2);
+  }
+
+  @Test
+  void conditionsJoinedByOrAndAnd_areLeftToAModel() {
+    Answer answer = nl2sql.ask("What are the names of departments either in division AS, or in division EN and in building NEB?");
+    assertThat(answer).isInstanceOfSatisfying(Answer.Abstained.class,
+        a -> assertThat(a.reason()).contains("conditions joined by both 'or' and 'and'"));
+  }
+}
