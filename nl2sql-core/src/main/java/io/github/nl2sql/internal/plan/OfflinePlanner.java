@@ -127,6 +127,10 @@ public final class OfflinePlanner implements Planner {
       Map.entry("is", CmpOp.EQ), Map.entry("of", CmpOp.EQ), Map.entry("in", CmpOp.EQ), Map.entry("=", CmpOp.EQ),
       Map.entry("not", CmpOp.NE), Map.entry("other than", CmpOp.NE));
 
+  /** Comparatives that name what they compare when no column is named: "longer than 3300" is the length. */
+  private static final Map<String, String> MEASURED_BY = Map.of("longer", "length", "taller", "height",
+      "higher", "height", "heavier", "weight", "lighter", "weight", "wider", "width", "deeper", "depth");
+
   private static final Set<String> DESC_SUPER = Set.of("highest", "largest", "biggest", "greatest", "most",
       "oldest", "longest", "latest", "newest", "maximum", "max", "tallest", "heaviest", "best", "top",
       "richest", "priciest");
@@ -2440,6 +2444,14 @@ public final class OfflinePlanner implements Planner {
           }
         } else {
           col = columnNear(opStart, focus, false);
+        }
+        if (col == null && MEASURED_BY.containsKey(opWord)) {
+          // "roller coasters longer than 3300": the length, of the focus table or of one next to it
+          String measure = MEASURED_BY.get(opWord);
+          col = columnNamed(focus, measure);
+          if (col == null) {
+            col = columnNextTo(focus, measure);
+          }
         }
         if (col == null) {
           // "in 2009", "of 2009": a year column, of the focus table or of one next to it

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How the offline planner reads nouns and verbs that name a table or a column without spelling its name:
  * the head of a closed compound ("horses" for racehorse), the verb of a table named as its doer ("climb"
- * for climber) and the noun a numeric column counts ("gold medals"), on H2 through {@link Nl2Sql#ask}.
+ * for climber), the noun a numeric column counts ("gold medals") and a comparative that names its measure
+ * ("longer than 3000"), on H2 through {@link Nl2Sql#ask}.
  * A schema of its own, so that no other table answers to the same words.
  */
 class OfflineAskNounsAndVerbsTest {
@@ -32,7 +33,10 @@ class OfflineAskNounsAndVerbsTest {
         + "CREATE TABLE club (club_id INT PRIMARY KEY, name VARCHAR(20));\n"
         + "CREATE TABLE club_rank (rank_id INT PRIMARY KEY, club_id INT REFERENCES club, gold INT, silver INT);\n"
         + "INSERT INTO club VALUES (1, 'Aces'), (2, 'Bears');\n"
-        + "INSERT INTO club_rank VALUES (1, 1, 4, 2), (2, 2, 8, 1);\n");
+        + "INSERT INTO club_rank VALUES (1, 1, 4, 2), (2, 2, 8, 1);\n"
+        + "CREATE TABLE roller_coaster (coaster_id INT PRIMARY KEY, title VARCHAR(20), length INT, height INT);\n"
+        + "INSERT INTO roller_coaster VALUES (1, 'Boulder Dash', 4500, 50), (2, 'Kingda Ka', 3100, 139), "
+        + "(3, 'Loop', 900, 30);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("sports").build();
   }
 
@@ -74,5 +78,12 @@ class OfflineAskNounsAndVerbsTest {
     Answer.Answered a = answered("List the climber name initials.");
     assertThat(a.explanation()).contains("did not understand 'initials'").doesNotContain("counts");
     assertThat(a.confidence()).isLessThan(0.6);
+  }
+
+  @Test
+  void aComparativeWithoutAColumn_comparesTheMeasureItNames() {
+    Answer.Answered a = answered("Show the titles of roller coasters longer than 3000 or higher than 100.");
+    assertThat(a.query().sql()).containsIgnoringCase("\"length\" >").containsIgnoringCase("\"height\" >");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Boulder Dash"), List.of("Kingda Ka"));
   }
 }
