@@ -3529,6 +3529,9 @@ public final class OfflinePlanner implements Planner {
           return new Object[] {col, desc ? SortOrder.DESC : SortOrder.ASC, limit};
         }
         for (Mention m : mentions) {
+          if (m.start == i + 1 && m.end == i + 2 && is(i + 1, "number") && is(i + 2, "of")) {
+            continue; // "the most number of orders": a count, not the phone_number column
+          }
           if (!m.consumed && m.start > i && m.start - i <= 3 && !m.columns().isEmpty()
               && (m.tables().isEmpty() || resolve(m, focus) != null)) {
             // (a mention that names a table as well, "the nationality with the most hosts" beside
@@ -3553,6 +3556,7 @@ public final class OfflinePlanner implements Planner {
             used[start] = true;
             if (is(i + 1, "number") && is(i + 2, "of")) {
               use(i + 1, i + 2);
+              dropWordMention(i + 1);
             }
             rankedByCount = w.equals("most") || w.equals("least") || w.equals("fewest")
                 || is(i + 1, "number") && is(i + 2, "of");

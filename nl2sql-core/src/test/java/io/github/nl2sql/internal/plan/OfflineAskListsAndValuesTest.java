@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * How the offline planner reads lists of columns, count phrases and values that overlap other readings:
  * a table named with a grammar word (Member_of), a column listed after another of its table, a code that
  * is also a stop word ("division AS"), the longer of two values at the same words ("Smith Hall"), "count
- * the number of", "the number and average", and conditions joined by both "or" and "and". On H2 through
- * {@link Nl2Sql#ask}, with a schema of its own.
+ * the number of", "the number and average", "the largest number of" and conditions joined by both "or" and
+ * "and". On H2 through {@link Nl2Sql#ask}, with a schema of its own.
  */
 class OfflineAskListsAndValuesTest {
   private static Nl2Sql nl2sql;
@@ -43,7 +43,7 @@ class OfflineAskListsAndValuesTest {
         + "CREATE TABLE lives_in (stu_id INT REFERENCES student, dorm_id INT REFERENCES dorm);\n"
         + "INSERT INTO lives_in VALUES (2, 1), (3, 1), (1, 2);\n"
         + "CREATE TABLE cards (card_id INT PRIMARY KEY, stu_id INT REFERENCES student, card_number VARCHAR(20));\n"
-        + "INSERT INTO cards VALUES (1, 1, '4000-1'), (2, 2, '4000-2');\n");
+        + "INSERT INTO cards VALUES (1, 1, '4000-1'), (2, 2, '4000-2'), (3, 2, '4000-3');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("college").build();
     anyConfidence = Nl2Sql.builder(ds).databaseName("college").confidenceThreshold(0.0).build();
   }
@@ -108,5 +108,13 @@ class OfflineAskListsAndValuesTest {
     Answer answer = nl2sql.ask("What are the names of departments either in division AS, or in division EN and in building NEB?");
     assertThat(answer).isInstanceOfSatisfying(Answer.Abstained.class,
         a -> assertThat(a.reason()).contains("conditions joined by both 'or' and 'and'"));
+  }
+
+  @Test
+  void theLargestNumberOf_ranksByACount() {
+    // (not by cards.card_number, which "number" alone names)
+    Answer.Answered a = answered("What is the first name of the student with the largest number of cards?");
+    assertThat(a.query().sql()).containsIgnoringCase("count(*) desc").doesNotContainIgnoringCase("card_number");
+    assertThat(a.result().rows()).containsExactly(List.of("Bo"));
   }
 }
