@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Tokenising and stemming for the offline planner. Internal. */
 final class Tokens {
@@ -150,6 +151,31 @@ final class Tokens {
         Tok t = out.get(k);
         out.set(k, new Tok(t.raw(), t.low(), t.stem(), t.number(), t.quoted(), true));
       }
+    }
+    return comparisonWords(out);
+  }
+
+  private static final Set<String> GREATER = Set.of("greater", "larger", "more", "higher", "bigger");
+  private static final Set<String> SMALLER = Set.of("less", "smaller", "lower", "fewer");
+
+  /**
+   * Comparisons in the words the planner reads: "larger than or equal to 180" as "at least 180". (Number
+   * words stay words: "at least two addresses" is a count condition, which the planner reads from them.)
+   */
+  private static List<Tok> comparisonWords(List<Tok> in) {
+    List<Tok> out = new ArrayList<>(in.size());
+    for (int k = 0; k < in.size(); k++) {
+      Tok t = in.get(k);
+      if (k + 4 < in.size() && (GREATER.contains(t.low()) || SMALLER.contains(t.low()))
+          && in.get(k + 1).low().equals("than") && in.get(k + 2).low().equals("or")
+          && in.get(k + 3).low().equals("equal") && in.get(k + 4).low().equals("to")) {
+        String bound = GREATER.contains(t.low()) ? "least" : "most";
+        out.add(new Tok("at", "at", "at", false, false, t.afterComma()));
+        out.add(new Tok(bound, bound, bound, false, false));
+        k += 4;
+        continue;
+      }
+      out.add(t);
     }
     return out;
   }

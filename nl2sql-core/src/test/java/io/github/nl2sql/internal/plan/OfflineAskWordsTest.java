@@ -502,11 +502,15 @@ class OfflineAskWordsTest {
   }
 
   @Test
-  void comparisonSymbols_readAsTheirWords() {
+  void comparisonSymbolsAndOrEqualTo_readAsTheirWords() {
     assertThat(answered("Which gadgets have a gadget price > 20?").result().rows())
         .containsExactlyInAnyOrder(List.of("Lamp"), List.of("Clock"));
     assertThat(answered("Which gadgets have a gadget price <= 25?").result().rows())
         .containsExactlyInAnyOrder(List.of("Pen"), List.of("Clock"));
+    assertThat(answered("Which gadgets have a gadget price greater than or equal to 25?").result().rows())
+        .containsExactlyInAnyOrder(List.of("Lamp"), List.of("Clock"));
+    assertThat(answered("Which gadgets have a gadget price less than or equal to 3?").result().rows())
+        .containsExactly(List.of("Pen"));
   }
 
   @Test
