@@ -791,6 +791,12 @@ public final class OfflinePlanner implements Planner {
           confidence *= 0.55;
           notes.add("did not understand '" + t.raw() + "'");
           unknownAt.add(i);
+          if (is(i + 1, "id", "ids") && !t.number() && !t.quoted()) {
+            // "whose goods id is 11": the word says whose id (product_id), and the reading took another one
+            // (only ids: "the branch name" is bname as often as not, but a wrong id is a wrong join)
+            confidence *= 0.6;
+            notes.add("'" + t.raw() + "' may say which " + low(i + 1) + " is meant");
+          }
         }
       }
 
@@ -2051,9 +2057,12 @@ public final class OfflinePlanner implements Planner {
       if (k > m.end && is(m.end, "of", "for")) {
         for (Mention o : mentions) {
           if (o.start == k && o.readAsTable()) {
-            for (Term c : cs) {
-              if (o.tables().stream().anyMatch(t -> t.table() == c.table())) {
-                return c;
+            // (the table the words name best first: "the id of the order" is Orders', not Order_Items')
+            for (Term t : o.tables()) {
+              for (Term c : cs) {
+                if (t.table() == c.table()) {
+                  return c;
+                }
               }
             }
           }
@@ -4570,7 +4579,9 @@ public final class OfflinePlanner implements Planner {
       return inMention && !is(i + 1, "by", "in", "alphabetically", "descending", "ascending", "according", "from",
           "based", "using", "decreasingly", "increasingly")
           && !is(i - 1, "in", "alphabetical", "alphabetic", "descending", "ascending", "increasing", "decreasing",
-          "reverse", "sorted", "the");
+          "reverse", "sorted")
+          // "in the order of", "by the order": a sort; "the order dates of all bookings": a column
+          && !(is(i - 1, "the") && (is(i - 2, "in", "by", "with") || is(i + 1, "of")));
     }
 
     /** The first word after the order word at {@code anchor} past "by", "of", "the", "their", "its". */

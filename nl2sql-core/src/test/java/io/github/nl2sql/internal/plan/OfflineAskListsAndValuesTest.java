@@ -43,7 +43,11 @@ class OfflineAskListsAndValuesTest {
         + "CREATE TABLE lives_in (stu_id INT REFERENCES student, dorm_id INT REFERENCES dorm);\n"
         + "INSERT INTO lives_in VALUES (2, 1), (3, 1), (1, 2);\n"
         + "CREATE TABLE cards (card_id INT PRIMARY KEY, stu_id INT REFERENCES student, card_number VARCHAR(20));\n"
-        + "INSERT INTO cards VALUES (1, 1, '4000-1'), (2, 2, '4000-2'), (3, 2, '4000-3');\n");
+        + "INSERT INTO cards VALUES (1, 1, '4000-1'), (2, 2, '4000-2'), (3, 2, '4000-3');\n"
+        + "CREATE TABLE orders (order_id INT PRIMARY KEY, order_date DATE, order_status VARCHAR(10));\n"
+        + "CREATE TABLE order_items (order_item_id INT PRIMARY KEY, order_id INT REFERENCES orders, product_id INT);\n"
+        + "INSERT INTO orders VALUES (1, DATE '2024-05-02', 'Shipped'), (2, DATE '2024-01-09', 'Packing');\n"
+        + "INSERT INTO order_items VALUES (10, 1, 11), (11, 1, 12), (12, 2, 11);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("college").build();
     anyConfidence = Nl2Sql.builder(ds).databaseName("college").confidenceThreshold(0.0).build();
   }
@@ -116,5 +120,28 @@ class OfflineAskListsAndValuesTest {
     Answer.Answered a = answered("What is the first name of the student with the largest number of cards?");
     assertThat(a.query().sql()).containsIgnoringCase("count(*) desc").doesNotContainIgnoringCase("card_number");
     assertThat(a.result().rows()).containsExactly(List.of("Bo"));
+  }
+
+  @Test
+  void theOrderBeforeAColumnWord_isNotASort() {
+    Answer.Answered a = answered("List the order dates of all the orders.");
+    assertThat(a.query().sql()).doesNotContainIgnoringCase("order by");
+    assertThat(a.result().rows()).hasSize(2);
+  }
+
+  @Test
+  void theIdOfATable_isOfTheTableTheWordNamesBest() {
+    // "the order" is orders (not order_items, which "order" names less well)
+    Answer.Answered a = answered("What is the id of the order which has the most items?");
+    assertThat(a.query().sql()).doesNotContainIgnoringCase("order_item_id");
+    assertThat(a.result().rows()).containsExactly(List.of(1));
+  }
+
+  @Test
+  void anUnknownWordBeforeId_lowersTheConfidence() {
+    // "goods id" is product_id to a reader; the planner does not know "goods" and must not guess order_item_id
+    Answer answer = nl2sql.ask("Find the ids of all the order items whose goods id is 11.");
+    assertThat(answer).isInstanceOfSatisfying(Answer.Abstained.class,
+        a -> assertThat(a.reason()).contains("'goods' may say which id is meant"));
   }
 }
