@@ -778,7 +778,9 @@ public final class OfflinePlanner implements Planner {
       // unexplained content words lower the confidence (connecting verbs less so)
       for (int i = 0; i < toks.size(); i++) {
         Tok t = toks.get(i);
-        if (!used[i] && WEAK.contains(t.low())) {
+        if (!used[i] && is(i, "member", "members") && tableMentionEndingAt(i) != null) {
+          used[i] = true; // "the staff member", "faculty members": a row of the table just named
+        } else if (!used[i] && WEAK.contains(t.low())) {
           confidence *= 0.9;
           notes.add("read '" + t.raw() + "' as a connecting word");
         } else if (!used[i] && STRUCTURAL.contains(t.low())) {
@@ -837,6 +839,7 @@ public final class OfflinePlanner implements Planner {
       if (joinClarify != null) {
         return joinClarify;
       }
+      verbsNamingLinks();
       relatingVerbs(needed);
       verbsOfOneTable(needed, focus, !groups.isEmpty());
       Set<String> shownOrCompared = new java.util.HashSet<>();
@@ -1706,6 +1709,44 @@ public final class OfflinePlanner implements Planner {
 
     /** Where the words that lowered the confidence as not understood are. */
     final List<Integer> unknownAt = new ArrayList<>();
+
+    /** Tables a join passes through that the question does not name (set by {@link #joinTree}). */
+    final Set<String> unnamedLinks = new LinkedHashSet<>();
+
+    /**
+     * A verb not understood whose noun names a table the join passes through without the question naming
+     * it ("technicians and the machines they are assigned" through repair_assignment, "students who
+     * enrolled" through enrolled_in): the verb named that table. Both costs, of the word and of the hop
+     * through an unnamed table, become those of a relating verb. Once per table.
+     */
+    void verbsNamingLinks() {
+      Set<String> named = new java.util.HashSet<>();
+      for (int k : new ArrayList<>(unknownAt)) {
+        String w = low(k);
+        List<String> bases = new ArrayList<>(List.of(w));
+        if (w.endsWith("ed") && w.length() > 4) {
+          bases.add(w.substring(0, w.length() - 2));
+          bases.add(w.substring(0, w.length() - 1));
+        } else if (w.endsWith("ing") && w.length() > 5) {
+          bases.add(w.substring(0, w.length() - 3));
+        }
+        for (String link : unnamedLinks) {
+          if (named.contains(link)) {
+            continue;
+          }
+          boolean names = Tokens.schemaWords(link).stream().anyMatch(tw -> bases.stream().anyMatch(b -> b.length() >= 4
+              && (tw.equals(b) || tw.startsWith(b) && tw.length() - b.length() <= 5
+                  && Set.of("s", "ed", "ing", "ment", "ments", "ion", "ation", "er", "ers").contains(tw.substring(b.length())))));
+          if (names) {
+            named.add(link);
+            unknownAt.remove(Integer.valueOf(k));
+            confidence *= (0.85 / 0.55) * (0.85 / 0.5);
+            notes.add("read '" + toks.get(k).raw() + "' as naming " + link);
+            break;
+          }
+        }
+      }
+    }
 
     /**
      * A verb not understood between the names of two tables the query joins ("students who enrolled in a
@@ -4728,6 +4769,9 @@ public final class OfflinePlanner implements Planner {
         confidence *= 0.92 * Math.pow(0.5, best.size() - 1);
         if (best.size() > 1) {
           notes.add("joins " + t + " through " + (best.size() - 1) + " unnamed table(s)");
+          for (int k = 0; k < best.size() - 1; k++) {
+            unnamedLinks.add(best.get(k).to());
+          }
         }
         for (Edge e : best) {
           if (in.contains(e.to())) {

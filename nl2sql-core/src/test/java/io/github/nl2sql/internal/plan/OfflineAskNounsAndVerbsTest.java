@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * How the offline planner reads nouns and verbs that name a table or a column without spelling its name:
  * the head of a closed compound ("horses" for racehorse), the verb of a table named as its doer ("climb"
- * for climber), the noun a numeric column counts ("gold medals") and a comparative that names its measure
- * ("longer than 3000"), on H2 through {@link Nl2Sql#ask}.
+ * for climber), the noun a numeric column counts ("gold medals"), a comparative that names its measure
+ * ("longer than 3000"), a verb whose noun names the link table ("assigned" for repair_assignment) and
+ * "members" after a table, on H2 through {@link Nl2Sql#ask}.
  * A schema of its own, so that no other table answers to the same words.
  */
 class OfflineAskNounsAndVerbsTest {
@@ -36,7 +37,14 @@ class OfflineAskNounsAndVerbsTest {
         + "INSERT INTO club_rank VALUES (1, 1, 4, 2), (2, 2, 8, 1);\n"
         + "CREATE TABLE roller_coaster (coaster_id INT PRIMARY KEY, title VARCHAR(20), length INT, height INT);\n"
         + "INSERT INTO roller_coaster VALUES (1, 'Boulder Dash', 4500, 50), (2, 'Kingda Ka', 3100, 139), "
-        + "(3, 'Loop', 900, 30);\n");
+        + "(3, 'Loop', 900, 30);\n"
+        + "CREATE TABLE technician (technician_id INT PRIMARY KEY, name VARCHAR(20), team VARCHAR(10));\n"
+        + "CREATE TABLE machine (machine_id INT PRIMARY KEY, series VARCHAR(20), quality_rank INT);\n"
+        + "CREATE TABLE repair_assignment (technician_id INT REFERENCES technician, "
+        + "machine_id INT REFERENCES machine, PRIMARY KEY (technician_id, machine_id));\n"
+        + "INSERT INTO technician VALUES (1, 'Joe', 'NYY'), (2, 'Tim', 'CLE'), (3, 'Eve', 'NYY');\n"
+        + "INSERT INTO machine VALUES (1, 'RL', 2), (2, 'MB', 1);\n"
+        + "INSERT INTO repair_assignment VALUES (1, 1), (2, 2);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("sports").build();
   }
 
@@ -85,5 +93,18 @@ class OfflineAskNounsAndVerbsTest {
     Answer.Answered a = answered("Show the titles of roller coasters longer than 3000 or higher than 100.");
     assertThat(a.query().sql()).containsIgnoringCase("\"length\" >").containsIgnoringCase("\"height\" >");
     assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Boulder Dash"), List.of("Kingda Ka"));
+  }
+
+  @Test
+  void aVerbWhoseNounNamesTheLinkTable_namesTheJoin() {
+    // "assigned" names repair_assignment, the table between technicians and machines
+    Answer.Answered a = answered("Show the names of technicians and the series of the machines they are assigned.");
+    assertThat(a.explanation()).contains("read 'assigned' as naming repair_assignment");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Joe", "RL"), List.of("Tim", "MB"));
+  }
+
+  @Test
+  void membersAfterATable_areItsRows() {
+    assertThat(answered("Which team has the most technician members?").result().rows()).containsExactly(List.of("NYY"));
   }
 }
