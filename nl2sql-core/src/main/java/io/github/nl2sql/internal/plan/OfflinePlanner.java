@@ -2493,7 +2493,25 @@ public final class OfflinePlanner implements Planner {
             }
           }
         } else {
-          col = columnNear(opStart, focus, false);
+          double before = confidence;
+          col = columnNear(opStart, focus, false, false); // (a look only: what resolving it costs is paid below)
+          confidence = before;
+          Term year = null;
+          if (col != null && !col.column().type().isNumeric() && !col.column().type().isTemporal()
+              && col.column().type() != SqlType.OTHER && looksLikeYear(t.raw())) {
+            List<Column> years = col.table().columns().stream()
+                .filter(c -> Tokens.schemaWords(c.name()).contains("year")).toList();
+            if (years.size() == 1 && years.get(0) != col.column()) {
+              year = term(col.table().name(), years.get(0).name());
+            }
+          }
+          if (year != null) {
+            // "festivals in 2007": the festival's year, not its name (Festival_Name, which "festivals" also
+            // names); the mention stays for what else it names ("in Los Angeles county and opened after 1950")
+            col = year;
+          } else {
+            col = columnNear(opStart, focus, false);
+          }
         }
         if (col == null && MEASURED_BY.containsKey(opWord)) {
           // "roller coasters longer than 3300": the length, of the focus table or of one next to it

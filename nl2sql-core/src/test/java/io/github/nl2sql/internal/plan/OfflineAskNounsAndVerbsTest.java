@@ -44,7 +44,10 @@ class OfflineAskNounsAndVerbsTest {
         + "machine_id INT REFERENCES machine, PRIMARY KEY (technician_id, machine_id));\n"
         + "INSERT INTO technician VALUES (1, 'Joe', 'NYY'), (2, 'Tim', 'CLE'), (3, 'Eve', 'NYY');\n"
         + "INSERT INTO machine VALUES (1, 'RL', 2), (2, 'MB', 1);\n"
-        + "INSERT INTO repair_assignment VALUES (1, 1), (2, 2);\n");
+        + "INSERT INTO repair_assignment VALUES (1, 1), (2, 2);\n"
+        + "CREATE TABLE festival_detail (festival_id INT PRIMARY KEY, festival_name VARCHAR(30), \"YEAR\" INT);\n"
+        + "INSERT INTO festival_detail VALUES (1, 'Flower Awards', 2007), (2, 'Cherry Awards', 2007), "
+        + "(3, 'LA Awards', 2010);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("sports").build();
   }
 
@@ -106,5 +109,13 @@ class OfflineAskNounsAndVerbsTest {
   @Test
   void membersAfterATable_areItsRows() {
     assertThat(answered("Which team has the most technician members?").result().rows()).containsExactly(List.of("NYY"));
+  }
+
+  @Test
+  void aYearNextToATableWordThatNamesATextColumn_isTheTablesYear() {
+    // "festivals" also names festival_name; 2007 is the festival's year
+    Answer.Answered a = answered("Show the names of festivals in 2007.");
+    assertThat(a.query().sql()).containsIgnoringCase("\"year\" =");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Flower Awards"), List.of("Cherry Awards"));
   }
 }
