@@ -3157,8 +3157,12 @@ public final class OfflinePlanner implements Planner {
     }
 
     boolean explicitColumnBefore(Term c, int pos) {
+      // ("the email address of customer 'Harold'": a table named right before the value owns it, not the
+      // column named before that table)
+      Mention owner = toks.get(pos).quoted() ? tableMentionEndingAt(pos) : null;
       for (Mention m : mentions) {
         if (m.end <= pos && (pos - m.end <= 2 || pos - m.end <= 5 && glueBetween(m.end, pos)) && m.tables().isEmpty()
+            && (owner == null || owner.start < m.end)
             && m.columns().stream().anyMatch(x -> x.column() == c.column() && x.quality() >= 0.85)) {
           return true;
         }

@@ -47,7 +47,11 @@ class OfflineAskListsAndValuesTest {
         + "CREATE TABLE orders (order_id INT PRIMARY KEY, order_date DATE, order_status VARCHAR(10));\n"
         + "CREATE TABLE order_items (order_item_id INT PRIMARY KEY, order_id INT REFERENCES orders, product_id INT);\n"
         + "INSERT INTO orders VALUES (1, DATE '2024-05-02', 'Shipped'), (2, DATE '2024-01-09', 'Packing');\n"
-        + "INSERT INTO order_items VALUES (10, 1, 11), (11, 1, 12), (12, 2, 11);\n");
+        + "INSERT INTO order_items VALUES (10, 1, 11), (11, 1, 12), (12, 2, 11);\n"
+        + "CREATE TABLE customers (customer_id INT PRIMARY KEY, customer_name VARCHAR(20), customer_phone VARCHAR(20), "
+        + "customer_email_address VARCHAR(40));\n"
+        + "INSERT INTO customers VALUES (1, 'Harold', '555-0100', 'harold@example.org'), "
+        + "(2, 'Maude', '555-0199', 'maude@example.org');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("college").build();
     anyConfidence = Nl2Sql.builder(ds).databaseName("college").confidenceThreshold(0.0).build();
   }
@@ -143,5 +147,12 @@ class OfflineAskListsAndValuesTest {
     Answer answer = nl2sql.ask("Find the ids of all the order items whose goods id is 11.");
     assertThat(answer).isInstanceOfSatisfying(Answer.Abstained.class,
         a -> assertThat(a.reason()).contains("'goods' may say which id is meant"));
+  }
+
+  @Test
+  void aQuotedValueRightAfterATable_isItsName_notTheColumnNamedBeforeTheTable() {
+    Answer.Answered a = answered("Find the phone and email address of customer \"Harold\".");
+    assertThat(a.query().sql()).containsIgnoringCase("\"customer_name\" =");
+    assertThat(a.result().rows()).containsExactly(List.of("555-0100", "harold@example.org"));
   }
 }
