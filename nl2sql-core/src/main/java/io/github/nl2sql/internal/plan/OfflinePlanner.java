@@ -847,6 +847,7 @@ public final class OfflinePlanner implements Planner {
       collectColumns(order.stream().map(OrderItem::expr).toList(), shownOrCompared);
       filters.forEach(f -> shownOrCompared.add(qn(f.column()).toLowerCase(Locale.ROOT)));
       nounsAfterColumns(shownOrCompared);
+      nounOfOneTable(needed, focus, shownOrCompared);
 
       boolean qualify = needed.size() > 1;
       Expr where = null;
@@ -1794,6 +1795,69 @@ public final class OfflinePlanner implements Planner {
           notes.add("read '" + toks.get(k).raw() + "' as how " + before.name() + " and " + after.name() + " relate");
         }
       }
+    }
+
+    /**
+     * A plural noun not understood where a question names what it asks about ("the occupations of
+     * participants", "all staffs", "how many enterprises") in a query of one table whose columns no other
+     * table has: the noun is another word for that table (player, employee, company), which the columns
+     * already chose. It costs like a verb that says what the rows are. Not when another table has a column
+     * of the same name ("staffs living in Canada": customers and employees both have a country), nor for
+     * a query that uses no column (a bare count: the noun is all it says), nor when only generic words
+     * ("names", "ids") or a default column chose the table, nor when the noun may be a column or a value
+     * ("nations" beside Nationality, "engineers" stored in job), nor beside another word not understood.
+     */
+    void nounOfOneTable(Set<String> tables, Table focus, Set<String> used) {
+      if (tables.size() != 1 || used.isEmpty()) {
+        return;
+      }
+      for (String u : used) {
+        String column = u.substring(u.indexOf('.') + 1);
+        if (!u.startsWith(focus.name().toLowerCase(Locale.ROOT) + ".")) {
+          return;
+        }
+        for (Table other : req.catalog().tables()) {
+          if (other != focus && other.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(column))) {
+            return;
+          }
+        }
+      }
+      if (unknownAt.size() != 1) {
+        return; // ("how many reviews have they received": more than one word left to guess)
+      }
+      int k = unknownAt.get(0);
+      String w = low(k);
+      if (w.length() <= 4 || !w.endsWith("s") || w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")
+          || !(is(k - 1, "of", "all", "many", "the", "each", "every", "which", "what", "for") || k > 0 && toks.get(k - 1).number())
+          || is(k - 2, "type", "types", "kind", "kinds")) {
+        return; // ("types of accounts": the owner of a type, another table)
+      }
+      if (notes.stream().anyMatch(n -> n.endsWith("for the rows asked about"))) {
+        return; // ("which regions have two addresses": the noun may be the column asked for)
+      }
+      boolean namedByMore = false;
+      for (Mention m : mentions) {
+        if (m.consumed && !m.columns().isEmpty() && !(m.end - m.start == 1
+            && is(m.start, "name", "names", "id", "ids", "code", "codes", "detail", "details", "type", "types"))) {
+          namedByMore = true;
+        }
+      }
+      if (!namedByMore) {
+        return; // ("the names of all the clients": "names" alone does not say whose)
+      }
+      String stem = toks.get(k).stem();
+      for (Table t : req.catalog().tables()) {
+        for (Column c : t.columns()) {
+          // "nations" is Nationality, "engineers" a value of job: a column or a value, not the rows
+          if (Tokens.schemaWords(c.name()).stream().anyMatch(cw -> cw.startsWith(stem) || stem.startsWith(cw) && cw.length() >= 4)
+              || c.stats() != null && c.stats().frequentValues().stream().anyMatch(fv -> fv.value() != null
+                  && (fv.value().equalsIgnoreCase(stem) || fv.value().equalsIgnoreCase(w)))) {
+            return;
+          }
+        }
+      }
+      confidence *= 0.8 / 0.55;
+      notes.add("read '" + toks.get(k).raw() + "' as the rows of " + focus.name());
     }
 
     /**

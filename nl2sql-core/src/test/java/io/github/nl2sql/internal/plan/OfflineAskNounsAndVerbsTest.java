@@ -47,7 +47,11 @@ class OfflineAskNounsAndVerbsTest {
         + "INSERT INTO repair_assignment VALUES (1, 1), (2, 2);\n"
         + "CREATE TABLE festival_detail (festival_id INT PRIMARY KEY, festival_name VARCHAR(30), \"YEAR\" INT);\n"
         + "INSERT INTO festival_detail VALUES (1, 'Flower Awards', 2007), (2, 'Cherry Awards', 2007), "
-        + "(3, 'LA Awards', 2010);\n");
+        + "(3, 'LA Awards', 2010);\n"
+        + "CREATE TABLE rider (rider_id INT PRIMARY KEY, occupation VARCHAR(20), residence VARCHAR(20), age INT, "
+        + "job VARCHAR(20));\n"
+        + "INSERT INTO rider VALUES (1, 'Researcher', 'Brandon', 35, 'engineer'), (2, 'Farmer', 'Birtle', 28, 'engineer'), "
+        + "(3, 'Teacher', 'Brandon', 41, 'clerk');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("sports").build();
   }
 
@@ -117,5 +121,21 @@ class OfflineAskNounsAndVerbsTest {
     Answer.Answered a = answered("Show the names of festivals in 2007.");
     assertThat(a.query().sql()).containsIgnoringCase("\"year\" =");
     assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Flower Awards"), List.of("Cherry Awards"));
+  }
+
+  @Test
+  void aPluralNounForTheOneTableItsColumnsChose_isReadAsItsRows() {
+    // "participants" names no table; occupation and residence are rider's alone
+    Answer.Answered a = answered("Show the occupation and residence of all participants.");
+    assertThat(a.explanation()).contains("read 'participants' as the rows of rider");
+    assertThat(a.result().rows()).hasSize(3);
+  }
+
+  @Test
+  void aPluralNounThatIsAStoredValue_isNotReadAsTheRows() {
+    // "engineers" is a value of rider.job: counting all riders older than 30 would drop that condition
+    Answer answer = nl2sql.ask("How many engineers are older than 30?");
+    assertThat(answer.toString()).doesNotContain("as the rows of");
+    assertThat(answer).isNotInstanceOf(Answer.Answered.class);
   }
 }
