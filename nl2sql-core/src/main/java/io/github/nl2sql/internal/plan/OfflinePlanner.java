@@ -1848,9 +1848,9 @@ public final class OfflinePlanner implements Planner {
       String stem = toks.get(k).stem();
       for (Table t : req.catalog().tables()) {
         for (Column c : t.columns()) {
-          // "nations" is Nationality, "engineers" a value of job: a column or a value, not the rows
+          // "nations" is Nationality, "engineers" a value of job: a column or a value of the table, not its rows
           if (Tokens.schemaWords(c.name()).stream().anyMatch(cw -> cw.startsWith(stem) || stem.startsWith(cw) && cw.length() >= 4)
-              || c.stats() != null && c.stats().frequentValues().stream().anyMatch(fv -> fv.value() != null
+              || t == focus && c.stats() != null && c.stats().frequentValues().stream().anyMatch(fv -> fv.value() != null
                   && (fv.value().equalsIgnoreCase(stem) || fv.value().equalsIgnoreCase(w)))) {
             return;
           }
