@@ -1,6 +1,7 @@
 package io.github.nl2sql;
 
 import io.github.nl2sql.link.LinkOptions;
+import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.plan.Planner;
 import java.util.Objects;
 
@@ -22,10 +23,12 @@ import java.util.Objects;
  * @param clock the clock relative dates ("last quarter", "in the last 30 days") are read against; not null
  * @param link how questions are linked to the schema: the most tables and the token budget of the schema
  *     subset the planners see (a language model's prompt lists only that subset); not null
+ * @param linker the schema linker that ranks tables and columns and chooses that subset (e.g. nl2sql-gnn's
+ *     {@code FusedLinker}), or {@code null} for nl2sql-core's lexical and value linker
  */
 public record AskOptions(Planner planner, ModelSettings model, int maxRegenerationRounds, boolean repair,
     double confidenceThreshold, boolean execute, boolean offlineFastPath, java.time.Clock clock,
-    LinkOptions link) {
+    LinkOptions link, SchemaLinker linker) {
 
   /** Default regeneration rounds. */
   public static final int DEFAULT_MAX_REGENERATION_ROUNDS = 2;
@@ -45,6 +48,19 @@ public record AskOptions(Planner planner, ModelSettings model, int maxRegenerati
     if (!(confidenceThreshold >= 0 && confidenceThreshold <= 1)) {
       throw new IllegalArgumentException("confidenceThreshold must be in 0..1, got " + confidenceThreshold);
     }
+  }
+
+  /**
+   * Options with the default linker (nl2sql-core's lexical and value linker).
+   *
+   * @throws IllegalArgumentException as the canonical constructor
+   * @throws NullPointerException when {@code clock} or {@code link} is null
+   */
+  public AskOptions(Planner planner, ModelSettings model, int maxRegenerationRounds, boolean repair,
+      double confidenceThreshold, boolean execute, boolean offlineFastPath, java.time.Clock clock,
+      LinkOptions link) {
+    this(planner, model, maxRegenerationRounds, repair, confidenceThreshold, execute, offlineFastPath, clock, link,
+        null);
   }
 
   /**

@@ -183,6 +183,7 @@ public interface Nl2Sql extends AutoCloseable {
     private Boolean offlineFastPath;
     private java.time.Clock clock;
     private LinkOptions linkOptions;
+    private io.github.nl2sql.link.SchemaLinker schemaLinker;
     private AccessPolicy accessPolicy;
     private boolean built;
 
@@ -427,6 +428,23 @@ public interface Nl2Sql extends AutoCloseable {
     }
 
     /**
+     * The schema linker {@link Nl2Sql#ask} uses to rank the tables and columns of the catalog for a
+     * question and to choose the subset the planners see (within {@link #linkOptions(LinkOptions)}), for
+     * example nl2sql-gnn's {@code io.github.nl2sql.gnn.FusedLinker}, which adds text-embedding and
+     * graph-network signals to the lexical ones and serves schemas with hundreds of tables. It must be
+     * thread-safe. The offline planner reads the question's own words either way; the linker decides what
+     * a language model is shown. Default: nl2sql-core's lexical and value linker.
+     *
+     * @throws NullPointerException when {@code linker} is null
+     * @throws IllegalStateException when already set
+     */
+    public Builder schemaLinker(io.github.nl2sql.link.SchemaLinker linker) {
+      once(this.schemaLinker, "schemaLinker");
+      this.schemaLinker = Objects.requireNonNull(linker, "schemaLinker");
+      return this;
+    }
+
+    /**
      * What may be read: statements that use a denied table or column, or {@code *} over a table with a
      * denied column, fail validation with {@code NL2SQL-G005}..{@code G007} (so {@link Nl2Sql#validate},
      * {@link Nl2Sql#compile}, {@link Nl2Sql#execute(String)} and {@link Nl2Sql#ask} never run them);
@@ -495,7 +513,8 @@ public interface Nl2Sql extends AutoCloseable {
               executeAnswers == null || executeAnswers,
               offlineFastPath == null || offlineFastPath,
               clock != null ? clock : java.time.Clock.systemDefaultZone(),
-              linkOptions != null ? linkOptions : LinkOptions.defaults()),
+              linkOptions != null ? linkOptions : LinkOptions.defaults(),
+              schemaLinker),
           accessPolicy);
     }
 

@@ -83,7 +83,8 @@ final class DefaultNl2Sql implements Nl2Sql {
     AskOptions ask = config.ask();
     Planner modelPlanner = ask.planner() != null ? ask.planner()
         : ask.model() != null ? ChatModels.planner(ask.model()) : null;
-    this.asker = new Asker(ask, new OfflinePlanner(ask.clock()), modelPlanner, new LexicalLinker());
+    this.asker = new Asker(ask, new OfflinePlanner(ask.clock()), modelPlanner,
+        ask.linker() != null ? ask.linker() : new LexicalLinker());
     this.policy = new PolicyChecker(config.accessPolicy());
     LOG.debug("[nl2sql {}] created with {}", instanceId, config);
   }

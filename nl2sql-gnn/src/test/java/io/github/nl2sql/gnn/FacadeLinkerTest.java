@@ -1,0 +1,103 @@
+package io.github.nl2sql.gnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nl2sql.Answer;
+import io.github.nl2sql.ModelSettings;
+import io.github.nl2sql.Nl2Sql;
+import io.github.nl2sql.internal.replay.ReplayServer;
+import io.github.nl2sql.link.LinkOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * {@link Nl2Sql.Builder#schemaLinker} puts a linker of this module behind the facade: with the text-embedding
+ * linker, a language model (the langchain4j OpenAI client talking to a local {@link ReplayServer}) is shown
+ * the table a question means by a word the schema does not use ("cars" for vehicles), where the lexical
+ * default shows another. On a real SQLite database, with the real in-process MiniLM model.
+ */
+class FacadeLinkerTest {
+  private static final String QUESTION = "How many cars are there?";
+
+  @TempDir
+  Path dir;
+
+  private SQLiteDataSource ds;
+  private ReplayServer server;
+
+  @BeforeEach
+  void setUp() throws SQLException {
+    ds = new SQLiteDataSource();
+    ds.setUrl("jdbc:sqlite:" + dir.resolve("fleet.db"));
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE TABLE accounts (account_id INTEGER PRIMARY KEY, holder TEXT, balance INTEGER)");
+      s.executeUpdate("CREATE TABLE employees (employee_id INTEGER PRIMARY KEY, full_name TEXT, salary INTEGER)");
+      s.executeUpdate("CREATE TABLE vehicles (vehicle_id INTEGER PRIMARY KEY, make TEXT, model TEXT, "
+          + "model_year INTEGER)");
+      s.executeUpdate("INSERT INTO vehicles VALUES (1, 'Volvo', 'V60', 2019), (2, 'Fiat', 'Panda', 2021)");
+    }
+    server = new ReplayServer(List.of(new ReplayServer.Record(null, QUESTION,
+        List.of("```sql\nSELECT COUNT(*) FROM vehicles\n```"))));
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.close();
+  }
+
+  private Nl2Sql.Builder builder() {
+    return Nl2Sql.builder(ds)
+        .model(ModelSettings.of(ModelSettings.Provider.OPENAI, server.openAiBaseUrl(), "replay", "PATH"))
+        .offlineFastPath(false)
+        .linkOptions(LinkOptions.defaults().withMaxTables(1));
+  }
+
+  /** Asks the question; returns the tables listed in the prompt the model saw. */
+  private List<String> promptTables(Nl2Sql nl2sql) {
+    int before = server.userMessages().size();
+    Answer a = nl2sql.ask(QUESTION);
+    assertThat(a).isInstanceOfSatisfying(Answer.Answered.class,
+        ok -> assertThat(ok.result().rows()).containsExactly(List.of(2)));
+    List<String> messages = server.userMessages();
+    assertThat(messages).hasSize(before + 1);
+    Matcher m = Pattern.compile("(?im)^TABLE (\\w+)").matcher(messages.get(messages.size() - 1));
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1).toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  @Test
+  void theEmbeddingLinker_showsTheModelTheTableAWordOutsideTheSchemaMeans() {
+    try (Nl2Sql lexical = builder().build()) {
+      assertThat(promptTables(lexical)).hasSize(1).doesNotContain("vehicles");
+    }
+    try (Nl2Sql embedding = builder().schemaLinker(new EmbeddingLinker()).build()) {
+      assertThat(promptTables(embedding)).containsExactly("vehicles");
+    }
+  }
+
+  @Test
+  void aSecondLinker_isRefused() {
+    Nl2Sql.Builder b = Nl2Sql.builder(ds).schemaLinker(new EmbeddingLinker());
+    assertThatThrownBy(() -> b.schemaLinker(new EmbeddingLinker()))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("schemaLinker");
+    assertThatThrownBy(() -> Nl2Sql.builder(ds).schemaLinker(null)).isInstanceOf(NullPointerException.class);
+  }
+}
