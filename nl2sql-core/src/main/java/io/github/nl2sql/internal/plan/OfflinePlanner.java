@@ -1397,6 +1397,9 @@ public final class OfflinePlanner implements Planner {
           return true;
         }
         int before = is(i - 1, "the", "total") ? (is(i - 2, "the", "total") ? i - 3 : i - 2) : i - 1;
+        if (is(i, "number", "numbers") && is(i + 1, "of") && nounBeforeNumber(i)) {
+          continue; // "the telephone number of the performer": a number column, not a count
+        }
         if (is(i, "number", "numbers") && is(i + 1, "of") && !inMention(i) && !countColumnAt(is(i + 2, "the") ? i + 3 : i + 2)
             && !columnMentionEndingAt(i) && !(is(i, "numbers") && numberedTableAfter(i + 2))
             && !is(i - 1, "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest", "smallest")
@@ -1648,6 +1651,32 @@ public final class OfflinePlanner implements Planner {
         }
       }
       return false;
+    }
+
+    /**
+     * Whether a noun the reading does not know comes right before "number" ("the telephone number of",
+     * "the room number of"): the phrase names a number column, not a count. Words that can precede a
+     * count ("the", "total", "and", an aggregate or a superlative) and schema words (handled by
+     * {@link #columnMentionEndingAt}) do not count here.
+     */
+    boolean nounBeforeNumber(int i) {
+      if (i == 0) {
+        return false;
+      }
+      Tok prev = toks.get(i - 1);
+      if (prev.number() || prev.quoted() || FREE.contains(prev.low()) || STRUCTURAL.contains(prev.low())
+          || DESC_SUPER.contains(prev.low()) || ASC_SUPER.contains(prev.low()) || prev.afterComma()
+          || is(i - 1, "total", "overall", "average", "avg", "mean", "maximum", "minimum", "max", "min", "largest",
+              "smallest", "biggest", "greater", "higher", "lower", "larger", "same", "entire", "combined", "ascending",
+              "descending", "increasing", "decreasing")) {
+        return false;
+      }
+      for (Mention m : mentions) {
+        if (m.start <= i - 1 && i - 1 < m.end) {
+          return false;
+        }
+      }
+      return prev.low().chars().allMatch(Character::isLetter) && !prev.low().endsWith("ly");
     }
 
     /** Whether a column (not a table) is named right before {@code end} ("the enrollment number of ..."). */

@@ -127,6 +127,9 @@ final class SchemaTerms {
           if (cw.size() > 1) {
             terms.add(new Term(t, c, List.of("phone", "number"), 0.9));
           }
+          // "the telephone number" is the phone column too
+          terms.add(new Term(t, c, List.of("telephone", "number"), 0.9));
+          terms.add(new Term(t, c, List.of("telephone"), 0.9));
         }
         List<String> counted = countedThing(cw);
         if (counted != null && !tableWords.contains(counted)) {

@@ -155,4 +155,12 @@ class OfflineAskListsAndValuesTest {
     assertThat(a.query().sql()).containsIgnoringCase("\"customer_name\" =");
     assertThat(a.result().rows()).containsExactly(List.of("555-0100", "harold@example.org"));
   }
+
+  @Test
+  void aNounBeforeNumberOf_namesANumberColumn_notACount() {
+    // "the telephone number of customer 'Maude'": customer_phone, not count(*)
+    Answer.Answered a = answered("What is the telephone number of customer \"Maude\"?");
+    assertThat(a.query().sql()).doesNotContainIgnoringCase("count(");
+    assertThat(a.result().rows()).containsExactly(List.of("555-0199"));
+  }
 }
