@@ -645,7 +645,14 @@ public final class OfflinePlanner implements Planner {
         }
       }
       if (items.isEmpty() || items.size() == groups.size() && !hasAgg && !groups.isEmpty()) {
-        if (detect("information", "details", "info") || items.isEmpty() && detectStarWords()) {
+        Term detailsColumn = items.isEmpty() ? theDetailsColumn(focus) : null;
+        if (detailsColumn != null) {
+          // "the information of each visitor": the table's one details column (Tourist_Details), where
+          // "all the information" would be every column
+          items.add(new SelectItem(ref(detailsColumn), null));
+          confidence *= 0.85;
+          notes.add("shows " + qn(detailsColumn) + " for the information asked");
+        } else if (detect("information", "details", "info") || items.isEmpty() && detectStarWords()) {
           items.add(new SelectItem(Expr.Star.all(), null));
         } else if (items.isEmpty()) {
           return new Plan.Abstain(NEEDS_MODEL + " (no column to show is named)");
@@ -1631,6 +1638,32 @@ public final class OfflinePlanner implements Planner {
     }
 
     /** Whether one of {@code words} occurs where no reading has used it ("or" outside "30 or younger"). */
+    /**
+     * The focus table's one details column (its name ends with "details" or "info") when the question asks
+     * for "the information" or "the details" (not "all"), else null.
+     */
+    Term theDetailsColumn(Table focus) {
+      int at = -1;
+      for (int i = 1; i < toks.size(); i++) {
+        if (!used[i] && is(i, "information", "info", "details") && is(i - 1, "the", "their", "its")
+            && !is(i - 2, "all")) {
+          at = i;
+        }
+      }
+      if (at < 0) {
+        return null;
+      }
+      List<Column> details = focus.columns().stream().filter(c -> {
+        List<String> w = Tokens.schemaWords(c.name());
+        return w.size() > 1 && (w.get(w.size() - 1).equals("detail") || w.get(w.size() - 1).equals("info"));
+      }).toList();
+      if (details.size() != 1) {
+        return null;
+      }
+      use(at);
+      return term(focus.name(), details.get(0).name());
+    }
+
     /** Whether a free "and" or "but" follows a free "or". */
     boolean andAfterOr() {
       boolean or = false;

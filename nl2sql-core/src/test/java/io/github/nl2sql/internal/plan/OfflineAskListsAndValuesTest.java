@@ -51,7 +51,9 @@ class OfflineAskListsAndValuesTest {
         + "CREATE TABLE customers (customer_id INT PRIMARY KEY, customer_name VARCHAR(20), customer_phone VARCHAR(20), "
         + "customer_email_address VARCHAR(40));\n"
         + "INSERT INTO customers VALUES (1, 'Harold', '555-0100', 'harold@example.org'), "
-        + "(2, 'Maude', '555-0199', 'maude@example.org');\n");
+        + "(2, 'Maude', '555-0199', 'maude@example.org');\n"
+        + "CREATE TABLE vehicles (vehicle_id INT PRIMARY KEY, vehicle_details VARCHAR(20));\n"
+        + "INSERT INTO vehicles VALUES (1, 'Van'), (2, 'Truck');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("college").build();
     anyConfidence = Nl2Sql.builder(ds).databaseName("college").confidenceThreshold(0.0).build();
   }
@@ -162,5 +164,14 @@ class OfflineAskListsAndValuesTest {
     Answer.Answered a = answered("What is the telephone number of customer \"Maude\"?");
     assertThat(a.query().sql()).doesNotContainIgnoringCase("count(");
     assertThat(a.result().rows()).containsExactly(List.of("555-0199"));
+  }
+
+  @Test
+  void theInformationOfATable_isItsOneDetailsColumn_allTheInformationEveryColumn() {
+    Answer.Answered one = answered("Show the information of vehicle with id 1.");
+    assertThat(one.result().columns()).extracting(c -> c.label().toLowerCase()).containsExactly("vehicle_details");
+    assertThat(one.result().rows()).containsExactly(List.of("Van"));
+    Answer.Answered all = answered("Show all the information of vehicle with id 1.");
+    assertThat(all.result().columns()).hasSize(2);
   }
 }
