@@ -87,6 +87,12 @@ public final class AskCommand extends BenchCommand {
   @Option(names = "--fast-path", description = "with --planner llm: try the offline planner first")
   boolean fastPath;
 
+  @Option(names = "--linker", defaultValue = "lexical", paramLabel = "lexical|synonyms",
+      description = "lexical: nl2sql-core's lexical and value linker; synonyms: the same plus nl2sql-gnn's "
+          + "SynonymLinker (words that name a table by another word, from the in-process MiniLM model) "
+          + "(default: ${DEFAULT-VALUE})")
+  String linkerName;
+
   @Option(names = "--split", paramLabel = "validation|FILE",
       description = "keep only questions of the split's validation databases: 'validation' for the bundled "
           + "spider-train split, or a JSON file with a validation list of db_ids")
@@ -100,7 +106,7 @@ public final class AskCommand extends BenchCommand {
 
   private Asker asker;
   private ReplayServer replay;
-  private final LexicalLinker linker = new LexicalLinker();
+  private io.github.nl2sql.link.SchemaLinker linker;
   private final SqlCompiler compiler = new SqlCompiler(Dialect.SQLITE);
   private final SqlImporter importer = new SqlImporter(Dialect.SQLITE);
   private Set<String> keepDbs;
@@ -194,6 +200,11 @@ public final class AskCommand extends BenchCommand {
     boolean offline = planner.equals("offline");
     AskOptions options = new AskOptions(null, null, rounds, repair, offline ? 0.0 : threshold, false,
         offline || fastPath);
+    linker = switch (linkerName) {
+      case "lexical" -> new LexicalLinker();
+      case "synonyms" -> new io.github.nl2sql.gnn.SynonymLinker();
+      default -> throw new BenchException("--linker must be lexical or synonyms, got " + linkerName);
+    };
     asker = new Asker(options, new OfflinePlanner(), modelPlanner, linker);
     if (split != null) {
       keepDbs = readSplit(split);
@@ -362,6 +373,7 @@ public final class AskCommand extends BenchCommand {
   @Override
   protected void summarise(Map<String, Object> s) {
     s.put("planner", planner);
+    s.put("linker", linkerName);
     if (model != null) {
       s.put("model", model.startsWith("replay:") ? model : model.replaceAll("//[^@/]*@", "//***@"));
     }

@@ -110,4 +110,32 @@ class AskCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--model");
   }
+
+  @Test
+  void synonymsLinker_answersAQuestionInOtherWords_andABadLinkerExits2() throws Exception {
+    Path fleet = data.resolve("database/fleet/fleet.sqlite");
+    Files.createDirectories(fleet.getParent());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + fleet); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE vehicles (vehicle_id INTEGER PRIMARY KEY, make TEXT)");
+      s.execute("CREATE TABLE drivers (driver_id INTEGER PRIMARY KEY, name TEXT)");
+      s.execute("INSERT INTO vehicles VALUES (1, 'Volvo'), (2, 'Fiat')");
+    }
+    Path goods = tmp.resolve("cars.json");
+    Files.writeString(goods, "[{\"db_id\": \"fleet\", \"question\": \"How many cars are there?\","
+        + " \"query\": \"SELECT count(*) FROM vehicles\"}]");
+    JsonNode lexical = summary("ask", "--data", data.toString(), "--questions", goods.toString(), "--progress", "off");
+    assertThat(lexical.get("linker").asText()).isEqualTo("lexical");
+    assertThat(lexical.get("answered").asInt()).isZero();
+    JsonNode synonyms = summary("ask", "--data", data.toString(), "--questions", goods.toString(), "--progress",
+        "off", "--linker", "synonyms");
+    assertThat(synonyms.get("linker").asText()).isEqualTo("synonyms");
+    assertThat(synonyms.get("answered_correct").asInt()).isEqualTo(1);
+
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = BenchMain.run(new String[] {"ask", "--data", data.toString(), "--questions", goods.toString(),
+        "--linker", "fancy"}, new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--linker must be lexical or synonyms");
+  }
 }

@@ -26,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * {@link Nl2Sql.Builder#schemaLinker} puts a linker of this module behind the facade: with the text-embedding
+ * {@link Nl2Sql.Builder#schemaLinker} puts a linker of this module behind the facade. With the text-embedding
  * linker, a language model (the langchain4j OpenAI client talking to a local {@link ReplayServer}) is shown
  * the table a question means by a word the schema does not use ("cars" for vehicles), where the lexical
- * default shows another. On a real SQLite database, with the real in-process MiniLM model.
+ * default shows another; with the {@link SynonymLinker}, the offline planner answers such a question
+ * without a model. On a real SQLite database, with the real in-process MiniLM model.
  */
 class FacadeLinkerTest {
   private static final String QUESTION = "How many cars are there?";
@@ -50,6 +51,9 @@ class FacadeLinkerTest {
       s.executeUpdate("CREATE TABLE vehicles (vehicle_id INTEGER PRIMARY KEY, make TEXT, model TEXT, "
           + "model_year INTEGER)");
       s.executeUpdate("INSERT INTO vehicles VALUES (1, 'Volvo', 'V60', 2019), (2, 'Fiat', 'Panda', 2021)");
+      s.executeUpdate("CREATE TABLE faculty (faculty_id INTEGER PRIMARY KEY, lname TEXT, rank TEXT)");
+      s.executeUpdate("INSERT INTO faculty VALUES (1, 'Hume', 'Professor'), (2, 'Kant', 'Professor'), "
+          + "(3, 'Reid', 'Instructor')");
     }
     server = new ReplayServer(List.of(new ReplayServer.Record(null, QUESTION,
         List.of("```sql\nSELECT COUNT(*) FROM vehicles\n```"))));
@@ -99,5 +103,53 @@ class FacadeLinkerTest {
     assertThatThrownBy(() -> b.schemaLinker(new EmbeddingLinker()))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("schemaLinker");
     assertThatThrownBy(() -> Nl2Sql.builder(ds).schemaLinker(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void theSynonymLinker_letsTheOfflinePlannerAnswerInTheUsersWords() {
+    try (Nl2Sql lexical = Nl2Sql.builder(ds).build()) {
+      assertThat(lexical.ask(QUESTION)).isInstanceOf(Answer.Abstained.class);
+    }
+    try (Nl2Sql synonyms = Nl2Sql.builder(ds).schemaLinker(new SynonymLinker()).build()) {
+      Answer a = synonyms.ask(QUESTION);
+      assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
+        assertThat(ok.explanation()).contains("read 'cars' as vehicles (close in meaning)");
+        assertThat(ok.result().rows()).containsExactly(List.of(2));
+        assertThat(ok.trace().modelCalls()).isZero();
+      });
+    }
+  }
+
+  @Test
+  void theSynonymLinker_addsWordEvidence_butNotForAStoredValue() {
+    try (Nl2Sql n = Nl2Sql.builder(ds).build()) {
+      io.github.nl2sql.catalog.Catalog catalog = n.catalog();
+      SynonymLinker linker = new SynonymLinker();
+      io.github.nl2sql.link.Linking cars = linker.link(QUESTION, catalog, LinkOptions.defaults());
+      assertThat(cars.tables()).filteredOn(t -> t.table().equals("vehicles")).singleElement()
+          .satisfies(t -> assertThat(t.evidence()).anySatisfy(e -> {
+            assertThat(e.signal()).isEqualTo(io.github.nl2sql.link.Signal.EMBEDDING);
+            assertThat(e.matched()).isEqualTo("cars");
+            assertThat(e.score()).isGreaterThanOrEqualTo(SynonymLinker.DEFAULT_MIN_SIMILARITY);
+          }));
+      // "professors" is a stored rank of faculty: a filter on that table, not another name for it
+      io.github.nl2sql.link.Linking professors = linker.link("How many professors are there?", catalog,
+          LinkOptions.defaults());
+      assertThat(professors.tables()).allSatisfy(t -> assertThat(t.evidence())
+          .noneMatch(e -> "professors".equals(e.matched())));
+      // without the embedding signal nothing is added
+      io.github.nl2sql.link.Linking lexicalOnly = linker.link(QUESTION, catalog,
+          LinkOptions.defaults().withSignals(java.util.EnumSet.of(io.github.nl2sql.link.Signal.LEXICAL)));
+      assertThat(lexicalOnly.tables()).allSatisfy(t -> assertThat(t.evidence()).noneMatch(e -> e.matched() != null
+          && e.signal() == io.github.nl2sql.link.Signal.EMBEDDING));
+    }
+  }
+
+  @Test
+  void synonymLinkerThresholdsAreChecked() {
+    assertThatThrownBy(() -> new SynonymLinker(new EmbeddingLinker(), 0, 0.1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minSimilarity");
+    assertThatThrownBy(() -> new SynonymLinker(new EmbeddingLinker(), 0.6, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minMargin");
   }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 public final class Words {
   private Words() {}
 
-  static final Set<String> STOP = Set.of(
+  /** Stop words: never schema evidence on their own. */
+  public static final Set<String> STOP = Set.of(
       "a", "an", "the", "of", "for", "in", "on", "at", "to", "by", "with", "and", "or", "is", "are", "was",
       "were", "be", "been", "what", "which", "who", "whom", "whose", "where", "when", "how", "many", "much",
       "show", "list", "give", "find", "return", "tell", "me", "all", "each", "every", "that", "this", "these",

@@ -191,6 +191,8 @@ public final class OfflinePlanner implements Planner {
       final int end;
       final List<Term> candidates;
       boolean consumed;
+      /** Found by a linker's word-level embedding evidence, not by the schema's own words. */
+      boolean synonym;
 
       Mention(int start, int end, List<Term> candidates) {
         this.start = start;
@@ -832,6 +834,12 @@ public final class OfflinePlanner implements Planner {
       if (countOf != null) {
         needed.add(countOf.name());
       }
+      for (Mention m : mentions) {
+        if (m.synonym && needed.contains(m.tables().get(0).table().name())) {
+          confidence *= 0.85;
+          notes.add("read '" + toks.get(m.start).raw() + "' as " + m.tables().get(0).table().name() + " (close in meaning)");
+        }
+      }
       for (Mention m : tableMentions) {
         if (m.tables().stream().noneMatch(t -> needed.contains(t.table().name())
             || countedThroughLink.contains(t.table().name()))) {
@@ -1018,10 +1026,39 @@ public final class OfflinePlanner implements Planner {
         c.sort(Comparator.comparingDouble((Term t) -> -t.quality()));
         mentions.add(new Mention(s, s + Integer.parseInt(p[1]), c));
       }
+      synonymMentions(taken);
       fullNames();
       mentions.sort(Comparator.comparingInt(m -> m.start));
       namesOfTextColumns();
       namesAsTheTablesColumn();
+    }
+
+    /**
+     * "goods" for Products, "clients" for Customers: a word no schema name matched that the linker found
+     * close in meaning to a table's name (word-level {@link io.github.nl2sql.link.Signal#EMBEDDING}
+     * evidence, from nl2sql-gnn's {@code SynonymLinker}) is a mention of that table, at a lower quality than
+     * its name (and a cost when the query uses it).
+     */
+    void synonymMentions(boolean[] taken) {
+      for (io.github.nl2sql.link.LinkedTable lt : req.linking().tables()) {
+        Table t = st.tablesByLower.get(lt.table().toLowerCase(Locale.ROOT));
+        if (t == null) {
+          continue;
+        }
+        for (io.github.nl2sql.link.Evidence ev : lt.evidence()) {
+          if (ev.signal() != io.github.nl2sql.link.Signal.EMBEDDING || ev.matched() == null) {
+            continue;
+          }
+          for (int i = 0; i < toks.size(); i++) {
+            if (!taken[i] && !toks.get(i).quoted() && toks.get(i).raw().equalsIgnoreCase(ev.matched())) {
+              taken[i] = true;
+              Mention m = new Mention(i, i + 1, new ArrayList<>(List.of(new Term(t, null, List.of(toks.get(i).stem()), 0.7))));
+              m.synonym = true;
+              mentions.add(m);
+            }
+          }
+        }
+      }
     }
 
     /**

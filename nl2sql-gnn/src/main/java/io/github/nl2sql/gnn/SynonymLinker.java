@@ -1,0 +1,198 @@
+package io.github.nl2sql.gnn;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.nl2sql.catalog.Catalog;
+import io.github.nl2sql.catalog.Column;
+import io.github.nl2sql.catalog.Table;
+import io.github.nl2sql.internal.link.LexicalLinker;
+import io.github.nl2sql.internal.link.Words;
+import io.github.nl2sql.link.Evidence;
+import io.github.nl2sql.link.LinkOptions;
+import io.github.nl2sql.link.LinkedTable;
+import io.github.nl2sql.link.Linking;
+import io.github.nl2sql.link.SchemaLinker;
+import io.github.nl2sql.link.Signal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds the words of a question that name a table by another word ("goods" for products, "clients" for
+ * customers, "towns" for city) and adds them to another linker's result as word-level
+ * {@link Signal#EMBEDDING} evidence: {@link Evidence#matched()} is the question's word, {@link
+ * Evidence#detail()} the table's name, the score the cosine similarity of the two in the in-process MiniLM
+ * model. nl2sql-core's offline planner reads such evidence as a mention of the table, at a lower
+ * confidence than the table's own name, so questions in the user's words can be answered without a
+ * language model.
+ *
+ * <p>A word counts only when it is not a stop word, a verb form in -ing or -ed, or a value the catalog's
+ * statistics show stored (then it filters a table rather than naming one), shares no stem with a schema
+ * name, is at least
+ * {@code minSimilarity} close to one table's name and at least {@code minMargin} closer to it than to any
+ * other table's: a word about as close to two tables says neither. The base linker's ranking and
+ * selection are kept as they are. Without {@link Signal#EMBEDDING} in the options' signals nothing is added.
+ *
+ * <p>Thread-safe. Table-name vectors are cached per catalog fingerprint and word vectors per word (both
+ * bounded), so after the first questions a link costs one embedding per new word.
+ */
+public final class SynonymLinker implements SchemaLinker {
+  /** The default least cosine similarity of a word and a table's name. */
+  public static final double DEFAULT_MIN_SIMILARITY = 0.65;
+
+  /** The default least lead of the closest table over the next one. */
+  public static final double DEFAULT_MIN_MARGIN = 0.08;
+
+  /** Words that ask how, not about what: never read as a table. */
+  private static final Set<String> QUESTION_WORDS = Set.of("average", "total", "maximum", "minimum", "number",
+      "count", "highest", "lowest", "largest", "smallest", "biggest", "most", "least", "more", "less", "than",
+      "name", "names", "different", "distinct", "order", "sorted", "ascending", "descending", "year", "years",
+      "there", "their", "have", "having", "those", "them", "they", "also", "both", "either", "other", "only",
+      "same", "every", "each", "please", "about", "after", "before", "between", "above", "below", "under",
+      "over", "with", "without", "from", "into", "then", "what", "which", "when", "where", "whose",
+      "information", "details", "info", "records", "record", "data", "type", "types", "kind", "kinds",
+      "value", "values", "list", "show", "give", "find", "return", "tell", "many", "much", "some", "like");
+
+  private final SchemaLinker base;
+  private final TextEmbedder embedder;
+  private final double minSimilarity;
+  private final double minMargin;
+  private final Cache<String, TableNames> schemas = Caffeine.newBuilder().maximumSize(64).build();
+  private final Cache<String, float[]> words = Caffeine.newBuilder().maximumSize(50_000).build();
+
+  /** Over nl2sql-core's lexical and value linker, with the default thresholds and the shared MiniLM model. */
+  public SynonymLinker() {
+    this(new LexicalLinker(), DEFAULT_MIN_SIMILARITY, DEFAULT_MIN_MARGIN);
+  }
+
+  /**
+   * Over {@code base} (for example a {@link FusedLinker}).
+   *
+   * @param base the linker whose result is extended
+   * @param minSimilarity least cosine similarity of a word and a table's name, in (0, 1]
+   * @param minMargin least lead of the closest table over the next one, in [0, 1)
+   * @throws IllegalArgumentException when a threshold is out of range
+   */
+  public SynonymLinker(SchemaLinker base, double minSimilarity, double minMargin) {
+    this.base = Objects.requireNonNull(base, "base");
+    if (!(minSimilarity > 0 && minSimilarity <= 1)) {
+      throw new IllegalArgumentException("minSimilarity must be in (0, 1], got " + minSimilarity);
+    }
+    if (!(minMargin >= 0 && minMargin < 1)) {
+      throw new IllegalArgumentException("minMargin must be in [0, 1), got " + minMargin);
+    }
+    this.embedder = TextEmbedder.miniLm();
+    this.minSimilarity = minSimilarity;
+    this.minMargin = minMargin;
+  }
+
+  @Override
+  public Linking link(String question, Catalog catalog, LinkOptions options) {
+    Linking linked = base.link(question, catalog, options);
+    if (!options.signals().contains(Signal.EMBEDDING) || catalog.tables().isEmpty()) {
+      return linked;
+    }
+    TableNames names = schemas.get(catalog.fingerprint(), k -> TableNames.of(catalog, embedder));
+    Map<String, List<Evidence>> added = new LinkedHashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (String raw : question.split("[^\\p{L}]+")) {
+      String w = raw.toLowerCase(Locale.ROOT);
+      String stem = Words.singular(w);
+      if (w.length() < 4 || !seen.add(w) || Words.STOP.contains(w) || QUESTION_WORDS.contains(w)
+          || w.endsWith("ing") || w.endsWith("ed") || names.sharesStem(stem)
+          || names.values().contains(w) || names.values().contains(stem)) {
+        // (a verb form, "living", names how rows relate rather than a table; a stored value, "professors"
+        // for Rank 'Professor', is a filter on a table rather than the table)
+        continue;
+      }
+      float[] v = words.get(w, embedder::embed);
+      int best = -1;
+      double first = -1;
+      double second = -1;
+      for (int t = 0; t < names.vectors.length; t++) {
+        double c = dot(v, names.vectors[t]);
+        if (c > first) {
+          second = first;
+          first = c;
+          best = t;
+        } else if (c > second) {
+          second = c;
+        }
+      }
+      if (best >= 0 && first >= minSimilarity && first - second >= minMargin) {
+        String table = names.tables.get(best);
+        added.computeIfAbsent(table, k -> new ArrayList<>()).add(new Evidence(Signal.EMBEDDING, raw, table, first));
+      }
+    }
+    if (added.isEmpty()) {
+      return linked;
+    }
+    List<LinkedTable> tables = new ArrayList<>(linked.tables().size());
+    for (LinkedTable t : linked.tables()) {
+      List<Evidence> more = added.get(t.table());
+      if (more == null) {
+        tables.add(t);
+      } else {
+        List<Evidence> ev = new ArrayList<>(t.evidence());
+        ev.addAll(more);
+        tables.add(new LinkedTable(t.table(), t.score(), ev));
+      }
+    }
+    return new Linking(linked.question(), tables, linked.columns(), linked.values(), linked.selection());
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double d = 0;
+    for (int i = 0; i < a.length; i++) {
+      d += a[i] * b[i];
+    }
+    return d;
+  }
+
+  /** Table names as phrases and their vectors, every stem of the schema's names, and short stored values. */
+  private record TableNames(List<String> tables, float[][] vectors, Set<String> stems, Set<String> values) {
+    static TableNames of(Catalog catalog, TextEmbedder embedder) {
+      List<String> tables = new ArrayList<>();
+      List<String> phrases = new ArrayList<>();
+      Set<String> stems = new HashSet<>();
+      Set<String> values = new HashSet<>();
+      for (Table t : catalog.tables()) {
+        List<String> w = Words.splitIdentifier(t.name());
+        if (w.isEmpty()) {
+          continue;
+        }
+        tables.add(t.name());
+        String phrase = String.join(" ", w);
+        phrases.add(phrase);
+        w.forEach(x -> stems.add(Words.singular(x)));
+        for (Column c : t.columns()) {
+          Words.splitIdentifier(c.name()).forEach(x -> stems.add(Words.singular(x)));
+          if (c.stats() != null) {
+            c.stats().frequentValues().stream().map(v -> v.value())
+                .filter(v -> v != null && v.length() <= 40 && !v.isBlank())
+                .forEach(v -> values.add(v.trim().toLowerCase(Locale.ROOT)));
+          }
+        }
+      }
+      return new TableNames(List.copyOf(tables), embedder.embedAll(phrases), Set.copyOf(stems), Set.copyOf(values));
+    }
+
+    /** Whether {@code stem} is a schema word, or one begins the other (four letters or more). */
+    boolean sharesStem(String stem) {
+      if (stems.contains(stem)) {
+        return true;
+      }
+      for (String s : stems) {
+        if (s.length() >= 4 && stem.length() >= 4 && (s.startsWith(stem) || stem.startsWith(s))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
