@@ -259,8 +259,8 @@ final class SchemaTerms {
   /**
    * The heads a one-word table name may be a closed compound of: its endings of four letters or more after
    * at least three ("room" of classroom, "port" of airport), except grammar words, words that need no
-   * schema element ("list" of playlist) and suffixes. Most are
-   * no word at all ("ssroom") and so never match a question.
+   * schema element ("list" of playlist) and suffixes. Most are no word at all ("ssroom") and so never
+   * match a question.
    */
   static List<String> compoundHeads(String word) {
     List<String> out = new ArrayList<>();
@@ -287,7 +287,7 @@ final class SchemaTerms {
   private static final Set<String> TIMED_VERBS = Set.of("open", "join", "build", "close", "release", "found",
       "start", "end", "finish", "begin", "launch", "establish", "create", "publish", "register", "hire",
       "complete", "retire", "sell", "buy", "make", "hold", "leave", "become", "win", "elect", "issue", "sign",
-      "order", "ship", "deliver", "pay", "arrive", "depart", "record", "enroll", "enrol", "renovate", "debut");
+      "order", "ship", "deliver", "pay", "arrive", "depart", "record", "enroll", "renovate", "debut");
 
   /**
    * The past tense of the verb in a two-word column name made of a verb and a time word ("opened" for
