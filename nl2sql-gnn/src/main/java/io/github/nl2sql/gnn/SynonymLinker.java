@@ -34,9 +34,10 @@ import java.util.Set;
  * <p>A word counts only when it is not a stop word, a verb form in -ing or -ed, or a value the catalog's
  * statistics show stored (then it filters a table rather than naming one), shares no stem with a schema
  * name, is at least
- * {@code minSimilarity} close to one table's name and at least {@code minMargin} closer to it than to any
- * other table's: a word about as close to two tables says neither. The base linker's ranking and
- * selection are kept as they are. Without {@link Signal#EMBEDDING} in the options' signals nothing is added.
+ * {@code minSimilarity} close to one table's name (as it is, or with its last word in the other number:
+ * "customer" and "customers") and at least {@code minMargin} closer to it than to any other table's: a word
+ * about as close to two tables says neither. The base linker's ranking and selection are kept as they are.
+ * Without {@link Signal#EMBEDDING} in the options' signals nothing is added.
  *
  * <p>Thread-safe. Table-name vectors are cached per catalog fingerprint and word vectors per word (both
  * bounded), so after the first questions a link costs one embedding per new word.
@@ -114,8 +115,9 @@ public final class SynonymLinker implements SchemaLinker {
       int best = -1;
       double first = -1;
       double second = -1;
-      for (int t = 0; t < names.vectors.length; t++) {
-        double c = dot(v, names.vectors[t]);
+      for (int t = 0; t < names.tables.size(); t++) {
+        // (a table's name as it is and with its last word in the other number: "product" and "products")
+        double c = Math.max(dot(v, names.vectors[2 * t]), dot(v, names.vectors[2 * t + 1]));
         if (c > first) {
           second = first;
           first = c;
@@ -154,7 +156,10 @@ public final class SynonymLinker implements SchemaLinker {
     return d;
   }
 
-  /** Table names as phrases and their vectors, every stem of the schema's names, and short stored values. */
+  /**
+   * Table names as phrases and their vectors (two per table: as named, and with the last word in the other
+   * number), every stem of the schema's names, and short stored values.
+   */
   private record TableNames(List<String> tables, float[][] vectors, Set<String> stems, Set<String> values) {
     static TableNames of(Catalog catalog, TextEmbedder embedder) {
       List<String> tables = new ArrayList<>();
@@ -169,6 +174,11 @@ public final class SynonymLinker implements SchemaLinker {
         tables.add(t.name());
         String phrase = String.join(" ", w);
         phrases.add(phrase);
+        String last = w.get(w.size() - 1);
+        String other = Words.singular(last).equals(last) ? last + "s" : Words.singular(last);
+        List<String> inOtherNumber = new ArrayList<>(w.subList(0, w.size() - 1));
+        inOtherNumber.add(other);
+        phrases.add(String.join(" ", inOtherNumber));
         w.forEach(x -> stems.add(Words.singular(x)));
         for (Column c : t.columns()) {
           Words.splitIdentifier(c.name()).forEach(x -> stems.add(Words.singular(x)));

@@ -54,6 +54,8 @@ class FacadeLinkerTest {
       s.executeUpdate("CREATE TABLE faculty (faculty_id INTEGER PRIMARY KEY, lname TEXT, rank TEXT)");
       s.executeUpdate("INSERT INTO faculty VALUES (1, 'Hume', 'Professor'), (2, 'Kant', 'Professor'), "
           + "(3, 'Reid', 'Instructor')");
+      s.executeUpdate("CREATE TABLE customer (customer_id INTEGER PRIMARY KEY, customer_name TEXT)");
+      s.executeUpdate("INSERT INTO customer VALUES (1, 'Ada'), (2, 'Bo'), (3, 'Cy')");
     }
     server = new ReplayServer(List.of(new ReplayServer.Record(null, QUESTION,
         List.of("```sql\nSELECT COUNT(*) FROM vehicles\n```"))));
@@ -151,5 +153,17 @@ class FacadeLinkerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minSimilarity");
     assertThatThrownBy(() -> new SynonymLinker(new EmbeddingLinker(), 0.6, 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minMargin");
+  }
+
+  @Test
+  void aPluralWord_matchesATableNamedInTheSingular() {
+    // "clients" is 0.62 from "customer" but 0.70 from "customers": the table's name is compared in both numbers
+    try (Nl2Sql synonyms = Nl2Sql.builder(ds).schemaLinker(new SynonymLinker()).build()) {
+      Answer a = synonyms.ask("How many clients are there?");
+      assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
+        assertThat(ok.explanation()).contains("read 'clients' as customer (close in meaning)");
+        assertThat(ok.result().rows()).containsExactly(List.of(3));
+      });
+    }
   }
 }
