@@ -23,20 +23,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Finds the words of a question that name a table by another word ("goods" for products, "clients" for
- * customers, "towns" for city) and adds them to another linker's result as word-level
+ * Finds the words of a question that name a table or a column by another word ("goods" for products,
+ * "clients" for customers, "altitude" for elevation) and adds them to another linker's result as word-level
  * {@link Signal#EMBEDDING} evidence: {@link Evidence#matched()} is the question's word, {@link
- * Evidence#detail()} the table's name, the score the cosine similarity of the two in the in-process MiniLM
- * model. nl2sql-core's offline planner reads such evidence as a mention of the table, at a lower
- * confidence than the table's own name, so questions in the user's words can be answered without a
- * language model.
+ * Evidence#detail()} the table's (or {@code table.column}) name, the score the cosine similarity of the two
+ * in the in-process MiniLM model. nl2sql-core's offline planner reads such evidence as a mention of the
+ * table or column, at a lower confidence than its own name, so questions in the user's words can be
+ * answered without a language model.
  *
  * <p>A word counts only when it is not a stop word, a verb form in -ing or -ed, or a value the catalog's
  * statistics show stored (then it filters a table rather than naming one), shares no stem with a schema
  * name, is at least
  * {@code minSimilarity} close to one table's name (as it is, or with its last word in the other number:
  * "customer" and "customers") and at least {@code minMargin} closer to it than to any other table's: a word
- * about as close to two tables says neither. The base linker's ranking and selection are kept as they are.
+ * about as close to two tables says neither. A word no table is close to may name a column, at the stricter
+ * {@value #COLUMN_SIMILARITY} (there are many more columns); a column named as its table (railway.Railway)
+ * stands for the table. The base linker's ranking and selection are kept as they are.
  * Without {@link Signal#EMBEDDING} in the options' signals nothing is added.
  *
  * <p>Thread-safe. Table-name vectors are cached per catalog fingerprint and word vectors per word (both
@@ -45,6 +47,9 @@ import java.util.Set;
 public final class SynonymLinker implements SchemaLinker {
   /** The default least cosine similarity of a word and a table's name. */
   public static final double DEFAULT_MIN_SIMILARITY = 0.65;
+
+  /** The least cosine similarity of a word and a column's name (columns are many: stricter than tables). */
+  static final double COLUMN_SIMILARITY = 0.7;
 
   /** The default least lead of the closest table over the next one. */
   public static final double DEFAULT_MIN_MARGIN = 0.08;
@@ -100,6 +105,7 @@ public final class SynonymLinker implements SchemaLinker {
     }
     TableNames names = schemas.get(catalog.fingerprint(), k -> TableNames.of(catalog, embedder));
     Map<String, List<Evidence>> added = new LinkedHashMap<>();
+    Map<String, List<Evidence>> addedColumns = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (String raw : question.split("[^\\p{L}]+")) {
       String w = raw.toLowerCase(Locale.ROOT);
@@ -129,10 +135,46 @@ public final class SynonymLinker implements SchemaLinker {
       if (best >= 0 && first >= minSimilarity && first - second >= minMargin) {
         String table = names.tables.get(best);
         added.computeIfAbsent(table, k -> new ArrayList<>()).add(new Evidence(Signal.EMBEDDING, raw, table, first));
+        continue;
+      }
+      int bestColumn = -1;
+      first = -1;
+      second = -1;
+      for (int c = 0; c < names.columns.size(); c++) {
+        double cos = dot(v, names.columnVectors[c]);
+        if (cos > first) {
+          second = first;
+          first = cos;
+          bestColumn = c;
+        } else if (cos > second) {
+          second = cos;
+        }
+      }
+      if (bestColumn >= 0 && first >= COLUMN_SIMILARITY && first - second >= minMargin) {
+        String column = names.columns.get(bestColumn);
+        String table = column.substring(0, column.indexOf('.'));
+        if (Words.splitIdentifier(table).equals(Words.splitIdentifier(column.substring(column.indexOf('.') + 1)))) {
+          // railway.Railway: a column named as its table names the table's rows ("railroads")
+          added.computeIfAbsent(table, k -> new ArrayList<>()).add(new Evidence(Signal.EMBEDDING, raw, table, first));
+        } else {
+          addedColumns.computeIfAbsent(column, k -> new ArrayList<>())
+              .add(new Evidence(Signal.EMBEDDING, raw, column, first));
+        }
       }
     }
-    if (added.isEmpty()) {
+    if (added.isEmpty() && addedColumns.isEmpty()) {
       return linked;
+    }
+    List<io.github.nl2sql.link.LinkedColumn> columns = new ArrayList<>(linked.columns().size());
+    for (io.github.nl2sql.link.LinkedColumn c : linked.columns()) {
+      List<Evidence> more = addedColumns.get(c.qualifiedName());
+      if (more == null) {
+        columns.add(c);
+      } else {
+        List<Evidence> ev = new ArrayList<>(c.evidence());
+        ev.addAll(more);
+        columns.add(new io.github.nl2sql.link.LinkedColumn(c.table(), c.column(), c.score(), ev));
+      }
     }
     List<LinkedTable> tables = new ArrayList<>(linked.tables().size());
     for (LinkedTable t : linked.tables()) {
@@ -145,7 +187,7 @@ public final class SynonymLinker implements SchemaLinker {
         tables.add(new LinkedTable(t.table(), t.score(), ev));
       }
     }
-    return new Linking(linked.question(), tables, linked.columns(), linked.values(), linked.selection());
+    return new Linking(linked.question(), tables, columns, linked.values(), linked.selection());
   }
 
   private static double dot(float[] a, float[] b) {
@@ -160,12 +202,15 @@ public final class SynonymLinker implements SchemaLinker {
    * Table names as phrases and their vectors (two per table: as named, and with the last word in the other
    * number), every stem of the schema's names, and short stored values.
    */
-  private record TableNames(List<String> tables, float[][] vectors, Set<String> stems, Set<String> values) {
+  private record TableNames(List<String> tables, float[][] vectors, List<String> columns, float[][] columnVectors,
+      Set<String> stems, Set<String> values) {
     static TableNames of(Catalog catalog, TextEmbedder embedder) {
       List<String> tables = new ArrayList<>();
       List<String> phrases = new ArrayList<>();
       Set<String> stems = new HashSet<>();
       Set<String> values = new HashSet<>();
+      List<String> columns = new ArrayList<>();
+      List<String> columnPhrases = new ArrayList<>();
       for (Table t : catalog.tables()) {
         List<String> w = Words.splitIdentifier(t.name());
         if (w.isEmpty()) {
@@ -181,7 +226,12 @@ public final class SynonymLinker implements SchemaLinker {
         phrases.add(String.join(" ", inOtherNumber));
         w.forEach(x -> stems.add(Words.singular(x)));
         for (Column c : t.columns()) {
-          Words.splitIdentifier(c.name()).forEach(x -> stems.add(Words.singular(x)));
+          List<String> cw = Words.splitIdentifier(c.name());
+          cw.forEach(x -> stems.add(Words.singular(x)));
+          if (!cw.isEmpty() && !cw.contains("id")) {
+            columns.add(t.name() + "." + c.name());
+            columnPhrases.add(String.join(" ", cw));
+          }
           if (c.stats() != null) {
             c.stats().frequentValues().stream().map(v -> v.value())
                 .filter(v -> v != null && v.length() <= 40 && !v.isBlank())
@@ -189,7 +239,8 @@ public final class SynonymLinker implements SchemaLinker {
           }
         }
       }
-      return new TableNames(List.copyOf(tables), embedder.embedAll(phrases), Set.copyOf(stems), Set.copyOf(values));
+      return new TableNames(List.copyOf(tables), embedder.embedAll(phrases), List.copyOf(columns),
+          embedder.embedAll(columnPhrases), Set.copyOf(stems), Set.copyOf(values));
     }
 
     /** Whether {@code stem} is a schema word, or one begins the other (four letters or more). */

@@ -5,8 +5,8 @@
  * ({@link io.github.nl2sql.gnn.GnnModel}), and the fusion of these with the lexical/value linker
  * ({@link io.github.nl2sql.gnn.FusedLinker}), re-ranked for coherence over the join graph
  * ({@link io.github.nl2sql.gnn.Coherence}). {@link io.github.nl2sql.gnn.SynonymLinker} adds word-level
- * evidence ("goods" for products) that nl2sql-core's offline planner reads as mentions of tables.
- * Everything runs offline: the models are inside jars.
+ * evidence ("goods" for products, "altitude" for elevation) that nl2sql-core's offline planner reads as
+ * mentions of tables and columns. Everything runs offline: the models are inside jars.
  *
  * <p>The linkers are the supported entry points; the graph, embedding and model classes are public so the
  * training pipeline and the bench can use them, but their shape may change with the feature version.

@@ -56,6 +56,8 @@ class FacadeLinkerTest {
           + "(3, 'Reid', 'Instructor')");
       s.executeUpdate("CREATE TABLE customer (customer_id INTEGER PRIMARY KEY, customer_name TEXT)");
       s.executeUpdate("INSERT INTO customer VALUES (1, 'Ada'), (2, 'Bo'), (3, 'Cy')");
+      s.executeUpdate("CREATE TABLE airports (airport_id INTEGER PRIMARY KEY, name TEXT, elevation INTEGER)");
+      s.executeUpdate("INSERT INTO airports VALUES (1, 'Lukla', 2845), (2, 'Schiphol', -3), (3, 'Denver', 1655)");
     }
     server = new ReplayServer(List.of(new ReplayServer.Record(null, QUESTION,
         List.of("```sql\nSELECT COUNT(*) FROM vehicles\n```"))));
@@ -163,6 +165,17 @@ class FacadeLinkerTest {
       assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
         assertThat(ok.explanation()).contains("read 'clients' as customer (close in meaning)");
         assertThat(ok.result().rows()).containsExactly(List.of(3));
+      });
+    }
+  }
+
+  @Test
+  void aWordForAColumn_isReadAsThatColumn() {
+    try (Nl2Sql synonyms = Nl2Sql.builder(ds).schemaLinker(new SynonymLinker()).build()) {
+      Answer a = synonyms.ask("What are the names of the airports with an altitude above 2000?");
+      assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
+        assertThat(ok.explanation()).contains("read 'altitude' as airports.elevation (close in meaning)");
+        assertThat(ok.result().rows()).containsExactly(List.of("Lukla"));
       });
     }
   }

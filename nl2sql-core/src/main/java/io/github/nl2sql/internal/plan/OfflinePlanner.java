@@ -835,7 +835,10 @@ public final class OfflinePlanner implements Planner {
         needed.add(countOf.name());
       }
       for (Mention m : mentions) {
-        if (m.synonym && needed.contains(m.tables().get(0).table().name())) {
+        if (m.synonym && m.tables().isEmpty() && m.consumed) {
+          confidence *= 0.85;
+          notes.add("read '" + toks.get(m.start).raw() + "' as " + qn(m.columns().get(0)) + " (close in meaning)");
+        } else if (m.synonym && !m.tables().isEmpty() && needed.contains(m.tables().get(0).table().name())) {
           confidence *= 0.85;
           notes.add("read '" + toks.get(m.start).raw() + "' as " + m.tables().get(0).table().name() + " (close in meaning)");
         }
@@ -1040,6 +1043,27 @@ public final class OfflinePlanner implements Planner {
      * its name (and a cost when the query uses it).
      */
     void synonymMentions(boolean[] taken) {
+      for (io.github.nl2sql.link.LinkedColumn lc : req.linking().columns()) {
+        Table t = st.tablesByLower.get(lc.table().toLowerCase(Locale.ROOT));
+        Column col = t == null ? null : t.columns().stream().filter(c -> c.name().equalsIgnoreCase(lc.column()))
+            .findFirst().orElse(null);
+        if (col == null) {
+          continue;
+        }
+        for (io.github.nl2sql.link.Evidence ev : lc.evidence()) {
+          if (ev.signal() != io.github.nl2sql.link.Signal.EMBEDDING || ev.matched() == null) {
+            continue;
+          }
+          for (int i = 0; i < toks.size(); i++) {
+            if (!taken[i] && !toks.get(i).quoted() && toks.get(i).raw().equalsIgnoreCase(ev.matched())) {
+              taken[i] = true;
+              Mention m = new Mention(i, i + 1, new ArrayList<>(List.of(new Term(t, col, List.of(toks.get(i).stem()), 0.7))));
+              m.synonym = true;
+              mentions.add(m);
+            }
+          }
+        }
+      }
       for (io.github.nl2sql.link.LinkedTable lt : req.linking().tables()) {
         Table t = st.tablesByLower.get(lt.table().toLowerCase(Locale.ROOT));
         if (t == null) {

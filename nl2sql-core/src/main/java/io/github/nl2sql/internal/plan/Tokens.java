@@ -82,8 +82,11 @@ final class Tokens {
         i = date.end();
         continue;
       }
-      if (Character.isDigit(c)) {
-        int j = i;
+      boolean negative = c == '-' && i + 1 < n && Character.isDigit(text.charAt(i + 1))
+          && (i == 0 || Character.isWhitespace(text.charAt(i - 1)) || text.charAt(i - 1) == '(');
+      if (Character.isDigit(c) || negative) {
+        // ("between -50 and 50": a minus sign before a number, after a space, is the number's)
+        int j = negative ? i + 1 : i;
         while (j < n && (Character.isDigit(text.charAt(j)) || (text.charAt(j) == '.' && j + 1 < n
             && Character.isDigit(text.charAt(j + 1))))) {
           j++;

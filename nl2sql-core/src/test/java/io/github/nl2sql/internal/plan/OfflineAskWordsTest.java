@@ -511,6 +511,9 @@ class OfflineAskWordsTest {
         .containsExactlyInAnyOrder(List.of("Lamp"), List.of("Clock"));
     assertThat(answered("Which gadgets have a gadget price less than or equal to 3?").result().rows())
         .containsExactly(List.of("Pen"));
+    // a minus sign before a number is the number's
+    assertThat(answered("Which gadgets have a gadget price between -10 and 5?").result().rows())
+        .containsExactly(List.of("Pen"));
   }
 
   @Test
