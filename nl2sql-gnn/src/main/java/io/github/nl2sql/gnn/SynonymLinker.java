@@ -118,47 +118,23 @@ public final class SynonymLinker implements SchemaLinker {
         continue;
       }
       float[] v = words.get(w, embedder::embed);
-      int best = -1;
-      double first = -1;
-      double second = -1;
-      for (int t = 0; t < names.tables.size(); t++) {
-        // (a table's name as it is and with its last word in the other number: "product" and "products")
-        double c = Math.max(dot(v, names.vectors[2 * t]), dot(v, names.vectors[2 * t + 1]));
-        if (c > first) {
-          second = first;
-          first = c;
-          best = t;
-        } else if (c > second) {
-          second = c;
-        }
-      }
-      if (best >= 0 && first >= minSimilarity && first - second >= minMargin) {
-        String table = names.tables.get(best);
-        added.computeIfAbsent(table, k -> new ArrayList<>()).add(new Evidence(Signal.EMBEDDING, raw, table, first));
+      // (a table's name as it is and with its last word in the other number: "product" and "products")
+      Closest table = Closest.of(v, names.vectors(), 2);
+      if (table.similarity() >= minSimilarity && table.lead() >= minMargin) {
+        String name = names.tables().get(table.index());
+        added.computeIfAbsent(name, k -> new ArrayList<>()).add(new Evidence(Signal.EMBEDDING, raw, name, table.similarity()));
         continue;
       }
-      int bestColumn = -1;
-      first = -1;
-      second = -1;
-      for (int c = 0; c < names.columns.size(); c++) {
-        double cos = dot(v, names.columnVectors[c]);
-        if (cos > first) {
-          second = first;
-          first = cos;
-          bestColumn = c;
-        } else if (cos > second) {
-          second = cos;
-        }
-      }
-      if (bestColumn >= 0 && first >= COLUMN_SIMILARITY && first - second >= minMargin) {
-        String column = names.columns.get(bestColumn);
-        String table = column.substring(0, column.indexOf('.'));
-        if (Words.splitIdentifier(table).equals(Words.splitIdentifier(column.substring(column.indexOf('.') + 1)))) {
+      Closest column = Closest.of(v, names.columnVectors(), 1);
+      if (column.similarity() >= COLUMN_SIMILARITY && column.lead() >= minMargin) {
+        ColumnName c = names.columns().get(column.index());
+        if (Words.splitIdentifier(c.table()).equals(Words.splitIdentifier(c.column()))) {
           // railway.Railway: a column named as its table names the table's rows ("railroads")
-          added.computeIfAbsent(table, k -> new ArrayList<>()).add(new Evidence(Signal.EMBEDDING, raw, table, first));
+          added.computeIfAbsent(c.table(), k -> new ArrayList<>())
+              .add(new Evidence(Signal.EMBEDDING, raw, c.table(), column.similarity()));
         } else {
-          addedColumns.computeIfAbsent(column, k -> new ArrayList<>())
-              .add(new Evidence(Signal.EMBEDDING, raw, column, first));
+          addedColumns.computeIfAbsent(c.table() + "." + c.column(), k -> new ArrayList<>())
+              .add(new Evidence(Signal.EMBEDDING, raw, c.table() + "." + c.column(), column.similarity()));
         }
       }
     }
@@ -190,6 +166,33 @@ public final class SynonymLinker implements SchemaLinker {
     return new Linking(linked.question(), tables, columns, linked.values(), linked.selection());
   }
 
+  /** The element closest to a word, its cosine, and its lead over the next element. */
+  private record Closest(int index, double similarity, double lead) {
+    /** Over {@code vectors} taken {@code per} at a time as one element (the best of them counts). */
+    static Closest of(float[] v, float[][] vectors, int per) {
+      int best = -1;
+      double first = -1;
+      double second = -1;
+      for (int e = 0; e < vectors.length / per; e++) {
+        double c = -1;
+        for (int k = 0; k < per; k++) {
+          c = Math.max(c, dot(v, vectors[e * per + k]));
+        }
+        if (c > first) {
+          second = first;
+          first = c;
+          best = e;
+        } else if (c > second) {
+          second = c;
+        }
+      }
+      return new Closest(best, first, first - second);
+    }
+  }
+
+  /** A column by its table's and its own name. */
+  private record ColumnName(String table, String column) {}
+
   private static double dot(float[] a, float[] b) {
     double d = 0;
     for (int i = 0; i < a.length; i++) {
@@ -202,14 +205,14 @@ public final class SynonymLinker implements SchemaLinker {
    * Table names as phrases and their vectors (two per table: as named, and with the last word in the other
    * number), every stem of the schema's names, and short stored values.
    */
-  private record TableNames(List<String> tables, float[][] vectors, List<String> columns, float[][] columnVectors,
-      Set<String> stems, Set<String> values) {
+  private record TableNames(List<String> tables, float[][] vectors, List<ColumnName> columns,
+      float[][] columnVectors, Set<String> stems, Set<String> values) {
     static TableNames of(Catalog catalog, TextEmbedder embedder) {
       List<String> tables = new ArrayList<>();
       List<String> phrases = new ArrayList<>();
       Set<String> stems = new HashSet<>();
       Set<String> values = new HashSet<>();
-      List<String> columns = new ArrayList<>();
+      List<ColumnName> columns = new ArrayList<>();
       List<String> columnPhrases = new ArrayList<>();
       for (Table t : catalog.tables()) {
         List<String> w = Words.splitIdentifier(t.name());
@@ -229,7 +232,7 @@ public final class SynonymLinker implements SchemaLinker {
           List<String> cw = Words.splitIdentifier(c.name());
           cw.forEach(x -> stems.add(Words.singular(x)));
           if (!cw.isEmpty() && !cw.contains("id")) {
-            columns.add(t.name() + "." + c.name());
+            columns.add(new ColumnName(t.name(), c.name()));
             columnPhrases.add(String.join(" ", cw));
           }
           if (c.stats() != null) {
