@@ -2,9 +2,11 @@ package io.github.nl2sql.gnn.jmh;
 
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.gnn.FusedLinker;
+import io.github.nl2sql.gnn.SynonymLinker;
 import io.github.nl2sql.gnn.eval.SpiderSet;
 import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.link.Linking;
+import io.github.nl2sql.link.SchemaLinker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Linking latency of the fused linker (lexical + value + embedding + GNN) with the schema's embeddings
- * cached: one Spider database, and one catalog merged from all spider-train databases. Questions cycle
+ * Linking latency with the schema's embeddings cached, of the fused linker (lexical + value + embedding +
+ * GNN) and of the {@link SynonymLinker} over the lexical one: one Spider database, and one catalog merged
+ * from all spider-train databases. Questions cycle
  * through the validation questions. Needs the Spider data ($NL2SQL_SPIDER_DIR or ../shared/data/spider-train).
  *
  * <p>Run: {@code java -cp <test classpath> org.openjdk.jmh.Main LinkBenchmark}.
@@ -41,13 +44,18 @@ public class LinkBenchmark {
   @Param({"database", "merged"})
   public String mode;
 
-  private final FusedLinker linker = new FusedLinker();
+  /** {@code fused} ({@link FusedLinker}) or {@code synonyms} ({@link SynonymLinker} over the lexical linker). */
+  @Param({"fused", "synonyms"})
+  public String linkerName;
+
+  private SchemaLinker linker;
   private final List<String> questions = new ArrayList<>();
   private final List<Catalog> catalogs = new ArrayList<>();
   private int next;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
+    linker = linkerName.equals("synonyms") ? new SynonymLinker() : new FusedLinker();
     Path dir = spiderDir();
     SpiderSet set = new SpiderSet(dir);
     var validation = SpiderSet.split().get("validation");
