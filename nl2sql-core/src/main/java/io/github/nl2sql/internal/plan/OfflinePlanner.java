@@ -1037,49 +1037,42 @@ public final class OfflinePlanner implements Planner {
     }
 
     /**
-     * "goods" for Products, "clients" for Customers: a word no schema name matched that the linker found
-     * close in meaning to a table's name (word-level {@link io.github.nl2sql.link.Signal#EMBEDDING}
-     * evidence, from nl2sql-gnn's {@code SynonymLinker}) is a mention of that table, at a lower quality than
-     * its name (and a cost when the query uses it).
+     * "goods" for Products, "altitude" for elevation: a word no schema name matched that the linker found
+     * close in meaning to a table's or a column's name (word-level {@link io.github.nl2sql.link.Signal#EMBEDDING}
+     * evidence, from nl2sql-gnn's {@code SynonymLinker}) is a mention of it, at a lower quality than its
+     * name (and a cost when the query uses it).
      */
     void synonymMentions(boolean[] taken) {
       for (io.github.nl2sql.link.LinkedColumn lc : req.linking().columns()) {
         Table t = st.tablesByLower.get(lc.table().toLowerCase(Locale.ROOT));
         Column col = t == null ? null : t.columns().stream().filter(c -> c.name().equalsIgnoreCase(lc.column()))
             .findFirst().orElse(null);
-        if (col == null) {
-          continue;
-        }
-        for (io.github.nl2sql.link.Evidence ev : lc.evidence()) {
-          if (ev.signal() != io.github.nl2sql.link.Signal.EMBEDDING || ev.matched() == null) {
-            continue;
-          }
-          for (int i = 0; i < toks.size(); i++) {
-            if (!taken[i] && !toks.get(i).quoted() && toks.get(i).raw().equalsIgnoreCase(ev.matched())) {
-              taken[i] = true;
-              Mention m = new Mention(i, i + 1, new ArrayList<>(List.of(new Term(t, col, List.of(toks.get(i).stem()), 0.7))));
-              m.synonym = true;
-              mentions.add(m);
-            }
-          }
+        if (col != null) {
+          synonymMentions(lc.evidence(), t, col, taken);
         }
       }
       for (io.github.nl2sql.link.LinkedTable lt : req.linking().tables()) {
         Table t = st.tablesByLower.get(lt.table().toLowerCase(Locale.ROOT));
-        if (t == null) {
+        if (t != null) {
+          synonymMentions(lt.evidence(), t, null, taken);
+        }
+      }
+    }
+
+    /** Mentions of {@code table} (or its {@code column}) at the words the evidence matched. */
+    private void synonymMentions(List<io.github.nl2sql.link.Evidence> evidence, Table table, Column column,
+        boolean[] taken) {
+      for (io.github.nl2sql.link.Evidence ev : evidence) {
+        if (ev.signal() != io.github.nl2sql.link.Signal.EMBEDDING || ev.matched() == null) {
           continue;
         }
-        for (io.github.nl2sql.link.Evidence ev : lt.evidence()) {
-          if (ev.signal() != io.github.nl2sql.link.Signal.EMBEDDING || ev.matched() == null) {
-            continue;
-          }
-          for (int i = 0; i < toks.size(); i++) {
-            if (!taken[i] && !toks.get(i).quoted() && toks.get(i).raw().equalsIgnoreCase(ev.matched())) {
-              taken[i] = true;
-              Mention m = new Mention(i, i + 1, new ArrayList<>(List.of(new Term(t, null, List.of(toks.get(i).stem()), 0.7))));
-              m.synonym = true;
-              mentions.add(m);
-            }
+        for (int i = 0; i < toks.size(); i++) {
+          if (!taken[i] && !toks.get(i).quoted() && toks.get(i).raw().equalsIgnoreCase(ev.matched())) {
+            taken[i] = true;
+            Mention m = new Mention(i, i + 1,
+                new ArrayList<>(List.of(new Term(table, column, List.of(toks.get(i).stem()), 0.7))));
+            m.synonym = true;
+            mentions.add(m);
           }
         }
       }
