@@ -141,29 +141,21 @@ public final class SynonymLinker implements SchemaLinker {
     if (added.isEmpty() && addedColumns.isEmpty()) {
       return linked;
     }
-    List<io.github.nl2sql.link.LinkedColumn> columns = new ArrayList<>(linked.columns().size());
-    for (io.github.nl2sql.link.LinkedColumn c : linked.columns()) {
-      List<Evidence> more = addedColumns.get(c.qualifiedName());
-      if (more == null) {
-        columns.add(c);
-      } else {
-        List<Evidence> ev = new ArrayList<>(c.evidence());
-        ev.addAll(more);
-        columns.add(new io.github.nl2sql.link.LinkedColumn(c.table(), c.column(), c.score(), ev));
-      }
-    }
-    List<LinkedTable> tables = new ArrayList<>(linked.tables().size());
-    for (LinkedTable t : linked.tables()) {
-      List<Evidence> more = added.get(t.table());
-      if (more == null) {
-        tables.add(t);
-      } else {
-        List<Evidence> ev = new ArrayList<>(t.evidence());
-        ev.addAll(more);
-        tables.add(new LinkedTable(t.table(), t.score(), ev));
-      }
-    }
+    List<io.github.nl2sql.link.LinkedColumn> columns = linked.columns().stream()
+        .map(c -> !addedColumns.containsKey(c.qualifiedName()) ? c : new io.github.nl2sql.link.LinkedColumn(
+            c.table(), c.column(), c.score(), plus(c.evidence(), addedColumns.get(c.qualifiedName()))))
+        .toList();
+    List<LinkedTable> tables = linked.tables().stream()
+        .map(t -> !added.containsKey(t.table()) ? t
+            : new LinkedTable(t.table(), t.score(), plus(t.evidence(), added.get(t.table()))))
+        .toList();
     return new Linking(linked.question(), tables, columns, linked.values(), linked.selection());
+  }
+
+  private static List<Evidence> plus(List<Evidence> evidence, List<Evidence> more) {
+    List<Evidence> out = new ArrayList<>(evidence);
+    out.addAll(more);
+    return out;
   }
 
   /** The element closest to a word, its cosine, and its lead over the next element. */
