@@ -6,6 +6,7 @@ import io.github.nl2sql.ModelException;
 import io.github.nl2sql.Nl2Sql;
 import io.github.nl2sql.Nl2SqlException;
 import io.github.nl2sql.link.LinkOptions;
+import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.spi.AuditSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,6 +76,9 @@ final class PlannerQuestionHandler implements QuestionHandler, AutoCloseable {
     }
     b.linkOptions(LinkOptions.defaults().withMaxTables(s.getInt(Nl2SqlProperty.LINK_MAX_TABLES))
         .withTokenBudget(s.getInt(Nl2SqlProperty.LINK_TOKEN_BUDGET)));
+    if (!s.get(Nl2SqlProperty.LINKER).equals("lexical")) {
+      b.schemaLinker(schemaLinker(s.get(Nl2SqlProperty.LINKER)));
+    }
     String planner = s.get(Nl2SqlProperty.PLANNER);
     Properties ask = new Properties();
     for (Nl2SqlProperty p : new Nl2SqlProperty[] {Nl2SqlProperty.MAX_REGENERATION_ROUNDS,
@@ -102,6 +106,45 @@ final class PlannerQuestionHandler implements QuestionHandler, AutoCloseable {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new InvalidPropertyException("The nl2sql settings do not make a planner: " + e.getMessage(),
           Nl2SqlProperty.PLANNER.key());
+    }
+  }
+
+  /** One linker per class, shared by all connections: linkers are thread-safe and cache per catalog. */
+  private static final java.util.concurrent.ConcurrentMap<String, SchemaLinker> LINKERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The linker {@code nl2sql.link.linker} names: "synonyms" is nl2sql-gnn's SynonymLinker, anything else
+   * the class name of a {@link SchemaLinker} with a public no-argument constructor.
+   *
+   * @throws InvalidPropertyException when the class is absent, is no SchemaLinker or cannot be made
+   */
+  static SchemaLinker schemaLinker(String spec) throws SQLException {
+    String className = spec.equals("synonyms") ? "io.github.nl2sql.gnn.SynonymLinker" : spec;
+    SchemaLinker cached = LINKERS.get(className);
+    if (cached != null) {
+      return cached;
+    }
+    String key = Nl2SqlProperty.LINKER.key();
+    Class<?> type;
+    try {
+      type = Class.forName(className, true, PlannerQuestionHandler.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new InvalidPropertyException("nl2sql property '" + key + "': " + className + " is not on the class path"
+          + (spec.equals("synonyms") ? " (add io.github.nl2sql:nl2sql-gnn)" : "")
+          + "; use lexical, synonyms or the class name of a SchemaLinker", key);
+    }
+    if (!SchemaLinker.class.isAssignableFrom(type)) {
+      throw new InvalidPropertyException("nl2sql property '" + key + "': " + className + " is not a "
+          + SchemaLinker.class.getName(), key);
+    }
+    try {
+      SchemaLinker made = (SchemaLinker) type.getConstructor().newInstance();
+      SchemaLinker before = LINKERS.putIfAbsent(className, made);
+      return before != null ? before : made;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new InvalidPropertyException("nl2sql property '" + key + "': cannot make a " + className
+          + " with a public no-argument constructor (" + e + ")", key);
     }
   }
 
