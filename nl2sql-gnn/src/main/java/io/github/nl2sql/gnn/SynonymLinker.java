@@ -54,15 +54,13 @@ public final class SynonymLinker implements SchemaLinker {
   /** The default least lead of the closest table over the next one. */
   public static final double DEFAULT_MIN_MARGIN = 0.08;
 
-  /** Words that ask how, not about what: never read as a table. */
+  /** Words that ask how, not about what: never read as a table (nor are {@link Words#STOP}). */
   private static final Set<String> QUESTION_WORDS = Set.of("average", "total", "maximum", "minimum", "number",
-      "count", "highest", "lowest", "largest", "smallest", "biggest", "most", "least", "more", "less", "than",
-      "name", "names", "different", "distinct", "order", "sorted", "ascending", "descending", "year", "years",
-      "there", "their", "have", "having", "those", "them", "they", "also", "both", "either", "other", "only",
-      "same", "every", "each", "please", "about", "after", "before", "between", "above", "below", "under",
-      "over", "with", "without", "from", "into", "then", "what", "which", "when", "where", "whose",
-      "information", "details", "info", "records", "record", "data", "type", "types", "kind", "kinds",
-      "value", "values", "list", "show", "give", "find", "return", "tell", "many", "much", "some", "like");
+      "count", "highest", "lowest", "largest", "smallest", "biggest", "most", "least", "more", "less", "name",
+      "names", "different", "distinct", "order", "sorted", "ascending", "descending", "year", "years", "having",
+      "either", "other", "same", "after", "before", "above", "below", "under", "over", "without", "then",
+      "information", "details", "info", "records", "record", "data", "type", "types", "kind", "kinds", "value",
+      "values", "like");
 
   private final SchemaLinker base;
   private final TextEmbedder embedder;

@@ -289,7 +289,7 @@ public final class LexicalLinker implements SchemaLinker {
         if (n == 1 && gram.length() >= 2 && Words.STOP.contains(gram.toLowerCase(Locale.ROOT))
             && gram.equals(gram.toUpperCase(Locale.ROOT))) {
           // "in division AS": a stop word in capitals is a code when a column stores it so, case and all
-          addExactValueMatches(index, gram, out, seen);
+          addValueMatches(index, gram, 0.95, true, out, seen);
           continue;
         }
         if (n == 1 && (Words.STOP.contains(gram.toLowerCase(Locale.ROOT)) || gram.length() < 2)) {
@@ -315,26 +315,20 @@ public final class LexicalLinker implements SchemaLinker {
     return SPACES.matcher(t).replaceAll(" ").trim();
   }
 
-  private static void addExactValueMatches(SchemaIndex index, String text, List<ValueMatch> out, Set<String> seen) {
-    List<SchemaIndex.ValueEntry> hits = index.values.get(valueKey(text));
-    if (hits == null) {
-      return;
-    }
-    for (SchemaIndex.ValueEntry v : hits) {
-      if (v.value().equals(text) && seen.add(v.table() + "\u0000" + v.column() + "\u0000" + v.value())) {
-        out.add(new ValueMatch(v.table(), v.column(), v.value(), text, 0.95));
-      }
-    }
-  }
-
   private static void addValueMatches(SchemaIndex index, String text, double score, List<ValueMatch> out,
       Set<String> seen) {
+    addValueMatches(index, text, score, false, out, seen);
+  }
+
+  /** The stored values {@code text} matches by {@link #valueKey}, or, when {@code exact}, also case and all. */
+  private static void addValueMatches(SchemaIndex index, String text, double score, boolean exact,
+      List<ValueMatch> out, Set<String> seen) {
     List<SchemaIndex.ValueEntry> hits = index.values.get(valueKey(text));
     if (hits == null) {
       return;
     }
     for (SchemaIndex.ValueEntry v : hits) {
-      if (seen.add(v.table() + "\u0000" + v.column() + "\u0000" + v.value())) {
+      if ((!exact || v.value().equals(text)) && seen.add(v.table() + "\u0000" + v.column() + "\u0000" + v.value())) {
         out.add(new ValueMatch(v.table(), v.column(), v.value(), text, score));
       }
     }

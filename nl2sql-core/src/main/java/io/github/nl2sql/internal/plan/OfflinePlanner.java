@@ -835,12 +835,12 @@ public final class OfflinePlanner implements Planner {
         needed.add(countOf.name());
       }
       for (Mention m : mentions) {
-        if (m.synonym && m.tables().isEmpty() && m.consumed) {
+        // a word read by a synonym costs when the query uses what it named: its column, or its table
+        boolean column = m.tables().isEmpty();
+        if (m.synonym && (column ? m.consumed : needed.contains(m.tables().get(0).table().name()))) {
           confidence *= 0.85;
-          notes.add("read '" + toks.get(m.start).raw() + "' as " + qn(m.columns().get(0)) + " (close in meaning)");
-        } else if (m.synonym && !m.tables().isEmpty() && needed.contains(m.tables().get(0).table().name())) {
-          confidence *= 0.85;
-          notes.add("read '" + toks.get(m.start).raw() + "' as " + m.tables().get(0).table().name() + " (close in meaning)");
+          notes.add("read '" + toks.get(m.start).raw() + "' as "
+              + (column ? qn(m.columns().get(0)) : m.tables().get(0).table().name()) + " (close in meaning)");
         }
       }
       for (Mention m : tableMentions) {
@@ -1285,13 +1285,15 @@ public final class OfflinePlanner implements Planner {
       List<ValueMatch> matches = new ArrayList<>(req.linking().values());
       matches.addAll(codedValues());
       // the longer of two matches at the same words first ("Smith Hall" the dorm, not "Smith" a last name)
+      Map<ValueMatch, List<Tok>> words = new java.util.IdentityHashMap<>();
+      matches.forEach(vm -> words.put(vm, Tokens.tokenize(vm.matched())));
       matches.sort(Comparator.comparingDouble(ValueMatch::score).reversed()
-          .thenComparing(Comparator.comparingInt((ValueMatch vm) -> Tokens.tokenize(vm.matched()).size()).reversed()));
+          .thenComparing(Comparator.comparingInt((ValueMatch vm) -> words.get(vm).size()).reversed()));
       for (ValueMatch vm : matches) {
         if (vm.score() < 0.8) {
           continue;
         }
-        List<Tok> vt = Tokens.tokenize(vm.matched());
+        List<Tok> vt = words.get(vm);
         int k = vt.size();
         if (k == 0) {
           continue;
@@ -1691,7 +1693,6 @@ public final class OfflinePlanner implements Planner {
       return false;
     }
 
-    /** Whether one of {@code words} occurs where no reading has used it ("or" outside "30 or younger"). */
     /**
      * The focus table's one details column (its name ends with "details" or "info") when the question asks
      * for "the information" or "the details" (not "all"), else null.
@@ -1731,6 +1732,7 @@ public final class OfflinePlanner implements Planner {
       return false;
     }
 
+    /** Whether one of {@code words} occurs where no reading has used it ("or" outside "30 or younger"). */
     boolean freeWord(String... words) {
       for (int i = 0; i < toks.size(); i++) {
         if (!used[i] && is(i, words)) {
@@ -1827,6 +1829,10 @@ public final class OfflinePlanner implements Planner {
     /** Where the words that lowered the confidence as not understood are. */
     final List<Integer> unknownAt = new ArrayList<>();
 
+    /** Endings that make a verb's stem a noun ("assign" + "ment", "enroll" + "ed"), as table names have them. */
+    private static final Set<String> NOUN_ENDINGS = Set.of("s", "ed", "ing", "ment", "ments", "ion", "ation", "er",
+        "ers");
+
     /** Tables a join passes through that the question does not name (set by {@link #joinTree}). */
     final Set<String> unnamedLinks = new LinkedHashSet<>();
 
@@ -1852,8 +1858,7 @@ public final class OfflinePlanner implements Planner {
             continue;
           }
           boolean names = Tokens.schemaWords(link).stream().anyMatch(tw -> bases.stream().anyMatch(b -> b.length() >= 4
-              && (tw.equals(b) || tw.startsWith(b) && tw.length() - b.length() <= 5
-                  && Set.of("s", "ed", "ing", "ment", "ments", "ion", "ation", "er", "ers").contains(tw.substring(b.length())))));
+              && (tw.equals(b) || tw.startsWith(b) && NOUN_ENDINGS.contains(tw.substring(b.length())))));
           if (names) {
             named.add(link);
             unknownAt.remove(Integer.valueOf(k));
@@ -1883,7 +1888,7 @@ public final class OfflinePlanner implements Planner {
           notes.add("read '" + toks.get(k).raw() + "' as what " + doer.name() + " does");
           continue;
         }
-        boolean verbal = w.endsWith("ed") || w.endsWith("en") || w.endsWith("ing") || IRREGULAR_PAST.containsKey(w)
+        boolean verbal = w.endsWith("ed") || w.endsWith("en") || w.endsWith("ing") || Tokens.IRREGULAR_PAST.containsKey(w)
             || RELATING_VERBS.contains(w);
         if (!verbal) {
           continue;
@@ -1943,7 +1948,7 @@ public final class OfflinePlanner implements Planner {
       }
       int k = unknownAt.get(0);
       String w = low(k);
-      if (w.length() <= 4 || !w.endsWith("s") || w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")
+      if (!plural(w, 5)
           || !(is(k - 1, "of", "all", "many", "the", "each", "every", "which", "what", "for") || k > 0 && toks.get(k - 1).number())
           || is(k - 2, "type", "types", "kind", "kinds")) {
         return; // ("types of accounts": the owner of a type, another table)
@@ -1985,7 +1990,7 @@ public final class OfflinePlanner implements Planner {
     void nounsAfterColumns(Set<String> used) {
       for (int k : unknownAt) {
         String w = low(k);
-        if (w.length() <= 3 || !w.endsWith("s") || w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) {
+        if (!plural(w, 4)) {
           continue;
         }
         for (Mention m : mentions) {
@@ -2000,6 +2005,11 @@ public final class OfflinePlanner implements Planner {
           }
         }
       }
+    }
+
+    /** Whether {@code w}, of {@code minLength} letters or more, looks like a plural ("medals", not "class"). */
+    static boolean plural(String w, int minLength) {
+      return w.length() >= minLength && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is");
     }
 
     /**
@@ -2038,9 +2048,9 @@ public final class OfflinePlanner implements Planner {
       }
       for (int k : unknownAt) {
         String w = low(k);
-        String base = IRREGULAR_PAST.get(w);
+        String base = Tokens.IRREGULAR_PAST.get(w);
         if (base == null) {
-          base = IRREGULAR_PARTICIPLES.get(w);
+          base = Tokens.IRREGULAR_PARTICIPLES.get(w);
         }
         boolean regular = w.endsWith("ed") && !w.endsWith("eed") && w.length() > 3; // "used", not "speed"
         if (base == null && !regular || w.equals("shared") && !grouped) {
@@ -2063,19 +2073,6 @@ public final class OfflinePlanner implements Planner {
       }
     }
 
-    /** Past participles that end neither in -ed nor in -en like a regular one (with their verb). */
-    private static final Map<String, String> IRREGULAR_PARTICIPLES = Map.ofEntries(Map.entry("taught", "teach"),
-        Map.entry("written", "write"), Map.entry("held", "hold"), Map.entry("built", "build"),
-        Map.entry("sold", "sell"), Map.entry("bought", "buy"), Map.entry("won", "win"), Map.entry("led", "lead"),
-        Map.entry("known", "know"), Map.entry("shown", "show"), Map.entry("given", "give"),
-        Map.entry("taken", "take"), Map.entry("born", "born"), Map.entry("kept", "keep"),
-        Map.entry("spent", "spend"), Map.entry("driven", "drive"), Map.entry("chosen", "choose"),
-        Map.entry("done", "do"), Map.entry("brought", "bring"), Map.entry("found", "found"));
-
-    /** Past tenses that do not end in -ed. */
-    private static final Map<String, String> IRREGULAR_PAST = Map.of("became", "become", "left", "leave",
-        "began", "begin", "made", "make", "sent", "send", "paid", "pay", "took", "take", "got", "get");
-
     /**
      * The date column a "when" question asks for: the focus table's date-like column whose name has a verb of
      * the question ("join" for date_joined_staff, "became" for date_became_customer), else its only one.
@@ -2089,11 +2086,11 @@ public final class OfflinePlanner implements Planner {
         int hit = -1;
         for (int i = 1; i < toks.size(); i++) {
           String w = low(i);
-          String base = IRREGULAR_PAST.getOrDefault(w, w);
+          String base = Tokens.IRREGULAR_PAST.getOrDefault(w, w);
           for (String cw : words) {
             if (w.length() >= 3 && !FREE.contains(w) && (cw.equals(base + "ed") || cw.equals(base + "d")
                 || w.endsWith("ed") && cw.equals(w)
-                || IRREGULAR_PAST.containsKey(cw) && IRREGULAR_PAST.get(cw).equals(base))) {
+                || Tokens.IRREGULAR_PAST.containsKey(cw) && Tokens.IRREGULAR_PAST.get(cw).equals(base))) {
               hit = i;
             }
           }

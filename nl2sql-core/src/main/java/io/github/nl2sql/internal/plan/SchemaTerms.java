@@ -276,13 +276,6 @@ final class SchemaTerms {
   /** Words that make a column the time of an event (stemmed). */
   private static final Set<String> TIME_WORDS = Set.of("date", "year", "time", "day");
 
-  /** Verbs whose past tense is not -ed, as a column names them. */
-  private static final Map<String, String> IRREGULAR_PAST = Map.ofEntries(Map.entry("build", "built"),
-      Map.entry("begin", "began"), Map.entry("sell", "sold"), Map.entry("buy", "bought"),
-      Map.entry("make", "made"), Map.entry("hold", "held"), Map.entry("leave", "left"),
-      Map.entry("become", "became"), Map.entry("win", "won"), Map.entry("pay", "paid"),
-      Map.entry("ship", "shipped"));
-
   /** Verbs that a column of two words names with a time word (Open_Date, Year_Join, release_year). */
   private static final Set<String> TIMED_VERBS = Set.of("open", "join", "build", "close", "release", "found",
       "start", "end", "finish", "begin", "launch", "establish", "create", "publish", "register", "hire",
@@ -301,11 +294,7 @@ final class SchemaTerms {
     if (verb == null || !TIMED_VERBS.contains(verb)) {
       return null;
     }
-    String irregular = IRREGULAR_PAST.get(verb);
-    if (irregular != null) {
-      return irregular;
-    }
-    return verb.endsWith("e") ? verb + "d" : verb + "ed";
+    return Tokens.pastTense(verb);
   }
 
   /** Whether {@code c} is a one-column foreign key of {@code t}. */

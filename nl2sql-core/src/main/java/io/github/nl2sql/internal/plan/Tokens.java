@@ -183,6 +183,49 @@ final class Tokens {
     return out;
   }
 
+  /** Past participles that end neither in -ed nor in -en like a regular one (with their verb). */
+  static final Map<String, String> IRREGULAR_PARTICIPLES = Map.ofEntries(Map.entry("taught", "teach"),
+      Map.entry("written", "write"), Map.entry("held", "hold"), Map.entry("built", "build"),
+      Map.entry("sold", "sell"), Map.entry("bought", "buy"), Map.entry("won", "win"), Map.entry("led", "lead"),
+      Map.entry("known", "know"), Map.entry("shown", "show"), Map.entry("given", "give"),
+      Map.entry("taken", "take"), Map.entry("born", "born"), Map.entry("kept", "keep"),
+      Map.entry("spent", "spend"), Map.entry("driven", "drive"), Map.entry("chosen", "choose"),
+      Map.entry("done", "do"), Map.entry("brought", "bring"), Map.entry("found", "found"));
+
+  /** Past tenses that do not end in -ed (with their verb). */
+  static final Map<String, String> IRREGULAR_PAST = Map.of("became", "become", "left", "leave",
+      "began", "begin", "made", "make", "sent", "send", "paid", "pay", "took", "take", "got", "get");
+
+  /**
+   * Verbs to the irregular form a question uses for their past ("build" -> "built", "leave" -> "left"), the
+   * two tables above turned round: the simple past where a verb has both ("took", not "taken"), and not
+   * the words that are their own verb ("born", "found": "founded" is regular).
+   */
+  private static final Map<String, String> PAST_OF = pastOf();
+
+  private static Map<String, String> pastOf() {
+    Map<String, String> out = new java.util.HashMap<>();
+    IRREGULAR_PARTICIPLES.forEach((form, verb) -> out.put(verb, form));
+    IRREGULAR_PAST.forEach((form, verb) -> out.put(verb, form));
+    out.entrySet().removeIf(e -> e.getKey().equals(e.getValue()));
+    return Map.copyOf(out);
+  }
+
+  /** Verbs whose last consonant doubles before -ed ("shipped"). */
+  private static final Set<String> DOUBLED = Set.of("ship");
+
+  /** The past tense of {@code verb} as a question writes it: "built", "shipped", "opened", "created". */
+  static String pastTense(String verb) {
+    String irregular = PAST_OF.get(verb);
+    if (irregular != null) {
+      return irregular;
+    }
+    if (DOUBLED.contains(verb)) {
+      return verb + verb.charAt(verb.length() - 1) + "ed";
+    }
+    return verb.endsWith("e") ? verb + "d" : verb + "ed";
+  }
+
   /** Whether a number follows {@code from} (after an optional '=' and spaces): a comparison symbol's operand. */
   private static boolean comparedNumberAfter(String text, int from) {
     int i = from < text.length() && text.charAt(from) == '=' ? from + 1 : from;
