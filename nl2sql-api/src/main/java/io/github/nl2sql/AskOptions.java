@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param link how questions are linked to the schema: the most tables and the token budget of the schema
  *     subset the planners see (a language model's prompt lists only that subset); not null
  * @param linker the schema linker that ranks tables and columns and chooses that subset (e.g. nl2sql-gnn's
- *     {@code FusedLinker}), or {@code null} for nl2sql-core's lexical and value linker
+ *     {@code FusedLinker}), or {@code null} for the best on the class path
+ *     ({@link io.github.nl2sql.link.SchemaLinkers#preferred()})
  */
 public record AskOptions(Planner planner, ModelSettings model, int maxRegenerationRounds, boolean repair,
     double confidenceThreshold, boolean execute, boolean offlineFastPath, java.time.Clock clock,
@@ -51,7 +52,8 @@ public record AskOptions(Planner planner, ModelSettings model, int maxRegenerati
   }
 
   /**
-   * Options with the default linker (nl2sql-core's lexical and value linker).
+   * Options with the default linker: the best on the class path
+   * ({@link io.github.nl2sql.link.SchemaLinkers#preferred()}).
    *
    * @throws IllegalArgumentException as the canonical constructor
    * @throws NullPointerException when {@code clock} or {@code link} is null

@@ -12,10 +12,10 @@ import io.github.nl2sql.ValidationResult;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.internal.compile.SqlCompiler;
 import io.github.nl2sql.internal.json.Json;
-import io.github.nl2sql.internal.link.LexicalLinker;
 import io.github.nl2sql.internal.plan.Asker;
 import io.github.nl2sql.internal.plan.ChatModels;
 import io.github.nl2sql.internal.plan.OfflinePlanner;
+import io.github.nl2sql.link.SchemaLinkers;
 import io.github.nl2sql.internal.replay.ReplayServer;
 import io.github.nl2sql.internal.sql.ImportResult;
 import io.github.nl2sql.internal.sql.SqlImporter;
@@ -87,10 +87,11 @@ public final class AskCommand extends BenchCommand {
   @Option(names = "--fast-path", description = "with --planner llm: try the offline planner first")
   boolean fastPath;
 
-  @Option(names = "--linker", defaultValue = "lexical", paramLabel = "lexical|synonyms",
-      description = "lexical: nl2sql-core's lexical and value linker; synonyms: the same plus nl2sql-gnn's "
-          + "SynonymLinker (words that name a table by another word, from the in-process MiniLM model) "
-          + "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--linker", defaultValue = "auto", paramLabel = "auto|NAME",
+      description = "auto: the linker Nl2Sql.ask uses by default, the best on the class path (synonyms "
+          + "here); lexical: nl2sql-core's lexical and value linker; synonyms: the same plus nl2sql-gnn's "
+          + "SynonymLinker (words that name a table or column by another word, from the in-process MiniLM "
+          + "model); fused, embedding: nl2sql-gnn's other linkers (default: ${DEFAULT-VALUE})")
   String linkerName;
 
   @Option(names = "--split", paramLabel = "validation|FILE",
@@ -200,11 +201,14 @@ public final class AskCommand extends BenchCommand {
     boolean offline = planner.equals("offline");
     AskOptions options = new AskOptions(null, null, rounds, repair, offline ? 0.0 : threshold, false,
         offline || fastPath);
-    linker = switch (linkerName) {
-      case "lexical" -> new LexicalLinker();
-      case "synonyms" -> new io.github.nl2sql.gnn.SynonymLinker();
-      default -> throw new BenchException("--linker must be lexical or synonyms, got " + linkerName);
-    };
+    if (linkerName.equals("auto")) {
+      linkerName = SchemaLinkers.preferredName();
+    }
+    try {
+      linker = SchemaLinkers.named(linkerName);
+    } catch (IllegalArgumentException e) {
+      throw new BenchException("--linker: " + e.getMessage());
+    }
     asker = new Asker(options, new OfflinePlanner(), modelPlanner, linker);
     if (split != null) {
       keepDbs = readSplit(split);

@@ -123,19 +123,25 @@ class AskCommandTest {
     Path goods = tmp.resolve("cars.json");
     Files.writeString(goods, "[{\"db_id\": \"fleet\", \"question\": \"How many cars are there?\","
         + " \"query\": \"SELECT count(*) FROM vehicles\"}]");
-    JsonNode lexical = summary("ask", "--data", data.toString(), "--questions", goods.toString(), "--progress", "off");
+    JsonNode lexical = summary("ask", "--data", data.toString(), "--questions", goods.toString(), "--progress",
+        "off", "--linker", "lexical");
     assertThat(lexical.get("linker").asText()).isEqualTo("lexical");
     assertThat(lexical.get("answered").asInt()).isZero();
     JsonNode synonyms = summary("ask", "--data", data.toString(), "--questions", goods.toString(), "--progress",
         "off", "--linker", "synonyms");
     assertThat(synonyms.get("linker").asText()).isEqualTo("synonyms");
     assertThat(synonyms.get("answered_correct").asInt()).isEqualTo(1);
+    // the default is what Nl2Sql.ask uses: the best linker on the class path, nl2sql-gnn's synonyms here
+    JsonNode auto = summary("ask", "--data", data.toString(), "--questions", goods.toString(), "--progress", "off");
+    assertThat(auto.get("linker").asText()).isEqualTo("synonyms");
+    assertThat(auto.get("answered_correct").asInt()).isEqualTo(1);
 
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = BenchMain.run(new String[] {"ask", "--data", data.toString(), "--questions", goods.toString(),
         "--linker", "fancy"}, new PrintWriter(out), new PrintWriter(err));
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("--linker must be lexical or synonyms");
+    assertThat(err.toString()).contains("--linker: No schema linker named 'fancy'")
+        .contains("[synonyms, fused, embedding, lexical]");
   }
 }

@@ -3,7 +3,8 @@ package io.github.nl2sql.internal;
 import io.github.nl2sql.Answer;
 import io.github.nl2sql.AskOptions;
 import io.github.nl2sql.Conversation;
-import io.github.nl2sql.internal.link.LexicalLinker;
+import io.github.nl2sql.internal.link.DiscoveredLinker;
+import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.internal.policy.PolicyChecker;
 import io.github.nl2sql.internal.plan.Asker;
 import io.github.nl2sql.internal.plan.ChatModels;
@@ -83,10 +84,12 @@ final class DefaultNl2Sql implements Nl2Sql {
     AskOptions ask = config.ask();
     Planner modelPlanner = ask.planner() != null ? ask.planner()
         : ask.model() != null ? ChatModels.planner(ask.model()) : null;
-    this.asker = new Asker(ask, new OfflinePlanner(ask.clock()), modelPlanner,
-        ask.linker() != null ? ask.linker() : new LexicalLinker());
+    // no linker chosen: the preferred one on the class path (nl2sql-gnn's synonym linker when it is
+    // there), falling back to the lexical one if it fails
+    SchemaLinker linker = ask.linker() != null ? ask.linker() : DiscoveredLinker.create();
+    this.asker = new Asker(ask, new OfflinePlanner(ask.clock()), modelPlanner, linker);
     this.policy = new PolicyChecker(config.accessPolicy());
-    LOG.debug("[nl2sql {}] created with {}", instanceId, config);
+    LOG.debug("[nl2sql {}] created with {} and linker {}", instanceId, config, linker);
   }
 
   @Override

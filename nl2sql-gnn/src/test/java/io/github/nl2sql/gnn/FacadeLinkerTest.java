@@ -8,6 +8,7 @@ import io.github.nl2sql.ModelSettings;
 import io.github.nl2sql.Nl2Sql;
 import io.github.nl2sql.internal.replay.ReplayServer;
 import io.github.nl2sql.link.LinkOptions;
+import io.github.nl2sql.link.SchemaLinkers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * {@link Nl2Sql.Builder#schemaLinker} puts a linker of this module behind the facade. With the text-embedding
+ * {@link Nl2Sql.Builder#schemaLinker} puts a linker of this module behind the facade, and with this module on
+ * the class path the {@link SynonymLinker} is there when none is chosen. With the text-embedding
  * linker, a language model (the langchain4j OpenAI client talking to a local {@link ReplayServer}) is shown
  * the table a question means by a word the schema does not use ("cars" for vehicles), where the lexical
  * default shows another; with the {@link SynonymLinker}, the offline planner answers such a question
@@ -93,11 +95,32 @@ class FacadeLinkerTest {
 
   @Test
   void theEmbeddingLinker_showsTheModelTheTableAWordOutsideTheSchemaMeans() {
-    try (Nl2Sql lexical = builder().build()) {
+    try (Nl2Sql lexical = builder().schemaLinker(SchemaLinkers.named("lexical")).build()) {
       assertThat(promptTables(lexical)).hasSize(1).doesNotContain("vehicles");
     }
     try (Nl2Sql embedding = builder().schemaLinker(new EmbeddingLinker()).build()) {
       assertThat(promptTables(embedding)).containsExactly("vehicles");
+    }
+  }
+
+  @Test
+  void withThisModuleOnTheClassPath_theSynonymLinkerIsTheDefault() {
+    assertThat(SchemaLinkers.names()).containsExactly("synonyms", "fused", "embedding", "lexical");
+    assertThat(SchemaLinkers.preferredName()).isEqualTo("synonyms");
+    assertThat(SchemaLinkers.preferred()).isInstanceOf(SynonymLinker.class)
+        .isSameAs(SchemaLinkers.named("synonyms"));
+    assertThat(SchemaLinkers.named("fused")).isInstanceOf(FusedLinker.class);
+    assertThat(SchemaLinkers.named("embedding")).isInstanceOf(EmbeddingLinker.class);
+    assertThatThrownBy(() -> SchemaLinkers.named("gnn")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("No schema linker named 'gnn'; the class path has [synonyms, fused, embedding, lexical]");
+    // no linker chosen: the facade answers in the user's words, with no model
+    try (Nl2Sql byDefault = Nl2Sql.builder(ds).build()) {
+      Answer a = byDefault.ask(QUESTION);
+      assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
+        assertThat(ok.explanation()).contains("read 'cars' as vehicles (close in meaning)");
+        assertThat(ok.result().rows()).containsExactly(List.of(2));
+        assertThat(ok.trace().modelCalls()).isZero();
+      });
     }
   }
 
@@ -111,7 +134,7 @@ class FacadeLinkerTest {
 
   @Test
   void theSynonymLinker_letsTheOfflinePlannerAnswerInTheUsersWords() {
-    try (Nl2Sql lexical = Nl2Sql.builder(ds).build()) {
+    try (Nl2Sql lexical = Nl2Sql.builder(ds).schemaLinker(SchemaLinkers.named("lexical")).build()) {
       assertThat(lexical.ask(QUESTION)).isInstanceOf(Answer.Abstained.class);
     }
     try (Nl2Sql synonyms = Nl2Sql.builder(ds).schemaLinker(new SynonymLinker()).build()) {

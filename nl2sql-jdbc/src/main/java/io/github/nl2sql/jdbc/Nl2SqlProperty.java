@@ -88,10 +88,11 @@ public enum Nl2SqlProperty {
       "Rough token budget of the schema subset given to the planner (at least 1): columns beyond the "
           + "linked tables' keys are added, best first, until it is spent"),
   /** Which schema linker. */
-  LINKER("nl2sql.link.linker", Type.STRING, "lexical",
-      "Schema linker: lexical (nl2sql-core's lexical and value linker), synonyms (nl2sql-gnn's SynonymLinker: "
-          + "questions in words the schema does not use, such as 'cars' for vehicles; needs nl2sql-gnn on the "
-          + "class path) or the class name of a SchemaLinker with a public no-argument constructor"),
+  LINKER("nl2sql.link.linker", Type.STRING, "auto",
+      "Schema linker: auto (the best on the class path: nl2sql-gnn's synonyms when it is there, which also "
+          + "reads questions in words the schema does not use, such as 'cars' for vehicles; else lexical), "
+          + "the name of one (lexical; with nl2sql-gnn synonyms, fused, embedding) or the class name of a "
+          + "SchemaLinker with a public no-argument constructor"),
   /** Where user corrections are kept. */
   FEEDBACK_STORE("nl2sql.feedback.store", Type.PATH, null,
       "Directory of the feedback (corrections) store; default: none. Reserved for the nl2sql-rag module, "

@@ -7,6 +7,7 @@ import io.github.nl2sql.Nl2Sql;
 import io.github.nl2sql.Nl2SqlException;
 import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.link.SchemaLinker;
+import io.github.nl2sql.link.SchemaLinkers;
 import io.github.nl2sql.spi.AuditSink;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,7 +77,8 @@ final class PlannerQuestionHandler implements QuestionHandler, AutoCloseable {
     }
     b.linkOptions(LinkOptions.defaults().withMaxTables(s.getInt(Nl2SqlProperty.LINK_MAX_TABLES))
         .withTokenBudget(s.getInt(Nl2SqlProperty.LINK_TOKEN_BUDGET)));
-    if (!s.get(Nl2SqlProperty.LINKER).equals("lexical")) {
+    if (!s.get(Nl2SqlProperty.LINKER).equals("auto")) {
+      // (auto: the facade's own choice, the preferred linker on the class path with a lexical fallback)
       b.schemaLinker(schemaLinker(s.get(Nl2SqlProperty.LINKER)));
     }
     String planner = s.get(Nl2SqlProperty.PLANNER);
@@ -114,36 +116,44 @@ final class PlannerQuestionHandler implements QuestionHandler, AutoCloseable {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
-   * The linker {@code nl2sql.link.linker} names: "synonyms" is nl2sql-gnn's SynonymLinker, anything else
-   * the class name of a {@link SchemaLinker} with a public no-argument constructor.
+   * The linker {@code nl2sql.link.linker} names: a name without a dot is a linker provider's
+   * ({@link SchemaLinkers}: lexical, and with nl2sql-gnn synonyms, fused, embedding), anything else the
+   * class name of a {@link SchemaLinker} with a public no-argument constructor.
    *
-   * @throws InvalidPropertyException when the class is absent, is no SchemaLinker or cannot be made
+   * @throws InvalidPropertyException when no provider has the name, or the class is absent, is no
+   *     SchemaLinker or cannot be made
    */
   static SchemaLinker schemaLinker(String spec) throws SQLException {
-    String className = spec.equals("synonyms") ? "io.github.nl2sql.gnn.SynonymLinker" : spec;
-    SchemaLinker cached = LINKERS.get(className);
+    String key = Nl2SqlProperty.LINKER.key();
+    if (spec.indexOf('.') < 0) {
+      try {
+        return SchemaLinkers.named(spec);
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new InvalidPropertyException("nl2sql property '" + key + "': " + e.getMessage()
+            + "; use auto, one of those names or the class name of a SchemaLinker", key);
+      }
+    }
+    SchemaLinker cached = LINKERS.get(spec);
     if (cached != null) {
       return cached;
     }
-    String key = Nl2SqlProperty.LINKER.key();
     Class<?> type;
     try {
-      type = Class.forName(className, true, PlannerQuestionHandler.class.getClassLoader());
+      type = Class.forName(spec, true, PlannerQuestionHandler.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new InvalidPropertyException("nl2sql property '" + key + "': " + className + " is not on the class path"
-          + (spec.equals("synonyms") ? " (add io.github.nl2sql:nl2sql-gnn)" : "")
-          + "; use lexical, synonyms or the class name of a SchemaLinker", key);
+      throw new InvalidPropertyException("nl2sql property '" + key + "': " + spec + " is not on the class path"
+          + "; use auto, " + SchemaLinkers.names() + " or the class name of a SchemaLinker", key);
     }
     if (!SchemaLinker.class.isAssignableFrom(type)) {
-      throw new InvalidPropertyException("nl2sql property '" + key + "': " + className + " is not a "
+      throw new InvalidPropertyException("nl2sql property '" + key + "': " + spec + " is not a "
           + SchemaLinker.class.getName(), key);
     }
     try {
       SchemaLinker made = (SchemaLinker) type.getConstructor().newInstance();
-      SchemaLinker before = LINKERS.putIfAbsent(className, made);
+      SchemaLinker before = LINKERS.putIfAbsent(spec, made);
       return before != null ? before : made;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new InvalidPropertyException("nl2sql property '" + key + "': cannot make a " + className
+      throw new InvalidPropertyException("nl2sql property '" + key + "': cannot make a " + spec
           + " with a public no-argument constructor (" + e + ")", key);
     }
   }

@@ -12,15 +12,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code nl2sql.link.linker} chooses the schema linker behind {@code -- nl:} questions: with {@code synonyms}
- * (nl2sql-gnn's SynonymLinker, real MiniLM model) a question in words the schema does not use is answered
- * offline on a real H2 database; a class that is absent or no SchemaLinker fails the question with an
+ * (nl2sql-gnn's SynonymLinker, real MiniLM model), and by default because nl2sql-gnn is on this test class
+ * path, a question in words the schema does not use is answered offline on a real H2 database; an unknown
+ * name, or a class that is absent or no SchemaLinker, fails the question with an
  * {@link InvalidPropertyException} naming the property, and the connection stays usable.
  */
 class LinkerPropertyTest {
   private static final String CARS = "-- nl: How many cars are there?";
 
   private static Connection connect(String linker) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2() + ";nl2sql.link.linker=" + linker);
+    Connection c = DriverManager.getConnection("jdbc:nl2sql:" + Dbs.h2()
+        + (linker == null ? "" : ";nl2sql.link.linker=" + linker));
     try (Statement s = c.createStatement()) {
       s.executeUpdate("CREATE TABLE vehicles (vehicle_id INT PRIMARY KEY, make VARCHAR(20))");
       s.executeUpdate("CREATE TABLE drivers (driver_id INT PRIMARY KEY, name VARCHAR(20))");
@@ -38,7 +40,29 @@ class LinkerPropertyTest {
   }
 
   @Test
-  void lexical_isTheDefault_andDoesNotKnowTheWord() throws SQLException {
+  void byDefault_theBestLinkerOnTheClassPath_answersInTheUsersWords() throws SQLException {
+    for (String linker : new String[] {null, "auto"}) {
+      try (Connection c = connect(linker); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(CARS)) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void anUnknownName_listsTheLinkersThereAre() throws SQLException {
+    try (Connection c = connect("synonym"); Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery(CARS)).isInstanceOf(InvalidPropertyException.class)
+          .hasMessageContaining("'nl2sql.link.linker'").hasMessageContaining("No schema linker named 'synonym'")
+          .hasMessageContaining("[synonyms, fused, embedding, lexical]");
+      try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM vehicles")) {
+        assertThat(rs.next()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void lexical_doesNotKnowTheWord() throws SQLException {
     try (Connection c = connect("lexical"); Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeQuery(CARS)).isInstanceOf(SQLException.class)
           .isNotInstanceOf(InvalidPropertyException.class);
