@@ -2,6 +2,7 @@ package io.github.nl2sql.gnn;
 
 import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.spi.SchemaLinkerProvider;
+import java.util.function.Supplier;
 
 /**
  * nl2sql-gnn's linkers, registered for {@link java.util.ServiceLoader} so that putting this module on the
@@ -13,66 +14,55 @@ import io.github.nl2sql.spi.SchemaLinkerProvider;
 public final class LinkerProviders {
   private LinkerProviders() {}
 
-  /** {@link SynonymLinker} over the lexical linker, with its default thresholds. */
-  public static final class Synonyms implements SchemaLinkerProvider {
-    /** Used by {@link java.util.ServiceLoader}. */
-    public Synonyms() {}
+  /** A name, a priority and where the shared linker comes from. */
+  private abstract static class Provider implements SchemaLinkerProvider {
+    private final String name;
+    private final int priority;
+    private final Supplier<SchemaLinker> linker;
+
+    Provider(String name, int priority, Supplier<SchemaLinker> linker) {
+      this.name = name;
+      this.priority = priority;
+      this.linker = linker;
+    }
 
     @Override
     public String name() {
-      return "synonyms";
+      return name;
     }
 
     @Override
     public int priority() {
-      return 30;
+      return priority;
     }
 
     @Override
     public SchemaLinker linker() {
-      return SynonymsHolder.LINKER;
+      return linker.get();
+    }
+  }
+
+  /** {@link SynonymLinker} over the lexical linker, with its default thresholds. */
+  public static final class Synonyms extends Provider {
+    /** Used by {@link java.util.ServiceLoader}. */
+    public Synonyms() {
+      super("synonyms", 30, () -> SynonymsHolder.LINKER);
     }
   }
 
   /** {@link FusedLinker} with the default weights and the bundled GNN and join models. */
-  public static final class Fused implements SchemaLinkerProvider {
+  public static final class Fused extends Provider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public Fused() {}
-
-    @Override
-    public String name() {
-      return "fused";
-    }
-
-    @Override
-    public int priority() {
-      return 20;
-    }
-
-    @Override
-    public SchemaLinker linker() {
-      return FusedHolder.LINKER;
+    public Fused() {
+      super("fused", 20, () -> FusedHolder.LINKER);
     }
   }
 
   /** {@link EmbeddingLinker}: MiniLM cosine ranking alone. */
-  public static final class Embedding implements SchemaLinkerProvider {
+  public static final class Embedding extends Provider {
     /** Used by {@link java.util.ServiceLoader}. */
-    public Embedding() {}
-
-    @Override
-    public String name() {
-      return "embedding";
-    }
-
-    @Override
-    public int priority() {
-      return 10;
-    }
-
-    @Override
-    public SchemaLinker linker() {
-      return EmbeddingHolder.LINKER;
+    public Embedding() {
+      super("embedding", 10, () -> EmbeddingHolder.LINKER);
     }
   }
 
