@@ -6,6 +6,7 @@ import io.github.nl2sql.link.Linking;
 import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.link.SchemaLinkers;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +32,28 @@ public final class DiscoveredLinker implements SchemaLinker {
 
   /**
    * The preferred linker on the class path: itself when it is the lexical one, otherwise wrapped so that
-   * it falls back to the lexical linker.
+   * it falls back to the lexical linker; the lexical linker, with a warning, when the preferred one cannot
+   * even be made.
    *
    * @throws IllegalStateException when a provider on the class path cannot be loaded
    */
   public static SchemaLinker create() {
     String name = SchemaLinkers.preferredName();
+    return create(name, () -> SchemaLinkers.named(name));
+  }
+
+  static SchemaLinker create(String name, Supplier<SchemaLinker> preferred) {
     SchemaLinker lexical = new LexicalLinkerProvider().linker();
     if (name.equals(LexicalLinkerProvider.NAME)) {
       return lexical;
     }
-    return new DiscoveredLinker(name, SchemaLinkers.named(name), lexical);
+    try {
+      return new DiscoveredLinker(name, preferred.get(), lexical);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.warn("Schema linker '{}' cannot be made, so questions are linked by the lexical linker; choose a "
+          + "linker with Nl2Sql.Builder.schemaLinker to silence this", name, e);
+      return lexical;
+    }
   }
 
   /** The preferred linker's name ({@code synonyms} with nl2sql-gnn on the class path). */

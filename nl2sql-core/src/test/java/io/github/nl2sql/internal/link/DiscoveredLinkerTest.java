@@ -64,6 +64,16 @@ class DiscoveredLinkerTest {
   }
 
   @Test
+  void aPreferredLinkerThatCannotBeMade_leavesTheLexicalOne() {
+    SchemaLinker made = DiscoveredLinker.create("broken", () -> {
+      throw new ExceptionInInitializerError("the model's class failed to initialise");
+    });
+    assertThat(made).isInstanceOf(LexicalLinker.class).isSameAs(new LexicalLinkerProvider().linker());
+    SchemaLinker wrapped = DiscoveredLinker.create("fine", LexicalLinker::new);
+    assertThat(wrapped).isInstanceOf(DiscoveredLinker.class).hasToString("DiscoveredLinker[fine]");
+  }
+
+  @Test
   void aBadQuestion_isTheCallersError_andDoesNotDisableThePreferredLinker() {
     DiscoveredLinker linker = new DiscoveredLinker("lexical-too", new LexicalLinker(), new LexicalLinker());
     assertThatThrownBy(() -> linker.link(" ", catalog, LinkOptions.defaults()))
