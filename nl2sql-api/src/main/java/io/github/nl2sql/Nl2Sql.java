@@ -430,13 +430,13 @@ public interface Nl2Sql extends AutoCloseable {
     /**
      * The schema linker {@link Nl2Sql#ask} uses to rank the tables and columns of the catalog for a
      * question and to choose the subset the planners see (within {@link #linkOptions(LinkOptions)}), for
-     * example {@code SchemaLinkers.named("fused")} (nl2sql-gnn's fusion of lexical, text-embedding and
-     * graph-network signals, for schemas with hundreds of tables) or one of your own; it must be
-     * thread-safe. The linker decides what a language model is shown, and the offline planner reads its
-     * evidence beside the question's own words. Default: {@link io.github.nl2sql.link.SchemaLinkers#preferred()},
-     * the best linker on the class path: nl2sql-gnn's {@code synonyms} when that module is there (it also
-     * reads words the schema does not use, "cars" for vehicles), else nl2sql-core's {@code lexical}; a
-     * default that fails at run time gives way to the lexical one with a logged warning.
+     * example {@code SchemaLinkers.named("lexical")} (no model, nothing to load) or one of your own; it
+     * must be thread-safe. The linker decides what a language model is shown, and the offline planner reads
+     * its evidence beside the question's own words. Default:
+     * {@link io.github.nl2sql.link.SchemaLinkers#preferred()}, the best linker on the class path:
+     * nl2sql-gnn's {@code synonyms} when that module is there (its fused ranking, plus words the schema does
+     * not use, "cars" for vehicles), else nl2sql-core's {@code lexical}; a default that fails at run time
+     * gives way to the lexical one with a logged warning.
      *
      * @throws NullPointerException when {@code linker} is null
      * @throws IllegalStateException when already set

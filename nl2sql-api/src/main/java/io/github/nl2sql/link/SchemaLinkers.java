@@ -10,9 +10,9 @@ import java.util.ServiceLoader;
 
 /**
  * The schema linkers on the class path, by name: {@code lexical} (nl2sql-core's lexical and value linker,
- * always there), and with nl2sql-gnn {@code synonyms} (lexical, plus question words that name a table or
- * column by another word, such as "cars" for vehicles), {@code fused} (lexical, embedding and GNN scores,
- * for schemas with hundreds of tables) and {@code embedding}. {@link #preferred()} is the one used when no
+ * always there), and with nl2sql-gnn {@code fused} (lexical, embedding and graph-network scores fused, for
+ * schemas with hundreds of tables), {@code synonyms} (the fused ranking, plus question words that name a
+ * table or column by another word, such as "cars" for vehicles) and {@code embedding}. {@link #preferred()} is the one used when no
  * linker is chosen: the provider with the highest {@link SchemaLinkerProvider#priority()}.
  *
  * <pre>{@code

@@ -89,9 +89,9 @@ public final class AskCommand extends BenchCommand {
 
   @Option(names = "--linker", defaultValue = "auto", paramLabel = "auto|NAME",
       description = "auto: the linker Nl2Sql.ask uses by default, the best on the class path (synonyms "
-          + "here); lexical: nl2sql-core's lexical and value linker; synonyms: the same plus nl2sql-gnn's "
-          + "SynonymLinker (words that name a table or column by another word, from the in-process MiniLM "
-          + "model); fused, embedding: nl2sql-gnn's other linkers (default: ${DEFAULT-VALUE})")
+          + "here); lexical: nl2sql-core's lexical and value linker; synonyms: nl2sql-gnn's fused ranking "
+          + "plus words that name a table or column by another word (SynonymLinker, from the in-process "
+          + "MiniLM model); fused, embedding: nl2sql-gnn's other linkers (default: ${DEFAULT-VALUE})")
   String linkerName;
 
   @Option(names = "--split", paramLabel = "validation|FILE",

@@ -8,6 +8,8 @@ import io.github.nl2sql.gnn.JoinInference;
 import io.github.nl2sql.gnn.eval.LinkEvaluation;
 import io.github.nl2sql.gnn.eval.SpiderSet;
 import io.github.nl2sql.link.LinkOptions;
+import io.github.nl2sql.link.SchemaLinker;
+import io.github.nl2sql.link.SchemaLinkers;
 import io.github.nl2sql.link.Signal;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -60,6 +62,12 @@ public final class LinkCommand implements Callable<Integer> {
       description = "signals to fuse, comma-separated from LEXICAL, VALUE, COMMENT, EMBEDDING, GNN "
           + "(default: ${DEFAULT-VALUE})")
   String signals;
+
+  @Option(names = "--linker", defaultValue = "fused", paramLabel = "NAME",
+      description = "fused: nl2sql-gnn's fusion, set up by --weights, --coherence, --join-inference and "
+          + "--model; any other name is a linker on the class path as it comes (lexical, synonyms, embedding), "
+          + "given the --signals (default: ${DEFAULT-VALUE})")
+  String linkerName;
 
   @Option(names = "--merged", description = "link against one catalog made of all databases in --data")
   boolean merged;
@@ -127,7 +135,16 @@ public final class LinkCommand implements Callable<Integer> {
     GnnModel gnn = loadModel();
     JoinInference joins = joinInference && JoinInference.isBundled() ? JoinInference.bundled() : null;
     try {
-      FusedLinker linker = new FusedLinker(w, c, gnn, joins);
+      SchemaLinker linker;
+      if (linkerName.equals("fused")) {
+        linker = new FusedLinker(w, c, gnn, joins);
+      } else {
+        try {
+          linker = SchemaLinkers.named(linkerName);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "--linker: " + e.getMessage());
+        }
+      }
       PrintStream progress = "off".equals(common.progress) ? null : System.err;
       ObjectNode summary;
       if (common.out != null) {
@@ -137,12 +154,15 @@ public final class LinkCommand implements Callable<Integer> {
       } else {
         summary = LinkEvaluation.run(set, items, linker, LinkOptions.defaults().withSignals(chosen), all, null, progress);
       }
+      summary.put("linker", linkerName);
       summary.put("signals", String.join(",", chosen.stream().map(Enum::name).toList()));
       summary.put("merged", merged);
       summary.put("split", split);
-      summary.put("gnn", gnn != null && chosen.contains(Signal.GNN));
-      summary.put("coherence", c.toString());
-      summary.put("join_inference", joins != null);
+      // (the fusion's settings describe only the fused linker)
+      boolean fused = linker instanceof FusedLinker;
+      summary.put("gnn", fused && gnn != null && chosen.contains(Signal.GNN));
+      summary.put("coherence", fused ? c.toString() : "none");
+      summary.put("join_inference", fused && joins != null);
       spec.commandLine().getOut().println(summary);
       spec.commandLine().getOut().flush();
       return 0;

@@ -46,6 +46,32 @@ class LinkCommandTest {
   }
 
   @Test
+  void synonymsLinker_showsAModelMoreOfWhatSynonymWordedQuestionsNeed_andAnUnknownLinkerExits2() throws Exception {
+    Path spider = TestCatalogs.requireSpider();
+    Path syn = spider.resolveSibling("spider-syn-train").resolve("train_spider_syn.json");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(syn), "Spider-Syn data absent");
+    double[] recall = new double[2];
+    String[] linkers = {"lexical", "synonyms"};
+    for (int i = 0; i < 2; i++) {
+      BenchMainTest.Run r = BenchMainTest.run("link", "--data", spider.toString(), "--questions", syn.toString(),
+          "--question-field", "SpiderSynQuestion", "--split", "validation", "--limit", "300", "--linker",
+          linkers[i], "--progress", "off");
+      assertThat(r.code()).as(r.err()).isEqualTo(0);
+      assertThat(r.summary().get("linker").asText()).isEqualTo(linkers[i]);
+      assertThat(r.summary().get("gnn").asBoolean()).isFalse();
+      recall[i] = r.summary().get("selection_table_full_recall").asDouble();
+    }
+    // "cars" for vehicles: the tables such words name rank higher and are put in the selection
+    assertThat(recall[1]).isGreaterThan(recall[0] + 0.02);
+
+    Path q = emptyData("[]");
+    BenchMainTest.Run bad = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(), "--questions",
+        q.toString(), "--linker", "psychic");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--linker: No schema linker named 'psychic'");
+  }
+
+  @Test
   void missingDatabasesAreCounted() throws Exception {
     Path q = emptyData("[{\"question\": \"how many?\", \"query\": \"SELECT 1\", \"db_id\": \"gone\"}]");
     BenchMainTest.Run r = BenchMainTest.run("link", "--data", tmp.resolve("data").toString(), "--questions",

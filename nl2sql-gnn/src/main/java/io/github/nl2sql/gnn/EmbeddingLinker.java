@@ -60,6 +60,10 @@ public final class EmbeddingLinker implements SchemaLinker {
     if (question == null || question.isBlank()) {
       throw new IllegalArgumentException("question must not be null or blank");
     }
+    if (catalog.tables().isEmpty()) {
+      return new Linking(question, List.of(), List.of(), List.of(),
+          selector.select(catalog, List.of(), List.of(), options));
+    }
     PreparedSchema schema = store.get(catalog, true);
     float[] scores = options.signals().contains(Signal.EMBEDDING)
         ? cosines(embedder.embed(question), schema.embeddings())

@@ -138,6 +138,9 @@ public final class FusedLinker implements SchemaLinker {
     boolean useGnn = signals.contains(Signal.GNN) && gnn != null;
 
     Linking lex = lexical.link(question, catalog, useGnn ? options.withSignals(LEXICAL_SIGNALS) : options);
+    if (catalog.tables().isEmpty()) {
+      return lex; // (nothing to rank: the lexical linker's empty result, as without this module)
+    }
     PreparedSchema schema = null;
     float[] cos = null;
     float[] prob = null;

@@ -11,9 +11,11 @@ import io.github.nl2sql.link.Evidence;
 import io.github.nl2sql.link.LinkOptions;
 import io.github.nl2sql.link.LinkedTable;
 import io.github.nl2sql.link.Linking;
+import io.github.nl2sql.link.Selection;
 import io.github.nl2sql.link.SchemaLinker;
 import io.github.nl2sql.link.Signal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +40,9 @@ import java.util.Set;
  * "customer" and "customers") and at least {@code minMargin} closer to it than to any other table's: a word
  * about as close to two tables says neither. A word no table is close to may name a column, at the stricter
  * {@value #COLUMN_SIMILARITY} (there are many more columns); a column named as its table (railway.Railway)
- * stands for the table. The base linker's ranking and selection are kept as they are.
+ * stands for the table. A table or column a word names ranks at least as high as the word's similarity to
+ * it, and the selection (what a language model is shown) is made again from that ranking with the lexical
+ * linker's policy, keeping the joins of the base linker's selection.
  * Without {@link Signal#EMBEDDING} in the options' signals nothing is added.
  *
  * <p>Thread-safe. Table-name vectors are cached per catalog fingerprint and word vectors per word (both
@@ -63,6 +67,8 @@ public final class SynonymLinker implements SchemaLinker {
       "values", "like");
 
   private final SchemaLinker base;
+  /** Makes the selection again: the base itself when it is the lexical linker (its index is cached). */
+  private final LexicalLinker selector;
   private final TextEmbedder embedder;
   private final double minSimilarity;
   private final double minMargin;
@@ -84,6 +90,7 @@ public final class SynonymLinker implements SchemaLinker {
    */
   public SynonymLinker(SchemaLinker base, double minSimilarity, double minMargin) {
     this.base = Objects.requireNonNull(base, "base");
+    this.selector = base instanceof LexicalLinker lexical ? lexical : new LexicalLinker();
     if (!(minSimilarity > 0 && minSimilarity <= 1)) {
       throw new IllegalArgumentException("minSimilarity must be in (0, 1], got " + minSimilarity);
     }
@@ -139,15 +146,29 @@ public final class SynonymLinker implements SchemaLinker {
     if (added.isEmpty() && addedColumns.isEmpty()) {
       return linked;
     }
-    List<io.github.nl2sql.link.LinkedColumn> columns = linked.columns().stream()
+    // a word's table or column ranks at least as high as the word is close to it, and the selection a
+    // model is shown is made again from that ranking ("cars" puts vehicles in the prompt)
+    List<io.github.nl2sql.link.LinkedColumn> columns = new ArrayList<>(linked.columns().stream()
         .map(c -> !addedColumns.containsKey(c.qualifiedName()) ? c : new io.github.nl2sql.link.LinkedColumn(
-            c.table(), c.column(), c.score(), plus(c.evidence(), addedColumns.get(c.qualifiedName()))))
-        .toList();
-    List<LinkedTable> tables = linked.tables().stream()
+            c.table(), c.column(), Math.max(c.score(), best(addedColumns.get(c.qualifiedName()))),
+            plus(c.evidence(), addedColumns.get(c.qualifiedName()))))
+        .toList());
+    List<LinkedTable> tables = new ArrayList<>(linked.tables().stream()
         .map(t -> !added.containsKey(t.table()) ? t
-            : new LinkedTable(t.table(), t.score(), plus(t.evidence(), added.get(t.table()))))
-        .toList();
-    return new Linking(linked.question(), tables, columns, linked.values(), linked.selection());
+            : new LinkedTable(t.table(), Math.max(t.score(), best(added.get(t.table()))),
+                plus(t.evidence(), added.get(t.table()))))
+        .toList());
+    columns.sort(Comparator.comparingDouble(io.github.nl2sql.link.LinkedColumn::score).reversed());
+    tables.sort(Comparator.comparingDouble(LinkedTable::score).reversed());
+    // (a base other than the lexical linker may have joined tables over inferred joins: they are kept)
+    Selection selection = selector == base
+        ? selector.select(catalog, tables, columns, options)
+        : selector.select(catalog, tables, columns, options, linked.selection().joins());
+    return new Linking(linked.question(), tables, columns, linked.values(), selection);
+  }
+
+  private static double best(List<Evidence> evidence) {
+    return evidence.stream().mapToDouble(Evidence::score).max().orElse(0);
   }
 
   private static List<Evidence> plus(List<Evidence> evidence, List<Evidence> more) {

@@ -101,6 +101,10 @@ class FacadeLinkerTest {
     try (Nl2Sql embedding = builder().schemaLinker(new EmbeddingLinker()).build()) {
       assertThat(promptTables(embedding)).containsExactly("vehicles");
     }
+    // the synonym linker, the default with this module on the class path, ranks the table "cars" names first
+    try (Nl2Sql byDefault = builder().build()) {
+      assertThat(promptTables(byDefault)).containsExactly("vehicles");
+    }
   }
 
   @Test

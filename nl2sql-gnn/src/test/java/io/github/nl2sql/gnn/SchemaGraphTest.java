@@ -60,6 +60,15 @@ class SchemaGraphTest {
     Catalog empty = new Catalog("SQLite", "3", null, null, Dialect.SQLITE, List.of(), "fp", null, null, List.of());
     assertThatThrownBy(() -> SchemaGraph.of(empty, true)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("catalog has no tables to link to");
+    // the linkers link nothing, as the lexical linker does, so that the planner explains what is missing
+    for (io.github.nl2sql.link.SchemaLinker linker : List.of(new FusedLinker(), new EmbeddingLinker(),
+        new SynonymLinker(new FusedLinker(), 0.65, 0.08))) {
+      io.github.nl2sql.link.Linking l = linker.link("how many unicorns are there?", empty,
+          io.github.nl2sql.link.LinkOptions.defaults());
+      assertThat(l.tables()).as(linker.getClass().getSimpleName()).isEmpty();
+      assertThat(l.columns()).isEmpty();
+      assertThat(l.selection().tables()).isEmpty();
+    }
   }
 
   private static boolean hasEdge(SchemaGraph g, int a, int b, int rel) {

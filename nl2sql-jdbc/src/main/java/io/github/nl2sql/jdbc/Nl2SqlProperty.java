@@ -89,10 +89,10 @@ public enum Nl2SqlProperty {
           + "linked tables' keys are added, best first, until it is spent"),
   /** Which schema linker. */
   LINKER("nl2sql.link.linker", Type.STRING, "auto",
-      "Schema linker: auto (the best on the class path: nl2sql-gnn's synonyms when it is there, which also "
-          + "reads questions in words the schema does not use, such as 'cars' for vehicles; else lexical), "
-          + "the name of one (lexical; with nl2sql-gnn synonyms, fused, embedding) or the class name of a "
-          + "SchemaLinker with a public no-argument constructor"),
+      "Schema linker: auto (the best on the class path: with nl2sql-gnn synonyms, its fused ranking plus "
+          + "words the schema does not use, such as 'cars' for vehicles; else lexical), the name of one "
+          + "(lexical; with nl2sql-gnn also synonyms, fused, embedding) or the class name of a SchemaLinker "
+          + "with a public no-argument constructor"),
   /** Where user corrections are kept. */
   FEEDBACK_STORE("nl2sql.feedback.store", Type.PATH, null,
       "Directory of the feedback (corrections) store; default: none. Reserved for the nl2sql-rag module, "
