@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * validation split its selection holds every table a question needs for 96% of questions (the lexical
  * linker's 85%), so a language model is shown the right tables, and the offline planner answers 5 more
  * questions in Spider's wording and 41 more in Spider-Syn's than with the lexical linker, the same answers
- * as the synonym linker over the lexical one; it costs about 8 ms a question and a second or two to load
- * the models once. Each linker is made once, on first use, and shared (they are thread-safe and cache per
+ * as the synonym linker over the lexical one; it costs about 4 ms a question (JMH {@code LinkBenchmark},
+ * its own database) and a second or two to load the models once. Each linker is made once, on first use, and shared (they are thread-safe and cache per
  * catalog).
  */
 public final class LinkerProviders {

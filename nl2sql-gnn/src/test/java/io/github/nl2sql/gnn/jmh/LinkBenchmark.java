@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Linking latency with the schema's embeddings cached, of the fused linker (lexical + value + embedding +
- * GNN) and of the {@link SynonymLinker} over the lexical one: one Spider database, and one catalog merged
+ * GNN), of the {@link SynonymLinker} over the lexical one, and of the default linker with this module on
+ * the class path (the synonym linker over the fused one): one Spider database, and one catalog merged
  * from all spider-train databases. Questions cycle
  * through the validation questions. Needs the Spider data ($NL2SQL_SPIDER_DIR or ../shared/data/spider-train).
  *
@@ -44,8 +45,11 @@ public class LinkBenchmark {
   @Param({"database", "merged"})
   public String mode;
 
-  /** {@code fused} ({@link FusedLinker}) or {@code synonyms} ({@link SynonymLinker} over the lexical linker). */
-  @Param({"fused", "synonyms"})
+  /**
+   * {@code fused} ({@link FusedLinker}), {@code synonyms-over-lexical} ({@link SynonymLinker} over the
+   * lexical linker) or {@code default} ({@link io.github.nl2sql.link.SchemaLinkers#preferred()}).
+   */
+  @Param({"fused", "synonyms-over-lexical", "default"})
   public String linkerName;
 
   private SchemaLinker linker;
@@ -55,7 +59,12 @@ public class LinkBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
-    linker = linkerName.equals("synonyms") ? new SynonymLinker() : new FusedLinker();
+    linker = switch (linkerName) {
+      case "fused" -> new FusedLinker();
+      case "synonyms-over-lexical" -> new SynonymLinker();
+      case "default" -> io.github.nl2sql.link.SchemaLinkers.preferred();
+      default -> throw new IllegalArgumentException("linkerName: fused, synonyms-over-lexical or default");
+    };
     Path dir = spiderDir();
     SpiderSet set = new SpiderSet(dir);
     var validation = SpiderSet.split().get("validation");
