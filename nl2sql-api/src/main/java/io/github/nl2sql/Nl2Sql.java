@@ -435,8 +435,9 @@ public interface Nl2Sql extends AutoCloseable {
      * its evidence beside the question's own words. Default:
      * {@link io.github.nl2sql.link.SchemaLinkers#preferred()}, the best linker on the class path:
      * nl2sql-gnn's {@code synonyms} when that module is there (its fused ranking, plus words the schema does
-     * not use, "cars" for vehicles), else nl2sql-core's {@code lexical}; a default that fails at run time
-     * gives way to the lexical one with a logged warning.
+     * not use, "cars" for vehicles; its models load when the first instance is built, in a second or two),
+     * else nl2sql-core's {@code lexical}; a default that cannot load or fails at run time gives way to the
+     * lexical one with a logged warning.
      *
      * @throws NullPointerException when {@code linker} is null
      * @throws IllegalStateException when already set
