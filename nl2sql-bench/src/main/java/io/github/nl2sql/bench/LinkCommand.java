@@ -158,11 +158,12 @@ public final class LinkCommand implements Callable<Integer> {
       summary.put("signals", String.join(",", chosen.stream().map(Enum::name).toList()));
       summary.put("merged", merged);
       summary.put("split", split);
-      // (the fusion's settings describe only the fused linker)
-      boolean fused = linker instanceof FusedLinker;
-      summary.put("gnn", fused && gnn != null && chosen.contains(Signal.GNN));
-      summary.put("coherence", fused ? c.toString() : "none");
-      summary.put("join_inference", fused && joins != null);
+      if (linker instanceof FusedLinker) {
+        // (the settings of the fusion built here; another linker comes with its own, not these)
+        summary.put("gnn", gnn != null && chosen.contains(Signal.GNN));
+        summary.put("coherence", c.toString());
+        summary.put("join_inference", joins != null);
+      }
       spec.commandLine().getOut().println(summary);
       spec.commandLine().getOut().flush();
       return 0;
