@@ -4007,12 +4007,11 @@ public final class OfflinePlanner implements Planner {
       return null;
     }
 
-    private static final Map<String, CmpOp> COMPARATIVES = Map.ofEntries(
-        Map.entry("more", CmpOp.GT), Map.entry("greater", CmpOp.GT), Map.entry("larger", CmpOp.GT),
-        Map.entry("higher", CmpOp.GT), Map.entry("bigger", CmpOp.GT), Map.entry("longer", CmpOp.GT),
-        Map.entry("later", CmpOp.GT), Map.entry("less", CmpOp.LT), Map.entry("smaller", CmpOp.LT),
-        Map.entry("lower", CmpOp.LT), Map.entry("shorter", CmpOp.LT), Map.entry("earlier", CmpOp.LT),
-        Map.entry("fewer", CmpOp.LT));
+    /** The comparative words of {@link #COMPARATORS_BEFORE} ("more", "larger", "older"): "X than" without the "than". */
+    private static final Map<String, CmpOp> COMPARATIVES = COMPARATORS_BEFORE.entrySet().stream()
+        .filter(e -> e.getKey().matches("[a-z]+ than") && (e.getValue() == CmpOp.GT || e.getValue() == CmpOp.LT))
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(e -> e.getKey().substring(0, e.getKey().indexOf(' ')),
+            Map.Entry::getValue));
 
     /**
      * "salary greater than that of some instructor in the Biology department", "a higher resolution than
