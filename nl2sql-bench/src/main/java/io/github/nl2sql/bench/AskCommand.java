@@ -12,6 +12,7 @@ import io.github.nl2sql.ValidationResult;
 import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.internal.compile.SqlCompiler;
 import io.github.nl2sql.internal.json.Json;
+import io.github.nl2sql.internal.link.DiscoveredLinker;
 import io.github.nl2sql.internal.plan.Asker;
 import io.github.nl2sql.internal.plan.ChatModels;
 import io.github.nl2sql.internal.plan.OfflinePlanner;
@@ -202,12 +203,15 @@ public final class AskCommand extends BenchCommand {
     AskOptions options = new AskOptions(null, null, rounds, repair, offline ? 0.0 : threshold, false,
         offline || fastPath);
     if (linkerName.equals("auto")) {
-      linkerName = SchemaLinkers.preferredName();
-    }
-    try {
-      linker = SchemaLinkers.named(linkerName);
-    } catch (IllegalArgumentException e) {
-      throw new BenchException("--linker: " + e.getMessage());
+      // as Nl2Sql.ask: the preferred linker, falling back to the lexical one if it cannot run here
+      linker = DiscoveredLinker.create();
+      linkerName = linker instanceof DiscoveredLinker d ? d.name() : SchemaLinkers.preferredName();
+    } else {
+      try {
+        linker = SchemaLinkers.named(linkerName);
+      } catch (IllegalArgumentException e) {
+        throw new BenchException("--linker: " + e.getMessage());
+      }
     }
     asker = new Asker(options, new OfflinePlanner(), modelPlanner, linker);
     if (split != null) {
@@ -377,7 +381,12 @@ public final class AskCommand extends BenchCommand {
   @Override
   protected void summarise(Map<String, Object> s) {
     s.put("planner", planner);
-    s.put("linker", linkerName);
+    if (linker instanceof DiscoveredLinker d && d.fellBack()) {
+      s.put("linker", "lexical");
+      s.put("linker_failed", linkerName); // (its warning is in the log)
+    } else {
+      s.put("linker", linkerName);
+    }
     if (model != null) {
       s.put("model", model.startsWith("replay:") ? model : model.replaceAll("//[^@/]*@", "//***@"));
     }
