@@ -73,7 +73,8 @@ public final class SynonymLinker implements SchemaLinker {
   private final double minSimilarity;
   private final double minMargin;
   private final Cache<String, TableNames> schemas = Caffeine.newBuilder().maximumSize(64).build();
-  private final Cache<String, float[]> words = Caffeine.newBuilder().maximumSize(50_000).build();
+  /** Word vectors: 10,000 words of 384 floats are about 16 MB, the most this linker keeps for them. */
+  private final Cache<String, float[]> words = Caffeine.newBuilder().maximumSize(10_000).build();
 
   /** Over nl2sql-core's lexical and value linker, with the default thresholds and the shared MiniLM model. */
   public SynonymLinker() {
