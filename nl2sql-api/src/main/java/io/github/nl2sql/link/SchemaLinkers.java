@@ -20,6 +20,8 @@ import java.util.ServiceLoader;
  * }</pre>
  */
 public final class SchemaLinkers {
+  private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+
   private SchemaLinkers() {}
 
   /**
@@ -27,7 +29,7 @@ public final class SchemaLinkers {
    *
    * @throws NullPointerException when {@code name} is null
    * @throws IllegalArgumentException when no provider has that name; the message lists the names there are
-   * @throws IllegalStateException when a provider cannot be loaded
+   * @throws IllegalStateException when a provider cannot be loaded or has an invalid name
    */
   public static SchemaLinker named(String name) {
     Objects.requireNonNull(name, "name");
@@ -45,7 +47,7 @@ public final class SchemaLinkers {
    * The name of the linker used when none is chosen: the provider with the highest priority.
    *
    * @throws IllegalStateException when there is none (nl2sql-core is not on the class path) or a provider
-   *     cannot be loaded
+   *     cannot be loaded or has an invalid name
    */
   public static String preferredName() {
     List<SchemaLinkerProvider> all = providers();
@@ -60,7 +62,7 @@ public final class SchemaLinkers {
    * The linker used when none is chosen: the provider with the highest priority.
    *
    * @throws IllegalStateException when there is none (nl2sql-core is not on the class path) or a provider
-   *     cannot be loaded
+   *     cannot be loaded or has an invalid name
    */
   public static SchemaLinker preferred() {
     return named(preferredName());
@@ -69,18 +71,30 @@ public final class SchemaLinkers {
   /**
    * The names of the providers on the class path, the preferred first.
    *
-   * @throws IllegalStateException when a provider cannot be loaded
+   * @throws IllegalStateException when a provider cannot be loaded or has an invalid name
    */
   public static List<String> names() {
     return providers().stream().map(SchemaLinkerProvider::name).toList();
   }
 
-  /** Providers by falling priority, then name; of two with one name, the first in that order. */
+  /**
+   * Providers by falling priority, then name; of two with one name, the first in that order.
+   *
+   * @throws IllegalStateException when a provider cannot be loaded or has no valid name
+   */
   private static List<SchemaLinkerProvider> providers() {
+    return providers(SchemaLinkers.class.getClassLoader());
+  }
+
+  static List<SchemaLinkerProvider> providers(ClassLoader loader) {
     List<SchemaLinkerProvider> all = new ArrayList<>();
     try {
-      for (SchemaLinkerProvider p
-          : ServiceLoader.load(SchemaLinkerProvider.class, SchemaLinkers.class.getClassLoader())) {
+      for (SchemaLinkerProvider p : ServiceLoader.load(SchemaLinkerProvider.class, loader)) {
+        String name = p.name();
+        if (name == null || !VALID_NAME.matcher(name).matches()) {
+          throw new IllegalStateException("Schema linker provider " + p.getClass().getName() + " has the name "
+              + (name == null ? "null" : "'" + name + "'") + "; a name is lower-case letters, digits and '-'");
+        }
         all.add(p);
       }
     } catch (ServiceConfigurationError e) {
