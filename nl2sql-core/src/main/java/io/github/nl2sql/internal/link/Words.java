@@ -102,11 +102,26 @@ public final class Words {
     return s;
   }
 
-  /** Regular English plurals made singular: {@code cities} -> city, {@code boxes} -> box, {@code cars} -> car. */
+  /**
+   * Nouns in -us whose plural is -uses ("statuses", "campuses"); other words in -uses drop only the s
+   * ("houses", "causes", "warehouses").
+   */
+  private static final Set<String> US_NOUNS = Set.of("status", "campus", "bus", "minibus", "bonus", "census",
+      "virus", "focus", "corpus", "genus", "radius", "syllabus", "surplus", "consensus", "apparatus",
+      "prospectus", "stimulus", "cactus", "nexus", "circus", "octopus", "thesaurus", "sinus", "fungus",
+      "chorus", "walrus", "abacus");
+
+  /**
+   * Regular English plurals made singular: {@code cities} -> city, {@code boxes} -> box, {@code cars} -> car,
+   * {@code statuses} -> status.
+   */
   public static String singular(String w) {
     int n = w.length();
     if (n > 4 && w.endsWith("ies")) {
       return w.substring(0, n - 3) + "y";
+    }
+    if (n > 4 && w.endsWith("uses") && US_NOUNS.contains(w.substring(0, n - 2))) {
+      return w.substring(0, n - 2);
     }
     if (n > 4 && (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes"))) {
       return w.substring(0, n - 2);
