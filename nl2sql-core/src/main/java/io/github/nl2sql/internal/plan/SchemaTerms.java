@@ -152,6 +152,14 @@ final class SchemaTerms {
           // is not named by "of")
           terms.add(new Term(t, c, List.of(lastWord), 0.7));
         }
+        if (cw.size() > 2 && stripped == null && !GRAMMAR.contains(cw.get(cw.size() - 2))
+            && !AGGREGATE_WORDS.contains(cw.get(0)) && !tableWords.contains(List.of(cw.get(cw.size() - 2)))
+            && onlyColumnEndingWith(t, cw.subList(cw.size() - 2, cw.size()))) {
+          // "the email addresses" is Store_Email_Address: a qualified column by its last two words, when no
+          // other column of the table ends with them (not when the dropped words change what is measured,
+          // max_page_size, nor when the first of the two names a table: "orders placed" are orders)
+          terms.add(new Term(t, c, cw.subList(cw.size() - 2, cw.size()), 0.85));
+        }
         if (cw.size() > 1 && lastWord.equals("code") && !cw.get(0).equals(lastWord)) {
           // "each school" is school_code, "payment method" payment_method_code: a coded attribute by its
           // words without the suffix, unless those words name a table (then it is a key to that table)
@@ -274,6 +282,10 @@ final class SchemaTerms {
   }
 
   /** Words that make a column the time of an event (stemmed). */
+  /** First words of a column name that say how it is computed: "max" page size is not a page size. */
+  private static final Set<String> AGGREGATE_WORDS = Set.of("max", "maximum", "min", "minimum", "avg", "average",
+      "mean", "total", "sum", "num", "number", "count");
+
   private static final Set<String> TIME_WORDS = Set.of("date", "year", "time", "day");
 
   /** Verbs that a column of two words names with a time word (Open_Date, Year_Join, release_year). */
@@ -336,16 +348,21 @@ final class SchemaTerms {
     return end == 0 ? null : cw.subList(0, end);
   }
 
-  /** Whether exactly one column of {@code t} has {@code word} as its last word. */
-  private static boolean onlyColumnEndingWith(Table t, String word) {
+  /** Whether exactly one column of {@code t} has {@code words} as its last words. */
+  private static boolean onlyColumnEndingWith(Table t, List<String> words) {
     int n = 0;
     for (Column c : t.columns()) {
       List<String> cw = Tokens.schemaWords(c.name());
-      if (!cw.isEmpty() && cw.get(cw.size() - 1).equals(word)) {
+      if (cw.size() >= words.size() && cw.subList(cw.size() - words.size(), cw.size()).equals(words)) {
         n++;
       }
     }
     return n == 1;
+  }
+
+  /** Whether exactly one column of {@code t} has {@code word} as its last word. */
+  private static boolean onlyColumnEndingWith(Table t, String word) {
+    return onlyColumnEndingWith(t, List.of(word));
   }
 
   private static List<String> stripPrefix(List<String> cw, List<String> tw) {

@@ -53,7 +53,13 @@ class OfflineAskListsAndValuesTest {
         + "INSERT INTO customers VALUES (1, 'Harold', '555-0100', 'harold@example.org'), "
         + "(2, 'Maude', '555-0199', 'maude@example.org');\n"
         + "CREATE TABLE vehicles (vehicle_id INT PRIMARY KEY, vehicle_details VARCHAR(20));\n"
-        + "INSERT INTO vehicles VALUES (1, 'Van'), (2, 'Truck');\n");
+        + "INSERT INTO vehicles VALUES (1, 'Van'), (2, 'Truck');\n"
+        + "CREATE TABLE workshop_groups (group_id INT PRIMARY KEY, store_name VARCHAR(20), "
+        + "store_email_address VARCHAR(40), store_phone VARCHAR(20));\n"
+        + "INSERT INTO workshop_groups VALUES (1, 'Ink', 'ink@example.org', '555-1'), "
+        + "(2, 'Clay', 'clay@example.org', '555-2');\n"
+        + "CREATE TABLE printers (printer_id INT PRIMARY KEY, model VARCHAR(20), max_page_size VARCHAR(5));\n"
+        + "INSERT INTO printers VALUES (1, 'P1', 'A4'), (2, 'P2', 'A3'), (3, 'P3', 'A4');\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("college").build();
     anyConfidence = Nl2Sql.builder(ds).databaseName("college").confidenceThreshold(0.0).build();
   }
@@ -173,5 +179,20 @@ class OfflineAskListsAndValuesTest {
     assertThat(one.result().rows()).containsExactly(List.of("Van"));
     Answer.Answered all = answered("Show all the information of vehicle with id 1.");
     assertThat(all.result().columns()).hasSize(2);
+  }
+
+  @Test
+  void aQualifiedColumn_isNamedByItsLastTwoWords() {
+    // store_email_address is the groups' one column ending in "email address"
+    Answer.Answered a = answered("What are the email addresses of the workshop groups?");
+    assertThat(a.result().columns()).extracting(c -> c.label().toLowerCase()).containsExactly("store_email_address");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("ink@example.org"), List.of("clay@example.org"));
+  }
+
+  @Test
+  void aColumnWhoseFirstWordSaysHowItIsComputed_isNotNamedWithoutIt() {
+    // "page size" alone would leave "maximum" to be read as max() over max_page_size
+    Answer answer = nl2sql.ask("What is the most common maximum page size?");
+    assertThat(answer).isNotInstanceOf(Answer.Answered.class);
   }
 }
