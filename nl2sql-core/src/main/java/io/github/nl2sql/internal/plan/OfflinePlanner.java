@@ -4579,6 +4579,17 @@ public final class OfflinePlanner implements Planner {
       };
     }
 
+    /**
+     * The direction "from old to young" (or back) gives a column: as said for an age, the other way for a
+     * date or year (of birth, founding, ...), where the oldest has the smallest value.
+     */
+    private static SortOrder byAgeOf(SortOrder dir, Term c) {
+      List<String> w = Tokens.schemaWords(c.column().name());
+      boolean dated = c.column().type() == SqlType.DATE || c.column().type() == SqlType.TIMESTAMP
+          || w.contains("date") || w.contains("year") || w.contains("birth") || w.contains("dob");
+      return !dated ? dir : dir == SortOrder.DESC ? SortOrder.ASC : SortOrder.DESC;
+    }
+
     /** "ordered by x descending", "sorted by x and y", "in alphabetical order". Null when unreadable. */
     List<Term> orderBy(Table focus, List<OrderItem> order) {
       List<Term> cols = new ArrayList<>();
@@ -4591,6 +4602,25 @@ public final class OfflinePlanner implements Planner {
         }
         used[i] = true;
         int anchor = i;
+        if (is(i, "sort", "order") && (i == 0 || i == 1 && is(0, "please"))) {
+          // "Sort the product names in alphabetical order": the imperative lists; a later order word says
+          // how, else the key follows "by" ("Sort all captain names by their ages")
+          int later = -1;
+          int by = -1;
+          for (int k = i + 1; k < toks.size() && later < 0; k++) {
+            if (is(k, "order", "ordered", "sort", "sorted", "sorting", "ordering")) {
+              later = k;
+            } else if (by < 0 && is(k, "by")) {
+              by = k;
+            }
+          }
+          if (later > 0) {
+            continue;
+          }
+          if (by > 0) {
+            anchor = by;
+          }
+        }
         for (int k = i + 1; k < Math.min(toks.size(), i + 8); k++) {
           if (is(k, "order", "ordered", "sort", "sorted", "sorting", "ordering")) {
             used[k] = true;
@@ -4613,16 +4643,27 @@ public final class OfflinePlanner implements Planner {
             use(k);
           }
         }
+        boolean byAge = false; // ("from old to young": ages fall, dates of birth rise)
         for (int k = Math.max(0, i - 4); k < Math.min(toks.size(), i + 12); k++) {
-          if (is(k, "from") && (is(k + 1, "highest", "largest", "most", "high", "biggest", "oldest", "greatest")
-              && is(k + 2, "to") && is(k + 3, "lowest", "smallest", "least", "low", "youngest", "fewest"))) {
-            dir = SortOrder.DESC;
-            explicit = true;
-            use(k, k + 1, k + 2, k + 3);
-          } else if (is(k, "from") && is(k + 2, "to") && (is(k + 1, "lowest", "smallest", "least", "low", "youngest",
+          boolean fromTo = false;
+          if (is(k, "from") && (is(k + 1, "highest", "largest", "most", "high", "biggest", "oldest", "old",
+              "greatest") && is(k + 2, "to") && is(k + 3, "lowest", "smallest", "least", "low", "youngest", "young",
               "fewest"))) {
+            dir = SortOrder.DESC;
+            fromTo = true;
+          } else if (is(k, "from") && is(k + 2, "to") && (is(k + 1, "lowest", "smallest", "least", "low", "youngest",
+              "young", "fewest"))) {
+            fromTo = true;
+          }
+          if (fromTo) {
             explicit = true;
             use(k, k + 1, k + 2, k + 3);
+            byAge = is(k + 1, "old", "oldest", "young", "youngest");
+            for (Mention m : mentions) {
+              if ((m.start == k + 1 || m.start == k + 3) && m.end == m.start + 1) {
+                m.consume(); // ("old" names the age: here it says which way, not a column to show)
+              }
+            }
           }
         }
         // "... and their number of airlines, in descending order of the number of airlines": the count shown
@@ -4728,7 +4769,7 @@ public final class OfflinePlanner implements Planner {
             if (c == null) {
               return null;
             }
-            order.add(new OrderItem(ref(c), dir, null));
+            order.add(new OrderItem(ref(c), byAge ? byAgeOf(dir, c) : dir, null));
             cols.add(c);
             use(i - 1, i - 2);
             Mention key = after.get(0);
@@ -4755,7 +4796,7 @@ public final class OfflinePlanner implements Planner {
             m.consume();
           }
           // a per-column direction right after it wins
-          SortOrder d = dir;
+          SortOrder d = byAge ? byAgeOf(dir, c) : dir;
           if (is(m.end, "descending", "desc", "decreasing")) {
             d = SortOrder.DESC;
             use(m.end);

@@ -540,4 +540,25 @@ class OfflineAskWordsTest {
     assertThat(answered("How many hosts are above age 32?").result().rows()).containsExactly(List.of(2L));
     assertThat(answered("Which hosts are under age 35?").result().rows()).containsExactly(List.of("Ines"));
   }
+
+  @Test
+  void anImperativeSort_listsWhatFollows_andALaterOrderWordSaysHow() {
+    Answer.Answered a = answered("Sort the names of all students in alphabetical order.");
+    assertThat(a.query().sql().toLowerCase()).contains("order by \"student_name\" asc");
+    assertThat(a.result().rows()).containsExactly(List.of("Ann"), List.of("Bob"), List.of("Cleo"));
+    Answer.Answered byAge = answered("Sort all student names by their ages.");
+    assertThat(byAge.result().columns()).extracting(c -> c.label().toLowerCase()).containsExactly("student_name");
+    assertThat(byAge.result().rows()).containsExactly(List.of("Ann"), List.of("Cleo"), List.of("Bob"));
+  }
+
+  @Test
+  void fromOldToYoung_sortsAgesDown_andDatesOfBirthUp() {
+    Answer.Answered ages = answered("Sort all student names by their ages from old to young.");
+    assertThat(ages.result().columns()).extracting(c -> c.label().toLowerCase()).containsExactly("student_name");
+    assertThat(ages.result().rows()).containsExactly(List.of("Bob"), List.of("Cleo"), List.of("Ann"));
+    Answer.Answered births = answered("List the surnames of all drivers in the order of their date of birth from old "
+        + "to young.");
+    assertThat(births.query().sql().toLowerCase()).contains("order by \"date_of_birth\" asc");
+    assertThat(births.result().rows()).containsExactly(List.of("Hamilton"), List.of("Rosberg"));
+  }
 }
