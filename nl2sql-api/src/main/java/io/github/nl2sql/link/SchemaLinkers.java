@@ -7,20 +7,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /**
  * The schema linkers on the class path, by name: {@code lexical} (nl2sql-core's lexical and value linker,
  * always there), and with nl2sql-gnn {@code fused} (lexical, embedding and graph-network scores fused, for
  * schemas with hundreds of tables), {@code synonyms} (the fused ranking, plus question words that name a
- * table or column by another word, such as "cars" for vehicles) and {@code embedding}. {@link #preferred()} is the one used when no
- * linker is chosen: the provider with the highest {@link SchemaLinkerProvider#priority()}.
+ * table or column by another word, such as "cars" for vehicles) and {@code embedding}. {@link #preferred()}
+ * is the one used when no linker is chosen: the provider with the highest
+ * {@link SchemaLinkerProvider#priority()}.
  *
  * <pre>{@code
  * Nl2Sql nl2sql = Nl2Sql.builder().dataSource(ds).schemaLinker(SchemaLinkers.named("lexical")).build();
  * }</pre>
  */
 public final class SchemaLinkers {
-  private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private SchemaLinkers() {}
 

@@ -4007,11 +4007,14 @@ public final class OfflinePlanner implements Planner {
       return null;
     }
 
-    /** The comparative words of {@link #COMPARATORS_BEFORE} ("more", "larger", "older"): "X than" without the "than". */
+    /**
+     * The comparative words of {@link #COMPARATORS_BEFORE} ("more", "larger", "older"): its "X than" phrases
+     * that say greater or less, without the "than".
+     */
     private static final Map<String, CmpOp> COMPARATIVES = COMPARATORS_BEFORE.entrySet().stream()
         .filter(e -> e.getKey().matches("[a-z]+ than") && (e.getValue() == CmpOp.GT || e.getValue() == CmpOp.LT))
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(e -> e.getKey().substring(0, e.getKey().indexOf(' ')),
-            Map.Entry::getValue));
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(
+            e -> e.getKey().substring(0, e.getKey().indexOf(' ')), Map.Entry::getValue));
 
     /**
      * "salary greater than that of some instructor in the Biology department", "a higher resolution than

@@ -281,11 +281,11 @@ final class SchemaTerms {
     return out;
   }
 
-  /** Words that make a column the time of an event (stemmed). */
   /** First words of a column name that say how it is computed: "max" page size is not a page size. */
   private static final Set<String> AGGREGATE_WORDS = Set.of("max", "maximum", "min", "minimum", "avg", "average",
       "mean", "total", "sum", "num", "number", "count");
 
+  /** Words that make a column the time of an event (stemmed). */
   private static final Set<String> TIME_WORDS = Set.of("date", "year", "time", "day");
 
   /** Verbs that a column of two words names with a time word (Open_Date, Year_Join, release_year). */
