@@ -52,12 +52,7 @@ public final class SchemaLinkers {
    *     cannot be loaded or has an invalid name
    */
   public static String preferredName() {
-    List<SchemaLinkerProvider> all = providers();
-    if (all.isEmpty()) {
-      throw new IllegalStateException(
-          "No schema linker found; add io.github.nl2sql:nl2sql-core to the class path");
-    }
-    return all.get(0).name();
+    return preferredProvider().name();
   }
 
   /**
@@ -67,7 +62,16 @@ public final class SchemaLinkers {
    *     cannot be loaded or has an invalid name
    */
   public static SchemaLinker preferred() {
-    return named(preferredName());
+    return linkerOf(preferredProvider());
+  }
+
+  private static SchemaLinkerProvider preferredProvider() {
+    List<SchemaLinkerProvider> all = providers();
+    if (all.isEmpty()) {
+      throw new IllegalStateException(
+          "No schema linker found; add io.github.nl2sql:nl2sql-core to the class path");
+    }
+    return all.get(0);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.github.nl2sql.internal.link.LexicalLinker;
 import io.github.nl2sql.internal.link.Words;
 import io.github.nl2sql.link.Evidence;
 import io.github.nl2sql.link.LinkOptions;
+import io.github.nl2sql.link.LinkedColumn;
 import io.github.nl2sql.link.LinkedTable;
 import io.github.nl2sql.link.Linking;
 import io.github.nl2sql.link.Selection;
@@ -149,8 +150,8 @@ public final class SynonymLinker implements SchemaLinker {
     }
     // a word's table or column ranks at least as high as the word is close to it, and the selection a
     // model is shown is made again from that ranking ("cars" puts vehicles in the prompt)
-    List<io.github.nl2sql.link.LinkedColumn> columns = new ArrayList<>(linked.columns().stream()
-        .map(c -> !addedColumns.containsKey(c.qualifiedName()) ? c : new io.github.nl2sql.link.LinkedColumn(
+    List<LinkedColumn> columns = new ArrayList<>(linked.columns().stream()
+        .map(c -> !addedColumns.containsKey(c.qualifiedName()) ? c : new LinkedColumn(
             c.table(), c.column(), Math.max(c.score(), best(addedColumns.get(c.qualifiedName()))),
             plus(c.evidence(), addedColumns.get(c.qualifiedName()))))
         .toList());
@@ -159,7 +160,7 @@ public final class SynonymLinker implements SchemaLinker {
             : new LinkedTable(t.table(), Math.max(t.score(), best(added.get(t.table()))),
                 plus(t.evidence(), added.get(t.table()))))
         .toList());
-    columns.sort(Comparator.comparingDouble(io.github.nl2sql.link.LinkedColumn::score).reversed());
+    columns.sort(Comparator.comparingDouble(LinkedColumn::score).reversed());
     tables.sort(Comparator.comparingDouble(LinkedTable::score).reversed());
     // (a base other than the lexical linker may have joined tables over inferred joins: they are kept)
     Selection selection = selector == base

@@ -93,6 +93,18 @@ class FacadeLinkerTest {
     return out;
   }
 
+  /**
+   * Asks {@code question} and checks it was answered by the offline planner alone (no model call), reading
+   * a word by its meaning ({@code reading}, e.g. "'cars' as vehicles"), with {@code row} its only row.
+   */
+  private static void assertAnsweredOffline(Nl2Sql nl2sql, String question, String reading, List<Object> row) {
+    assertThat(nl2sql.ask(question)).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
+      assertThat(ok.explanation()).contains("read " + reading + " (close in meaning)");
+      assertThat(ok.result().rows()).containsExactly(row);
+      assertThat(ok.trace().modelCalls()).isZero();
+    });
+  }
+
   @Test
   void theEmbeddingLinker_showsTheModelTheTableAWordOutsideTheSchemaMeans() {
     try (Nl2Sql lexical = builder().schemaLinker(SchemaLinkers.named("lexical")).build()) {
@@ -119,12 +131,7 @@ class FacadeLinkerTest {
         .hasMessage("No schema linker named 'gnn'; the class path has [synonyms, fused, embedding, lexical]");
     // no linker chosen: the facade answers in the user's words, with no model
     try (Nl2Sql byDefault = Nl2Sql.builder(ds).build()) {
-      Answer a = byDefault.ask(QUESTION);
-      assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
-        assertThat(ok.explanation()).contains("read 'cars' as vehicles (close in meaning)");
-        assertThat(ok.result().rows()).containsExactly(List.of(2));
-        assertThat(ok.trace().modelCalls()).isZero();
-      });
+      assertAnsweredOffline(byDefault, QUESTION, "'cars' as vehicles", List.of(2));
     }
   }
 
@@ -142,12 +149,7 @@ class FacadeLinkerTest {
       assertThat(lexical.ask(QUESTION)).isInstanceOf(Answer.Abstained.class);
     }
     try (Nl2Sql synonyms = Nl2Sql.builder(ds).schemaLinker(new SynonymLinker()).build()) {
-      Answer a = synonyms.ask(QUESTION);
-      assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
-        assertThat(ok.explanation()).contains("read 'cars' as vehicles (close in meaning)");
-        assertThat(ok.result().rows()).containsExactly(List.of(2));
-        assertThat(ok.trace().modelCalls()).isZero();
-      });
+      assertAnsweredOffline(synonyms, QUESTION, "'cars' as vehicles", List.of(2));
     }
   }
 
@@ -188,22 +190,15 @@ class FacadeLinkerTest {
   void aPluralWord_matchesATableNamedInTheSingular() {
     // "clients" is 0.62 from "customer" but 0.70 from "customers": the table's name is compared in both numbers
     try (Nl2Sql synonyms = Nl2Sql.builder(ds).schemaLinker(new SynonymLinker()).build()) {
-      Answer a = synonyms.ask("How many clients are there?");
-      assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
-        assertThat(ok.explanation()).contains("read 'clients' as customer (close in meaning)");
-        assertThat(ok.result().rows()).containsExactly(List.of(3));
-      });
+      assertAnsweredOffline(synonyms, "How many clients are there?", "'clients' as customer", List.of(3));
     }
   }
 
   @Test
   void aWordForAColumn_isReadAsThatColumn() {
     try (Nl2Sql synonyms = Nl2Sql.builder(ds).schemaLinker(new SynonymLinker()).build()) {
-      Answer a = synonyms.ask("What are the names of the airports with an altitude above 2000?");
-      assertThat(a).isInstanceOfSatisfying(Answer.Answered.class, ok -> {
-        assertThat(ok.explanation()).contains("read 'altitude' as airports.elevation (close in meaning)");
-        assertThat(ok.result().rows()).containsExactly(List.of("Lukla"));
-      });
+      assertAnsweredOffline(synonyms, "What are the names of the airports with an altitude above 2000?",
+          "'altitude' as airports.elevation", List.of("Lukla"));
     }
   }
 }

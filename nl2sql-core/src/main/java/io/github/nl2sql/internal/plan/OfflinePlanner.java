@@ -7,6 +7,7 @@ import io.github.nl2sql.catalog.Catalog;
 import io.github.nl2sql.catalog.Column;
 import io.github.nl2sql.catalog.SqlType;
 import io.github.nl2sql.catalog.Table;
+import io.github.nl2sql.internal.link.Words;
 import io.github.nl2sql.internal.plan.SchemaTerms.Edge;
 import io.github.nl2sql.internal.plan.SchemaTerms.Term;
 import io.github.nl2sql.internal.plan.Tokens.Tok;
@@ -2009,7 +2010,7 @@ public final class OfflinePlanner implements Planner {
 
     /** Whether {@code w}, of {@code minLength} letters or more, looks like a plural ("medals", not "class"). */
     static boolean plural(String w, int minLength) {
-      return w.length() >= minLength && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is");
+      return w.length() >= minLength && !Words.singular(w).equals(w);
     }
 
     /**
@@ -2637,10 +2638,7 @@ public final class OfflinePlanner implements Planner {
         } else if (is(i + 1, "years", "year") && is(i + 2, "old")) {
           // "artists that are at least 32 years old": the age, of the focus table or of the one table next
           // to it that has one
-          col = columnNamed(focus, "age");
-          if (col == null) {
-            col = columnNextTo(focus, "age");
-          }
+          col = columnNamedHereOrNextTo(focus, "age");
           if (col != null) {
             use(i + 1, i + 2);
             if (op == CmpOp.EQ && opStart == i && is(i + 3, "or")) {
@@ -2692,19 +2690,12 @@ public final class OfflinePlanner implements Planner {
         }
         if (col == null && MEASURED_BY.containsKey(opWord)) {
           // "roller coasters longer than 3300": the length, of the focus table or of one next to it
-          String measure = MEASURED_BY.get(opWord);
-          col = columnNamed(focus, measure);
-          if (col == null) {
-            col = columnNextTo(focus, measure);
-          }
+          col = columnNamedHereOrNextTo(focus, MEASURED_BY.get(opWord));
         }
         if (col == null) {
           // "in 2009", "of 2009": a year column, of the focus table or of one next to it
           if (looksLikeYear(t.raw())) {
-            col = columnNamed(focus, "year");
-            if (col == null) {
-              col = columnNextTo(focus, "year");
-            }
+            col = columnNamedHereOrNextTo(focus, "year");
           }
           // "store 1", "course 301": a table's key, as the focus table's foreign key to it where it has one
           if (col == null && op == CmpOp.EQ && opStart == i && value instanceof Long) {
@@ -2750,6 +2741,12 @@ public final class OfflinePlanner implements Planner {
     /** The column of the last number read as a filter, and where that number is. */
     Term lastNumberColumn;
     int lastNumberAt = -100;
+
+    /** {@link #columnNamed} of the focus table, else {@link #columnNextTo} it. */
+    Term columnNamedHereOrNextTo(Table focus, String word) {
+      Term here = columnNamed(focus, word);
+      return here != null ? here : columnNextTo(focus, word);
+    }
 
     /**
      * The one column named {@code word} ("year", "age") among the tables in play, the tables of the values
