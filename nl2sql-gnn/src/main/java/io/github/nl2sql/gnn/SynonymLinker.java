@@ -236,7 +236,7 @@ public final class SynonymLinker implements SchemaLinker {
         String phrase = String.join(" ", w);
         phrases.add(phrase);
         String last = w.get(w.size() - 1);
-        String other = Words.singular(last).equals(last) ? last + "s" : Words.singular(last);
+        String other = Words.singular(last).equals(last) ? Words.plural(last) : Words.singular(last);
         List<String> inOtherNumber = new ArrayList<>(w.subList(0, w.size() - 1));
         inOtherNumber.add(other);
         phrases.add(String.join(" ", inOtherNumber));

@@ -132,6 +132,22 @@ public final class Words {
     return w;
   }
 
+  /**
+   * The regular English plural of a singular noun: {@code city} -> cities, {@code box} -> boxes,
+   * {@code status} -> statuses, {@code car} -> cars; {@code day} keeps its y (days). Irregular plurals are
+   * not known.
+   */
+  public static String plural(String w) {
+    int n = w.length();
+    if (n > 1 && w.endsWith("y") && "aeiou".indexOf(w.charAt(n - 2)) < 0) {
+      return w.substring(0, n - 1) + "ies";
+    }
+    if (w.endsWith("s") || w.endsWith("x") || w.endsWith("z") || w.endsWith("ch") || w.endsWith("sh")) {
+      return w + "es";
+    }
+    return w + "s";
+  }
+
   /** The normalised form of a schema word: abbreviation expanded, then stemmed. */
   static String normaliseSchemaWord(String w) {
     return stem(ABBREVIATIONS.getOrDefault(w, w));

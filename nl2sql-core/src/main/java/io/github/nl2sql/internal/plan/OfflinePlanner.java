@@ -39,7 +39,8 @@ import java.util.Set;
  * "the youngest captain", "the department with the highest average salary"),
  * comparisons with numbers and with a column's average (a scalar subquery), conditions on a count ("with
  * at least two orders": GROUP BY ... HAVING), joins along foreign-key paths and through link tables,
- * negation ("did not receive any review": NOT IN over the related or link table), and follow-ups in a
+ * negation ("did not receive any review": NOT IN over the related or link table), columns that hold
+ * nothing ("whose email is missing", "without a manager": IS NULL on a nullable column), and follow-ups in a
  * conversation (sort by a column, add a filter, add a grouping).
  *
  * <p>It reads the question as a sequence of schema mentions (table and column names, their synonyms,
@@ -354,6 +355,7 @@ public final class OfflinePlanner implements Planner {
         return clarifyFilter;
       }
       if (problem == null) {
+        nullFilters(focus, filters);
         problem = withoutRelated(focus, filters);
       }
       if (problem == null) {
@@ -3343,6 +3345,91 @@ public final class OfflinePlanner implements Planner {
       }
       // "named 'Bob'" picked a name column on purpose
       return is(pos - 1, "named", "called", "titled");
+    }
+
+    /** Words that say a column holds nothing ("whose email is missing", "with null commissions"). */
+    private static final Set<String> NOTHING = Set.of("null", "empty", "missing", "blank", "unknown");
+
+    /**
+     * "employees whose commission is null", "customers with no email", "staff without a manager", "players
+     * whose death record is empty": {@code column IS NULL} ("is not null", "is not empty": {@code IS NOT
+     * NULL}) on a column of the focus table that the schema lets be null. Not for a mention read as a table:
+     * "customers with no orders" are rows without related rows ({@link #withoutRelated}). Empty strings are
+     * not null; a question about them needs the model.
+     */
+    void nullFilters(Table focus, List<Filter> filters) {
+      for (Mention m : mentions) {
+        if (m.consumed || m.readAsTable()) {
+          continue;
+        }
+        Term c = m.columns().stream().filter(t -> t.table() == focus).findFirst().orElse(null);
+        if (c == null || !c.column().nullable()) {
+          continue;
+        }
+        List<Integer> words = new ArrayList<>();
+        Boolean isNull = null;
+        int k = m.end;
+        if (is(k, "is", "are", "was", "were")) {
+          // "whose commission is null", "where the email is not empty"
+          int j = is(k + 1, "not") ? k + 2 : k + 1;
+          if (NOTHING.contains(low(j))) {
+            isNull = j == k + 1;
+            for (int i = k; i <= j; i++) {
+              words.add(i);
+            }
+          }
+        } else {
+          // "with null commissions", "with an empty email", "with no email", "without a manager"
+          boolean article = is(m.start - 1, "a", "an", "any");
+          int j = article ? m.start - 2 : m.start - 1;
+          if ((NOTHING.contains(low(j)) || !article && is(j, "no")) && is(j - 1, "with", "have", "has", "had")) {
+            isNull = true;
+            for (int i = j - 1; i < m.start; i++) {
+              words.add(i);
+            }
+          } else if (is(j, "without")) {
+            isNull = true;
+            for (int i = j; i < m.start; i++) {
+              words.add(i);
+            }
+          }
+        }
+        if (isNull == null || words.stream().anyMatch(i -> used[i])) {
+          continue;
+        }
+        filters.add(new Filter(c, new Expr.IsNull(ref(c), !isNull)).at(m.start));
+        words.forEach(this::use);
+        m.consume();
+        confidence *= 0.9;
+        notes.add(qn(c) + (isNull ? " is null" : " is not null"));
+      }
+      // "employees without a manager": a word no mention took, naming the one nullable reference of the focus
+      // table that is that word and "id" (manager_id); a table's rows are withoutRelated's reading
+      for (int i = 0; i + 1 < toks.size(); i++) {
+        if (used[i] || !is(i, "without") && !(is(i, "no") && is(i - 1, "with", "have", "has", "had") && !used[i - 1])) {
+          continue;
+        }
+        int w = is(i, "without") && is(i + 1, "a", "an", "any") ? i + 2 : i + 1;
+        if (w >= toks.size() || used[w] || inAnyMention(w) || inValue(w) || toks.get(w).number()
+            || toks.get(w).quoted() || w + 1 < toks.size() && !is(w + 1, "and", "or") && !toks.get(w + 1).afterComma()
+            && !STRUCTURAL.contains(low(w + 1))) {
+          continue;
+        }
+        String stem = toks.get(w).stem();
+        List<Column> refs = focus.columns().stream().filter(Column::nullable)
+            .filter(c -> Tokens.schemaWords(c.name()).equals(List.of(stem, "id"))).toList();
+        if (refs.size() != 1) {
+          continue;
+        }
+        Term c = term(focus.name(), refs.get(0).name());
+        filters.add(new Filter(c, new Expr.IsNull(ref(c), false)).at(w));
+        use(is(i, "no") ? i - 1 : i);
+        for (int k = i; k <= w; k++) {
+          use(k);
+        }
+        confidence *= 0.85;
+        notes.add(qn(c) + " is null");
+      }
     }
 
     /**

@@ -333,7 +333,7 @@ final class SchemaTerms {
 
   /** Units a column name may end with ("budget_in_billions", "ram_mib"), stemmed. */
   private static final Set<String> UNITS = Set.of("billion", "million", "thousand", "mib", "kb", "mb", "gb",
-      "usd", "dollar", "euro", "km", "kg", "cm", "mm", "f", "inch", "mile", "mph");
+      "usd", "dollar", "euro", "percent", "km", "kg", "cm", "mm", "f", "inch", "mile", "mph");
 
   /**
    * The words of a column name without a trailing unit ("in billions", "million"), or null when it has

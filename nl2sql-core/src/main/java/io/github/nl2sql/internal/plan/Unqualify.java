@@ -47,6 +47,9 @@ final class Unqualify {
     if (e instanceof Expr.Not n) {
       return new Expr.Not(expr(n.operand()));
     }
+    if (e instanceof Expr.IsNull n) {
+      return new Expr.IsNull(expr(n.expr()), n.negated());
+    }
     if (e instanceof Expr.Like l) {
       return new Expr.Like(expr(l.expr()), expr(l.pattern()), l.negated(), l.ignoreCase(), l.escape());
     }

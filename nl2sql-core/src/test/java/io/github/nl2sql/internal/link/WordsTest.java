@@ -17,4 +17,12 @@ class WordsTest {
   void pluralsBecomeSingular(String plural, String singular) {
     assertThat(Words.singular(plural)).isEqualTo(singular);
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"city, cities", "day, days", "box, boxes", "church, churches", "address, addresses", "status, statuses",
+      "car, cars", "wish, wishes"})
+  void singularsBecomePlural(String singular, String plural) {
+    assertThat(Words.plural(singular)).isEqualTo(plural);
+    assertThat(Words.singular(Words.plural(singular))).isEqualTo(singular);
+  }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * a table named with a grammar word (Member_of), a column listed after another of its table, a code that
  * is also a stop word ("division AS"), the longer of two values at the same words ("Smith Hall"), "count
  * the number of", "the number and average", "the largest number of" and conditions joined by both "or" and
- * "and". On H2 through {@link Nl2Sql#ask}, with a schema of its own.
+ * "and", and columns said to hold nothing ("whose email is missing"). On H2 through {@link Nl2Sql#ask}, with
+ * a schema of its own.
  */
 class OfflineAskListsAndValuesTest {
   private static Nl2Sql nl2sql;
@@ -59,7 +60,11 @@ class OfflineAskListsAndValuesTest {
         + "INSERT INTO workshop_groups VALUES (1, 'Ink', 'ink@example.org', '555-1'), "
         + "(2, 'Clay', 'clay@example.org', '555-2');\n"
         + "CREATE TABLE printers (printer_id INT PRIMARY KEY, model VARCHAR(20), max_page_size VARCHAR(5));\n"
-        + "INSERT INTO printers VALUES (1, 'P1', 'A4'), (2, 'P2', 'A3'), (3, 'P3', 'A4');\n");
+        + "INSERT INTO printers VALUES (1, 'P1', 'A4'), (2, 'P2', 'A3'), (3, 'P3', 'A4');\n"
+        + "CREATE TABLE staff (staff_id INT PRIMARY KEY, staff_name VARCHAR(20) NOT NULL, email VARCHAR(40), "
+        + "manager_id INT REFERENCES staff);\n"
+        + "INSERT INTO staff VALUES (1, 'Ada', 'ada@example.org', NULL), (2, 'Ben', NULL, 1), "
+        + "(3, 'Cat', 'cat@example.org', 1), (4, 'Dan', NULL, 3);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("college").build();
     anyConfidence = Nl2Sql.builder(ds).databaseName("college").confidenceThreshold(0.0).build();
   }
@@ -194,5 +199,34 @@ class OfflineAskListsAndValuesTest {
     // "page size" alone would leave "maximum" to be read as max() over max_page_size
     Answer answer = nl2sql.ask("What is the most common maximum page size?");
     assertThat(answer).isNotInstanceOf(Answer.Answered.class);
+  }
+
+  @Test
+  void aColumnSaidToHoldNothing_isNull() {
+    Answer.Answered a = answered("What are the names of staff whose email is missing?");
+    assertThat(a.query().sql()).containsIgnoringCase("where \"email\" is null");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Ben"), List.of("Dan"));
+    assertThat(answered("List the names of staff with no email.").result().rows())
+        .containsExactlyInAnyOrder(List.of("Ben"), List.of("Dan"));
+    assertThat(answered("Show the names of staff without a manager.").result().rows())
+        .containsExactly(List.of("Ada"));
+  }
+
+  @Test
+  void aColumnSaidNotToBeEmpty_isNotNull() {
+    Answer.Answered a = answered("Show the names of staff whose email is not null.");
+    assertThat(a.query().sql()).containsIgnoringCase("where \"email\" is not null");
+    assertThat(a.result().rows()).containsExactlyInAnyOrder(List.of("Ada"), List.of("Cat"));
+  }
+
+  @Test
+  void aColumnThatCannotBeNull_isNotReadAsNull() {
+    // staff_name is NOT NULL: "empty" there is about empty text, which the offline planner does not read
+    Answer answer = anyConfidence.ask("Show the emails of staff whose name is empty.");
+    if (answer instanceof Answer.Answered a) {
+      assertThat(a.query().sql()).doesNotContainIgnoringCase("is null");
+    } else {
+      assertThat(answer).isInstanceOf(Answer.Abstained.class);
+    }
   }
 }

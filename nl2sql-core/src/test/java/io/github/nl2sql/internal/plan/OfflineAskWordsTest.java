@@ -89,7 +89,10 @@ class OfflineAskWordsTest {
         + "CREATE TABLE parties (party_id INT PRIMARY KEY, number_of_hosts INT);\n"
         + "CREATE TABLE wines (wine_id INT PRIMARY KEY, wine_name VARCHAR(20), appelation VARCHAR(20), price INT);\n"
         + "INSERT INTO wines VALUES (1, 'Ridge', 'St. Helena', 40), (2, 'Opus', 'St. Helena', 90), "
-        + "(3, 'Clos', 'Napa Valley', 60);\n");
+        + "(3, 'Clos', 'Napa Valley', 60);\n"
+        + "CREATE TABLE channels (channel_id INT PRIMARY KEY, channel_name VARCHAR(20), owner VARCHAR(20), "
+        + "rating_in_percent DECIMAL(4, 2));\n"
+        + "INSERT INTO channels VALUES (1, 'CCTV-1', 'CCTV', 0.73), (2, 'Hunan', 'HBS', 0.59), (3, 'BTV', 'BTV', 0.21);\n");
     nl2sql = Nl2Sql.builder(ds).databaseName("school").build();
   }
 
@@ -560,5 +563,13 @@ class OfflineAskWordsTest {
         + "to young.");
     assertThat(births.query().sql().toLowerCase()).contains("order by \"date_of_birth\" asc");
     assertThat(births.result().rows()).containsExactly(List.of("Hamilton"), List.of("Rosberg"));
+  }
+
+  @Test
+  void aColumnInPercent_isNamedWithoutItsUnit() {
+    // "rating" is rating_in_percent, as "budget" is budget_in_billions
+    Answer.Answered a = answered("Show the owner of the channel with the highest rating.");
+    assertThat(a.query().sql()).containsIgnoringCase("rating_in_percent");
+    assertThat(a.result().rows()).containsExactly(List.of("CCTV"));
   }
 }
