@@ -3347,15 +3347,17 @@ public final class OfflinePlanner implements Planner {
       return is(pos - 1, "named", "called", "titled");
     }
 
-    /** Words that say a column holds nothing ("whose email is missing", "with null commissions"). */
-    private static final Set<String> NOTHING = Set.of("null", "empty", "missing", "blank", "unknown");
+    /**
+     * Words that say a column holds nothing ("whose email is missing", "with null commissions"). Not "empty"
+     * or "blank": of a text column they may mean the empty string as well, which is for a model to weigh.
+     */
+    private static final Set<String> NOTHING = Set.of("null", "missing", "unknown");
 
     /**
-     * "employees whose commission is null", "customers with no email", "staff without a manager", "players
-     * whose death record is empty": {@code column IS NULL} ("is not null", "is not empty": {@code IS NOT
-     * NULL}) on a column of the focus table that the schema lets be null. Not for a mention read as a table:
-     * "customers with no orders" are rows without related rows ({@link #withoutRelated}). Empty strings are
-     * not null; a question about them needs the model.
+     * "employees whose commission is null", "customers with no email", "staff without a manager":
+     * {@code column IS NULL} ("is not null", "is not missing": {@code IS NOT NULL}) on a column of the focus
+     * table that the schema lets be null. Not for a mention read as a table: "customers with no orders" are
+     * rows without related rows ({@link #withoutRelated}).
      */
     void nullFilters(Table focus, List<Filter> filters) {
       for (Mention m : mentions) {
@@ -3370,7 +3372,7 @@ public final class OfflinePlanner implements Planner {
         Boolean isNull = null;
         int k = m.end;
         if (is(k, "is", "are", "was", "were")) {
-          // "whose commission is null", "where the email is not empty"
+          // "whose commission is null", "where the email is not missing"
           int j = is(k + 1, "not") ? k + 2 : k + 1;
           if (NOTHING.contains(low(j))) {
             isNull = j == k + 1;
@@ -3379,7 +3381,7 @@ public final class OfflinePlanner implements Planner {
             }
           }
         } else {
-          // "with null commissions", "with an empty email", "with no email", "without a manager"
+          // "with null commissions", "with a missing email", "with no email", "without a manager"
           boolean article = is(m.start - 1, "a", "an", "any");
           int j = article ? m.start - 2 : m.start - 1;
           if ((NOTHING.contains(low(j)) || !article && is(j, "no")) && is(j - 1, "with", "have", "has", "had")) {

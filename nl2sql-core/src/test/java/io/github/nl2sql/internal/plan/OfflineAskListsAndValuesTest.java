@@ -221,8 +221,8 @@ class OfflineAskListsAndValuesTest {
 
   @Test
   void aColumnThatCannotBeNull_isNotReadAsNull() {
-    // staff_name is NOT NULL: "empty" there is about empty text, which the offline planner does not read
-    Answer answer = anyConfidence.ask("Show the emails of staff whose name is empty.");
+    // staff_name is NOT NULL, so "missing" cannot mean null there
+    Answer answer = anyConfidence.ask("Show the emails of staff whose name is missing.");
     if (answer instanceof Answer.Answered a) {
       assertThat(a.query().sql()).doesNotContainIgnoringCase("is null");
     } else {
