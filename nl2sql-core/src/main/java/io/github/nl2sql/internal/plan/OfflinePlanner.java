@@ -3425,9 +3425,8 @@ public final class OfflinePlanner implements Planner {
         }
         Term c = term(focus.name(), refs.get(0).name());
         filters.add(new Filter(c, new Expr.IsNull(ref(c), false)).at(w));
-        use(is(i, "no") ? i - 1 : i);
-        for (int k = i; k <= w; k++) {
-          use(k);
+        for (int k = is(i, "no") ? i - 1 : i; k <= w; k++) {
+          use(k); // ("with no", "without a" and the word)
         }
         confidence *= 0.85;
         notes.add(qn(c) + " is null");
